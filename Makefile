@@ -1,0 +1,58 @@
+# Kernpunt: `make run` to build and serve, `make test` to run every test.
+# Both install what is missing first (see scripts/setup.sh).
+
+SHELL := /bin/bash
+KERNPUNT_TOOLS ?= $(HOME)/.cache/kernpunt-tools
+export KERNPUNT_TOOLS
+export PATH := $(HOME)/.cargo/bin:$(KERNPUNT_TOOLS)/node_modules/.bin:$(PATH)
+
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+SERVER := $(TARGET_DIR)/release/server
+KERNPUNT_DATABASE ?= data/kernpunt.db
+export KERNPUNT_DATABASE
+
+.PHONY: run test build setup setup-test test-rust test-e2e check bench seed
+
+run: setup build
+	@if [ ! -f "$(KERNPUNT_DATABASE)" ]; then \
+		echo "==> Creating $(KERNPUNT_DATABASE) with demo data…"; \
+		"$(SERVER)" seed; \
+	fi
+	@echo "==> Kernpunt runs on http://$${KERNPUNT_ADDR:-127.0.0.1:3000} (Ctrl-C stops it)"
+	"$(SERVER)"
+
+test: setup-test build test-rust test-e2e
+
+setup:
+	@scripts/setup.sh run
+
+setup-test:
+	@scripts/setup.sh test
+
+# Release build of server and wasm, with hashed and precompressed assets.
+build:
+	@echo "==> Building Kernpunt in release mode (a few minutes the first time)…"
+	cargo leptos build --release --precompress
+
+# Unit, database and HTTP tests. The app crate's tests need its ssr feature.
+test-rust:
+	@echo "==> Rust tests…"
+	cargo test -p app --features ssr
+	cargo test -p server
+
+# Playwright in Chromium against the release server, with JavaScript on and off.
+test-e2e:
+	@echo "==> Browser tests (Playwright + axe-core)…"
+	cd end2end && SERVER_BIN="$(abspath $(SERVER))" npx playwright test
+
+# Quick compile checks while developing.
+check:
+	cargo check -p app --features ssr
+	cargo check -p app --features hydrate --target wasm32-unknown-unknown
+	cargo check -p server
+
+seed: build
+	"$(SERVER)" seed
+
+bench: build
+	bench/area-profile.sh

@@ -1,0 +1,50 @@
+//! Server functions for areas: thin wrappers that validate input and call `db`.
+
+use super::{AreaProfile, AreaSummary};
+use leptos::prelude::*;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// What can go wrong when reading areas, in words a visitor understands.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum AreaError {
+    #[error("De gebiedsgegevens zijn op dit moment niet beschikbaar. Probeer het over een paar minuten opnieuw.")]
+    Unavailable,
+    #[error("De gegevens konden niet worden opgehaald. Controleer uw verbinding en probeer het opnieuw.")]
+    Transport(String),
+}
+
+impl FromServerFnError for AreaError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AreaError::Transport(value.to_string())
+    }
+}
+
+/// Longest search text we look at; anything longer is cut, not refused.
+pub const MAX_QUERY_CHARS: usize = 100;
+
+#[cfg(feature = "ssr")]
+fn unavailable(error: sqlx::Error) -> AreaError {
+    log::error!("area query failed: {error}");
+    AreaError::Unavailable
+}
+
+#[server]
+pub async fn list_areas(query: String) -> Result<Vec<AreaSummary>, AreaError> {
+    let pool = crate::db::pool_from_context().ok_or(AreaError::Unavailable)?;
+    let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+    super::db::list_areas(&pool, &query).await.map_err(unavailable)
+}
+
+#[server]
+pub async fn get_area_profile(slug: String) -> Result<Option<AreaProfile>, AreaError> {
+    // Slugs are short, lowercase and dashed; anything else cannot exist.
+    if slug.len() > 80 || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        return Ok(None);
+    }
+    let pool = crate::db::pool_from_context().ok_or(AreaError::Unavailable)?;
+    super::db::area_profile(&pool, &slug).await.map_err(unavailable)
+}

@@ -1,0 +1,292 @@
+//! Areas (kerngebieden): the types shared by server and browser, the server functions,
+//! the pages, and (server only) the database functions.
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod pages;
+
+use serde::{Deserialize, Serialize};
+
+/// Declares a code-valued enum stored as TEXT, with its Dutch label.
+macro_rules! coded_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal => $label:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The code stored in the database and used in URLs.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// The word a Dutch user reads.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+coded_enum!(
+    /// What kind of core area this is.
+    AreaType {
+        CityCentre = "city_centre" => "Binnenstad",
+        DistrictCentre = "district_centre" => "Stadsdeelcentrum",
+        NeighbourhoodCentre = "neighbourhood_centre" => "Wijkcentrum",
+        ShoppingStreet = "shopping_street" => "Winkelstraat",
+    }
+);
+
+coded_enum!(
+    /// Where the area stands in its development.
+    Phase {
+        Decline = "decline" => "Neergang",
+        BuildUp = "build_up" => "Opbouw",
+        Expansion = "expansion" => "Uitbouw",
+        Stable = "stable" => "Stabiel",
+    }
+);
+
+coded_enum!(
+    /// How much energy the stakeholders bring themselves.
+    Activation {
+        Energetic = "energetic" => "Veel energie",
+        NeedsActivation = "needs_activation" => "Moet geactiveerd worden",
+    }
+);
+
+coded_enum!(
+    OpgaveStatus {
+        Open = "open" => "Open",
+        InProgress = "in_progress" => "In uitvoering",
+        Done = "done" => "Afgerond",
+    }
+);
+
+coded_enum!(
+    ContactRole {
+        StreetManager = "street_manager" => "Straatmanager",
+        BusinessContactOfficer = "business_contact_officer" => "Bedrijfscontactfunctionaris",
+        DistrictManager = "district_manager" => "Wijkmanager",
+    }
+);
+
+coded_enum!(
+    StakeholderRole {
+        Entrepreneurs = "entrepreneurs" => "Ondernemers",
+        Property = "property" => "Vastgoed",
+        Municipality = "municipality" => "Gemeente",
+        Residents = "residents" => "Bewoners",
+        Other = "other" => "Overig",
+    }
+);
+
+coded_enum!(
+    /// Whether a rising value is good news, bad news, or neither.
+    Direction {
+        LowerIsBetter = "lower_is_better" => "lager is beter",
+        HigherIsBetter = "higher_is_better" => "hoger is beter",
+        Neutral = "neutral" => "neutraal",
+    }
+);
+
+/// One row of the area list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AreaSummary {
+    pub slug: String,
+    pub name: String,
+    pub district: String,
+    pub area_type: AreaType,
+    pub phase: Phase,
+    pub activation: Activation,
+    /// Latest vacancy share by outlets, with the period it is from.
+    pub vacancy: Option<(String, f64)>,
+}
+
+/// Everything the public profile page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AreaProfile {
+    pub slug: String,
+    pub name: String,
+    pub district: String,
+    pub area_type: AreaType,
+    pub phase: Phase,
+    pub activation: Activation,
+    pub story: String,
+    pub ambition: String,
+    pub opgaves: Vec<Opgave>,
+    pub stakeholders: Vec<Stakeholder>,
+    pub contacts: Vec<Contact>,
+    pub indicators: Vec<IndicatorLatest>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Opgave {
+    pub title: String,
+    pub theme: String,
+    pub status: OpgaveStatus,
+    pub owner: String,
+    pub due_date: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stakeholder {
+    pub organisation: String,
+    pub role: StakeholderRole,
+    pub description: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    pub role: ContactRole,
+    pub name: String,
+    pub email: Option<String>,
+}
+
+/// The latest value of one indicator for one area, with the one before it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorLatest {
+    pub key: String,
+    pub label: String,
+    pub unit: String,
+    pub direction: Direction,
+    pub decimals: u8,
+    pub period: String,
+    pub value: f64,
+    pub previous: Option<(String, f64)>,
+    pub source: String,
+}
+
+/// How a change should be read, given the indicator's direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trend {
+    Better,
+    Worse,
+    Unchanged,
+    /// Changed, but neither good nor bad (e.g. a sector share).
+    Changed,
+}
+
+impl IndicatorLatest {
+    pub fn change(&self) -> Option<f64> {
+        self.previous.as_ref().map(|(_, prev)| self.value - prev)
+    }
+
+    pub fn trend(&self) -> Option<Trend> {
+        let change = self.change()?;
+        // Differences below the shown precision are "unchanged" for the reader.
+        let epsilon = 0.5 * 10f64.powi(-(self.decimals as i32));
+        Some(if change.abs() < epsilon {
+            Trend::Unchanged
+        } else {
+            match (self.direction, change > 0.0) {
+                (Direction::Neutral, _) => Trend::Changed,
+                (Direction::LowerIsBetter, true) | (Direction::HigherIsBetter, false) => {
+                    Trend::Worse
+                }
+                _ => Trend::Better,
+            }
+        })
+    }
+}
+
+/// Formats a number the Dutch way: decimal comma, dots between thousands.
+pub fn format_number(value: f64, decimals: u8) -> String {
+    let formatted = format!("{:.*}", decimals as usize, value.abs());
+    let (int_part, frac_part) = match formatted.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (formatted, None),
+    };
+    let mut grouped = String::new();
+    for (i, ch) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(ch);
+    }
+    let negative = value < 0.0 && formatted.chars().any(|c| c.is_ascii_digit() && c != '0');
+    let mut out = String::new();
+    if negative {
+        out.push('−');
+    }
+    out.push_str(&grouped);
+    if let Some(frac) = frac_part {
+        out.push(',');
+        out.push_str(&frac);
+    }
+    out
+}
+
+/// A value with its unit, e.g. "7,4%" or "12.500 per dag".
+pub fn format_with_unit(value: f64, decimals: u8, unit: &str) -> String {
+    let number = format_number(value, decimals);
+    match unit {
+        "%" => format!("{number}%"),
+        "aantal" | "cijfer" | "" => number,
+        other => format!("{number} {other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn indicator(direction: Direction, prev: f64, value: f64) -> IndicatorLatest {
+        IndicatorLatest {
+            key: "k".into(),
+            label: "K".into(),
+            unit: "%".into(),
+            direction,
+            decimals: 1,
+            period: "2025".into(),
+            value,
+            previous: Some(("2024".into(), prev)),
+            source: String::new(),
+        }
+    }
+
+    #[test]
+    fn dutch_number_format() {
+        assert_eq!(format_number(12500.0, 0), "12.500");
+        assert_eq!(format_number(1234567.891, 2), "1.234.567,89");
+        assert_eq!(format_number(7.44, 1), "7,4");
+        assert_eq!(format_number(-0.04, 1), "0,0");
+        assert_eq!(format_number(-2.5, 1), "−2,5");
+        assert_eq!(format_number(999.0, 0), "999");
+        assert_eq!(format_with_unit(7.44, 1, "%"), "7,4%");
+        assert_eq!(format_with_unit(21000.0, 0, "per dag"), "21.000 per dag");
+    }
+
+    #[test]
+    fn trend_follows_direction() {
+        assert_eq!(indicator(Direction::LowerIsBetter, 8.0, 6.0).trend(), Some(Trend::Better));
+        assert_eq!(indicator(Direction::LowerIsBetter, 6.0, 8.0).trend(), Some(Trend::Worse));
+        assert_eq!(indicator(Direction::HigherIsBetter, 6.0, 8.0).trend(), Some(Trend::Better));
+        assert_eq!(indicator(Direction::HigherIsBetter, 8.0, 6.0).trend(), Some(Trend::Worse));
+        assert_eq!(indicator(Direction::Neutral, 8.0, 6.0).trend(), Some(Trend::Changed));
+        assert_eq!(indicator(Direction::LowerIsBetter, 8.0, 8.02).trend(), Some(Trend::Unchanged));
+        let mut without_previous = indicator(Direction::Neutral, 0.0, 1.0);
+        without_previous.previous = None;
+        assert_eq!(without_previous.trend(), None);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for t in AreaType::ALL {
+            assert_eq!(AreaType::from_code(t.code()), Some(*t));
+        }
+        for p in Phase::ALL {
+            assert_eq!(Phase::from_code(p.code()), Some(*p));
+        }
+        assert_eq!(Phase::from_code("nonsense"), None);
+    }
+}

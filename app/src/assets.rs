@@ -1,0 +1,59 @@
+//! Names of the built front-end files (server only).
+//!
+//! cargo-leptos puts a content hash in the names of the JS, wasm and CSS files and lists
+//! them in `hash.txt` beside the server binary; Leptos reads it for the scripts, and we read
+//! it for the stylesheet, so the files can be cached forever.
+
+use leptos::config::LeptosOptions;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// The `hash.txt` that cargo-leptos wrote next to the running binary.
+pub fn hash_file_path(options: &LeptosOptions) -> PathBuf {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.to_path_buf()))
+        .unwrap_or_default()
+        .join(options.hash_file.as_ref())
+}
+
+/// Finds the hash for one kind of file (`js`, `wasm`, `css`) in the text of `hash.txt`.
+pub fn hash_for(hashes: &str, kind: &str) -> Option<String> {
+    hashes.lines().find_map(|line| {
+        let (file, hash) = line.split_once(':')?;
+        (file.trim() == kind).then(|| hash.trim().to_string())
+    })
+}
+
+/// The URL of the app's stylesheet, with its hash when the build produced one.
+pub fn stylesheet_href(options: &LeptosOptions) -> String {
+    static HREF: OnceLock<String> = OnceLock::new();
+    HREF.get_or_init(|| {
+        let hash = if options.hash_files {
+            std::fs::read_to_string(hash_file_path(options))
+                .ok()
+                .and_then(|hashes| hash_for(&hashes, "css"))
+        } else {
+            None
+        };
+        let base = options.site_pkg_dir_route_base();
+        match hash {
+            Some(hash) => format!("{base}{}.{hash}.css", options.output_name),
+            None => format!("{base}{}.css", options.output_name),
+        }
+    })
+    .clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_hashes_by_kind() {
+        let text = "js: abc\nwasm: def\ncss: xyz_1-2\n";
+        assert_eq!(hash_for(text, "css").as_deref(), Some("xyz_1-2"));
+        assert_eq!(hash_for(text, "wasm").as_deref(), Some("def"));
+        assert_eq!(hash_for(text, "split"), None);
+    }
+}

@@ -1,0 +1,101 @@
+//! Pages that belong to no single capability: home, not found, privacy, accessibility.
+
+use crate::ui::layout::set_status;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    view! {
+        <Title text="Welkom"/>
+        <h1>"Kernpunt: samen werken aan vitale kerngebieden"</h1>
+        <p class="lead">
+            "Gemeente, ondernemers en vastgoedeigenaren werken samen aan winkelstraten, wijk- en "
+            "stadsdeelcentra waar het goed ondernemen, ontmoeten en verblijven is. Kernpunt laat zien "
+            "hoe elk gebied ervoor staat en helpt iedereen van elkaar te leren."
+        </p>
+        <ul class="cards">
+            <li class="card">
+                <h2><a href="/gebieden">"Gebieden"</a></h2>
+                <p>"Het verhaal, de opgaves en de cijfers van elk kerngebied: leegstand, verkooppunten, passanten en rapportcijfer."</p>
+            </li>
+            <li class="card">
+                <h2><a href="/sessies">"Sessies"</a></h2>
+                <p>"Elke maand een digitale themasessie, intervisie met een gebied als casus en werkplaatsen. Meld u aan zonder account."</p>
+            </li>
+            <li class="card">
+                <h2><a href="/kennisbank">"Kennisbank"</a></h2>
+                <p>"Instrumenten, praktijkvoorbeelden, onderzoek en verslagen van eerdere sessies."</p>
+            </li>
+        </ul>
+    }
+}
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    set_status(404);
+    view! {
+        <Title text="Pagina niet gevonden"/>
+        <h1>"Pagina niet gevonden"</h1>
+        <p>"Deze pagina bestaat niet. Misschien is de link verouderd of zit er een typfout in het adres."</p>
+        <ul>
+            <li><a href="/">"Naar de startpagina"</a></li>
+            <li><a href="/gebieden">"Bekijk alle gebieden"</a></li>
+        </ul>
+    }
+}
+
+#[component]
+pub fn SessionsComingSoon() -> impl IntoView {
+    view! {
+        <Title text="Sessies"/>
+        <h1>"Sessies"</h1>
+        <p>"Hier komen de maandelijkse themasessies, intervisies en werkplaatsen van Stedelijk leren."</p>
+        <div class="empty-state">
+            <p>"Er staan nog geen sessies gepland in Kernpunt. Aanmelden via deze pagina kan binnenkort."</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn LibraryComingSoon() -> impl IntoView {
+    view! {
+        <Title text="Kennisbank"/>
+        <h1>"Kennisbank"</h1>
+        <p>"Hier komen instrumenten, praktijkvoorbeelden, onderzoek en verslagen van sessies, doorzoekbaar op thema."</p>
+        <div class="empty-state">
+            <p>"De kennisbank is nog leeg. De eerste artikelen volgen binnenkort."</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    view! {
+        <Title text="Privacy"/>
+        <h1>"Privacyverklaring"</h1>
+        <p>"Kernpunt toont openbare informatie over kerngebieden. Voor het bekijken van gebieden hoeft u niets over uzelf in te vullen en gebruiken we geen tracking-cookies of diensten van derden."</p>
+        <h2>"Aanmelden voor sessies"</h2>
+        <p>"Als u zich aanmeldt voor een sessie, vragen we alleen wat nodig is om de sessie te organiseren: naam, e-mailadres, organisatie en rol. We vragen daarvoor uitdrukkelijk uw toestemming en verwijderen de gegevens na de bewaartermijn die bij het formulier staat. Namen van deelnemers worden nooit openbaar getoond."</p>
+        <h2>"Uw rechten"</h2>
+        <p>"U kunt de gemeente vragen welke gegevens over u zijn vastgelegd en vragen deze te corrigeren of te verwijderen."</p>
+    }
+}
+
+#[component]
+pub fn AccessibilityPage() -> impl IntoView {
+    view! {
+        <Title text="Toegankelijkheid"/>
+        <h1>"Toegankelijkheidsverklaring"</h1>
+        <p>"Kernpunt wil voor iedereen bruikbaar zijn en streeft naar de eisen van WCAG 2.1 niveau AA (EN 301 549), zoals voor Nederlandse overheidswebsites geldt."</p>
+        <h2>"Wat we doen"</h2>
+        <ul>
+            <li>"Elke pagina werkt ook zonder JavaScript en met alleen een toetsenbord."</li>
+            <li>"Grafieken hebben een tabel met dezelfde cijfers als alternatief."</li>
+            <li>"Kleur is nooit de enige drager van informatie: veranderingen staan ook in woorden."</li>
+            <li>"Bij elke wijziging controleren we automatisch de pagina's met axe-core."</li>
+        </ul>
+        <h2>"Iets werkt niet?"</h2>
+        <p>"Meld het ons via de coördinator van uw gebied. We reageren binnen vijf werkdagen."</p>
+    }
+}

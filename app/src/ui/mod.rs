@@ -1,0 +1,5 @@
+//! Building blocks shared by every capability's pages.
+
+pub mod format;
+pub mod layout;
+pub mod notice;

@@ -1,0 +1,237 @@
+//! The Kernpunt web server: configuration, database start-up and the axum router.
+//! `main.rs` only parses the command line and calls into this library, so integration
+//! tests can build the very same router.
+
+use app::{shell, App};
+use axum::{
+    extract::{FromRef, State},
+    http::{header, HeaderValue, StatusCode},
+    response::IntoResponse,
+    routing::get,
+    Router,
+};
+use leptos::config::{Env, LeptosOptions};
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sqlx::SqlitePool;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use tower_http::{
+    compression::{CompressionLayer, CompressionLevel},
+    services::ServeDir,
+    set_header::SetResponseHeaderLayer,
+};
+
+/// Settings read from the environment; every one has a default that works for `make run`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// `KERNPUNT_DATABASE`: path of the SQLite file (created when missing).
+    pub database: PathBuf,
+    /// `KERNPUNT_ADDR`: address and port to listen on.
+    pub addr: SocketAddr,
+    /// `KERNPUNT_LOG`: log level (error, warn, info, debug, trace).
+    pub log_level: log::LevelFilter,
+    /// `KERNPUNT_SITE_ROOT`: the folder cargo-leptos built the front end into.
+    pub site_root: PathBuf,
+}
+
+/// A configuration problem, naming the variable so the operator knows what to fix.
+#[derive(Debug, PartialEq)]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub problem: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.variable, self.problem)
+    }
+}
+
+impl Config {
+    /// Reads the configuration through `lookup` (the process environment in production).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let non_empty = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+
+        let database = non_empty("KERNPUNT_DATABASE").unwrap_or_else(|| "data/kernpunt.db".into());
+        let addr_text = non_empty("KERNPUNT_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into());
+        let addr = addr_text.trim().parse().map_err(|_| ConfigError {
+            variable: "KERNPUNT_ADDR",
+            problem: format!("{addr_text:?} is not an address with a port, such as 127.0.0.1:3000"),
+        })?;
+        let level_text = non_empty("KERNPUNT_LOG").unwrap_or_else(|| "info".into());
+        let log_level = level_text.trim().parse().map_err(|_| ConfigError {
+            variable: "KERNPUNT_LOG",
+            problem: format!("{level_text:?} is not a log level; use error, warn, info, debug or trace"),
+        })?;
+        let site_root = non_empty("KERNPUNT_SITE_ROOT").unwrap_or_else(|| "target/site".into());
+
+        Ok(Config { database: database.into(), addr, log_level, site_root: site_root.into() })
+    }
+
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// The options Leptos needs to render pages and point at the built scripts.
+    pub fn leptos_options(&self) -> LeptosOptions {
+        let options = LeptosOptions::builder()
+            .output_name("kernpunt")
+            .site_root(self.site_root.to_string_lossy().to_string())
+            .site_pkg_dir("pkg")
+            .site_addr(self.addr)
+            .env(Env::PROD)
+            .build();
+        // A release build by cargo-leptos leaves hash.txt beside the binary; use the hashed
+        // file names exactly when it is there.
+        let hashed = app::assets::hash_file_path(&options).exists();
+        LeptosOptions { hash_files: hashed, ..options }
+    }
+}
+
+/// Why the server could not start, in words an operator can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("cannot create the folder {folder} for the database (KERNPUNT_DATABASE): {source}")]
+    Folder { folder: PathBuf, source: std::io::Error },
+    #[error("cannot open the database {path} (KERNPUNT_DATABASE): {source}. Check that the file and its folder are writable.")]
+    Open { path: PathBuf, source: sqlx::Error },
+    #[error("cannot update the database {path} to the current schema: {source}. The database was left as it was.")]
+    Migrate { path: PathBuf, source: sqlx::migrate::MigrateError },
+}
+
+/// Opens the database (creating folder and file when missing) and brings its schema up to date.
+pub async fn open_database(path: &Path) -> Result<SqlitePool, StartupError> {
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)
+            .map_err(|source| StartupError::Folder { folder: folder.to_path_buf(), source })?;
+    }
+    let pool = app::db::open(path)
+        .await
+        .map_err(|source| StartupError::Open { path: path.to_path_buf(), source })?;
+    // Writing the WAL header needs write access: fail here, not on the first edit.
+    sqlx::query("PRAGMA user_version")
+        .execute(&pool)
+        .await
+        .map_err(|source| StartupError::Open { path: path.to_path_buf(), source })?;
+    app::db::MIGRATOR
+        .run(&pool)
+        .await
+        .map_err(|source| StartupError::Migrate { path: path.to_path_buf(), source })?;
+    Ok(pool)
+}
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub pool: SqlitePool,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// `GET /healthz`: 200 when the database answers, 503 when it does not.
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    match sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&state.pool).await {
+        Ok(_) => (StatusCode::OK, "ok"),
+        Err(error) => {
+            log::error!("health check failed: {error}");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}
+
+/// The whole HTTP surface: health check, hashed assets, pages and server functions.
+pub fn router(state: AppState) -> Router {
+    let leptos_options = state.leptos_options.clone();
+    let routes = generate_route_list(App);
+    let pool = state.pool.clone();
+    let context = move || provide_context(pool.clone());
+
+    // File names under /pkg carry a content hash, so browsers may keep them for a year.
+    let pkg_dir = Path::new(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir);
+    let assets = Router::new()
+        .fallback_service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip())
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ));
+
+    Router::new()
+        .route("/healthz", get(healthz))
+        .nest_service(&format!("/{}", leptos_options.site_pkg_dir), assets)
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let leptos_options = leptos_options.clone();
+            move || shell(leptos_options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        // Pages are compressed on the fly at a quick level; assets come precompressed.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+        .with_state(state)
+}
+
+/// Resolves when the process is asked to stop (Ctrl-C or SIGTERM).
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    log::info!("stopping: finishing open requests");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lookup<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    }
+
+    #[test]
+    fn defaults_work_for_make_run() {
+        let config = Config::from_lookup(lookup(&[])).unwrap();
+        assert_eq!(config.database, PathBuf::from("data/kernpunt.db"));
+        assert_eq!(config.addr, "127.0.0.1:3000".parse().unwrap());
+        assert_eq!(config.log_level, log::LevelFilter::Info);
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        let error = Config::from_lookup(lookup(&[("KERNPUNT_ADDR", "localhost")])).unwrap_err();
+        assert_eq!(error.variable, "KERNPUNT_ADDR");
+        assert!(error.to_string().starts_with("KERNPUNT_ADDR: "));
+        let error = Config::from_lookup(lookup(&[("KERNPUNT_LOG", "loud")])).unwrap_err();
+        assert_eq!(error.variable, "KERNPUNT_LOG");
+    }
+
+    #[test]
+    fn values_are_read() {
+        let config = Config::from_lookup(lookup(&[
+            ("KERNPUNT_DATABASE", "/tmp/x.db"),
+            ("KERNPUNT_ADDR", "0.0.0.0:8080"),
+            ("KERNPUNT_LOG", "debug"),
+        ]))
+        .unwrap();
+        assert_eq!(config.database, PathBuf::from("/tmp/x.db"));
+        assert_eq!(config.addr.port(), 8080);
+        assert_eq!(config.log_level, log::LevelFilter::Debug);
+    }
+}

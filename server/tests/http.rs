@@ -1,0 +1,164 @@
+//! The HTTP surface through the real router, over a real socket, on a real SQLite file.
+
+use server::{open_database, router, AppState, Config};
+use std::net::SocketAddr;
+
+struct TestServer {
+    base: String,
+    client: reqwest::Client,
+    _dir: tempfile::TempDir,
+}
+
+impl TestServer {
+    /// Starts the server on a free port with a fresh database holding the demo data.
+    async fn start() -> TestServer {
+        let dir = tempfile::tempdir().unwrap();
+        let database = dir.path().join("kernpunt.db");
+        let config = Config::from_lookup(|name| match name {
+            "KERNPUNT_DATABASE" => Some(database.to_string_lossy().to_string()),
+            "KERNPUNT_ADDR" => Some("127.0.0.1:0".into()),
+            "KERNPUNT_SITE_ROOT" => Some(dir.path().join("site").to_string_lossy().to_string()),
+            _ => None,
+        })
+        .unwrap();
+        let pool = open_database(&config.database).await.unwrap();
+        app::demo::seed(&pool).await.unwrap();
+        let state = AppState { leptos_options: config.leptos_options(), pool };
+
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr: SocketAddr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
+
+        TestServer {
+            base: format!("http://{addr}"),
+            client: reqwest::Client::builder().build().unwrap(),
+            _dir: dir,
+        }
+    }
+
+    async fn get(&self, path: &str) -> (u16, String) {
+        let response = self.client.get(format!("{}{path}", self.base)).send().await.unwrap();
+        let status = response.status().as_u16();
+        (status, response.text().await.unwrap())
+    }
+}
+
+#[tokio::test]
+async fn healthz_answers_ok() {
+    let server = TestServer::start().await;
+    assert_eq!(server.get("/healthz").await, (200, "ok".to_string()));
+}
+
+#[tokio::test]
+async fn home_page_is_dutch_with_navigation_and_footer() {
+    let server = TestServer::start().await;
+    let (status, html) = server.get("/").await;
+    assert_eq!(status, 200);
+    assert!(html.contains(r#"<html lang="nl""#));
+    assert!(html.contains("Direct naar de inhoud"));
+    for link in ["/gebieden", "/sessies", "/kennisbank", "/privacy", "/toegankelijkheid"] {
+        assert!(html.contains(&format!(r#"href="{link}""#)), "missing link {link}");
+    }
+}
+
+#[tokio::test]
+async fn area_list_is_rendered_on_the_server() {
+    let server = TestServer::start().await;
+    let (status, html) = server.get("/gebieden").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Lindenplein"));
+    assert!(html.contains("Havenstraat"));
+    assert!(html.contains("18 gebieden"));
+    // Latest vacancy, Dutch decimal comma, with its year.
+    assert!(html.contains("% (2025)"));
+}
+
+#[tokio::test]
+async fn area_list_filters_by_query_without_javascript() {
+    let server = TestServer::start().await;
+    let (status, html) = server.get("/gebieden?q=haven").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Havenstraat"));
+    assert!(!html.contains("Lindenplein"));
+    assert!(html.contains("1 gebied gevonden"));
+
+    let (_, html) = server.get("/gebieden?q=zzzz").await;
+    assert!(html.contains("Geen gebieden gevonden"));
+}
+
+#[tokio::test]
+async fn area_profile_shows_the_areas_data() {
+    let server = TestServer::start().await;
+    let (status, html) = server.get("/gebieden/lindenplein").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<h1>Lindenplein</h1>"));
+    assert!(html.contains("Noord"));
+    assert!(html.contains("Wijkcentrum"));
+    assert!(html.contains("Leegstand (verkooppunten)"));
+    assert!(html.contains("Passanten (zaterdag)"));
+    assert!(html.contains("Ondernemersvereniging Lindenplein"));
+    assert!(html.contains("Straatmanager"));
+    assert!(html.contains("Opgaves"));
+}
+
+#[tokio::test]
+async fn unknown_area_is_a_real_404() {
+    let server = TestServer::start().await;
+    let (status, html) = server.get("/gebieden/bestaat-niet").await;
+    assert_eq!(status, 404);
+    assert!(html.contains("Gebied niet gevonden"));
+    let (status, _) = server.get("/gebieden/NOT%20a%20slug").await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn unknown_route_is_a_real_404_page() {
+    let server = TestServer::start().await;
+    let (status, html) = server.get("/dit/bestaat/niet").await;
+    assert_eq!(status, 404);
+    assert!(html.contains("Pagina niet gevonden"));
+}
+
+#[tokio::test]
+async fn pages_are_compressed_when_the_browser_asks() {
+    let server = TestServer::start().await;
+    let response = server
+        .client
+        .get(format!("{}/gebieden", server.base))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.headers().get("content-encoding").unwrap(), "br");
+}
+
+#[tokio::test]
+async fn a_read_only_database_gives_a_clear_error_page_and_loses_nothing() {
+    let server = TestServer::start().await;
+    // Break the database underneath the running server: its tables disappear from view
+    // when another connection renames them away, as a corrupt or foreign file would.
+    let db = server._dir.path().join("kernpunt.db");
+    let pool = open_database(&db).await.unwrap();
+    sqlx::query("ALTER TABLE areas RENAME TO areas_hidden").execute(&pool).await.unwrap();
+
+    let (status, html) = server.get("/gebieden").await;
+    assert_eq!(status, 503);
+    assert!(html.contains("niet beschikbaar"), "{html}");
+    assert!(!html.contains("sqlx"), "raw database errors must not reach visitors");
+
+    sqlx::query("ALTER TABLE areas_hidden RENAME TO areas").execute(&pool).await.unwrap();
+    let (status, html) = server.get("/gebieden").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("18 gebieden"));
+}
+
+#[tokio::test]
+async fn startup_fails_clearly_when_the_database_folder_is_not_writable() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("a-file");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let error = open_database(&blocker.join("kernpunt.db")).await.unwrap_err();
+    let message = error.to_string();
+    assert!(message.contains("KERNPUNT_DATABASE"), "{message}");
+}
