@@ -75,17 +75,20 @@ impl Config {
 
     /// The options Leptos needs to render pages and point at the built scripts.
     pub fn leptos_options(&self) -> LeptosOptions {
-        let options = LeptosOptions::builder()
-            .output_name("kernpunt")
-            .site_root(self.site_root.to_string_lossy().to_string())
-            .site_pkg_dir("pkg")
-            .site_addr(self.addr)
-            .env(Env::PROD)
-            .build();
+        let options = |hash_files: bool| {
+            LeptosOptions::builder()
+                .output_name("kernpunt")
+                .site_root(self.site_root.to_string_lossy().to_string())
+                .site_pkg_dir("pkg")
+                .site_addr(self.addr)
+                .env(Env::PROD)
+                .hash_files(hash_files)
+                .build()
+        };
         // A release build by cargo-leptos leaves hash.txt beside the binary; use the hashed
         // file names exactly when it is there.
-        let hashed = app::assets::hash_file_path(&options).exists();
-        LeptosOptions { hash_files: hashed, ..options }
+        let hashed = app::assets::hash_file_path(&options(false)).exists();
+        options(hashed)
     }
 }
 

@@ -134,7 +134,7 @@ async fn pages_are_compressed_when_the_browser_asks() {
 }
 
 #[tokio::test]
-async fn a_read_only_database_gives_a_clear_error_page_and_loses_nothing() {
+async fn a_failing_database_gives_a_clear_error_page_and_loses_nothing() {
     let server = TestServer::start().await;
     // Break the database underneath the running server: its tables disappear from view
     // when another connection renames them away, as a corrupt or foreign file would.

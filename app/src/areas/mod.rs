@@ -202,6 +202,7 @@ impl IndicatorLatest {
 /// Formats a number the Dutch way: decimal comma, dots between thousands.
 pub fn format_number(value: f64, decimals: u8) -> String {
     let formatted = format!("{:.*}", decimals as usize, value.abs());
+    let negative = value < 0.0 && formatted.chars().any(|c| c.is_ascii_digit() && c != '0');
     let (int_part, frac_part) = match formatted.split_once('.') {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),
         None => (formatted, None),
@@ -213,7 +214,6 @@ pub fn format_number(value: f64, decimals: u8) -> String {
         }
         grouped.push(ch);
     }
-    let negative = value < 0.0 && formatted.chars().any(|c| c.is_ascii_digit() && c != '0');
     let mut out = String::new();
     if negative {
         out.push('−');
