@@ -21,6 +21,12 @@ impl TestServer {
             _ => None,
         })
         .unwrap();
+        // A stand-in for the built front end: one hashed asset with its brotli twin.
+        let pkg = dir.path().join("site/pkg");
+        std::fs::create_dir_all(&pkg).unwrap();
+        std::fs::write(pkg.join("kernpunt.abc123.js"), "console.log('kernpunt');").unwrap();
+        std::fs::write(pkg.join("kernpunt.abc123.js.br"), b"brotli bytes").unwrap();
+
         let pool = open_database(&config.database).await.unwrap();
         app::demo::seed(&pool).await.unwrap();
         let state = AppState { leptos_options: config.leptos_options(), pool };
@@ -161,4 +167,23 @@ async fn startup_fails_clearly_when_the_database_folder_is_not_writable() {
     let error = open_database(&blocker.join("kernpunt.db")).await.unwrap_err();
     let message = error.to_string();
     assert!(message.contains("KERNPUNT_DATABASE"), "{message}");
+}
+
+#[tokio::test]
+async fn hashed_assets_are_cached_for_a_year_and_served_precompressed() {
+    let server = TestServer::start().await;
+    let url = format!("{}/pkg/kernpunt.abc123.js", server.base);
+
+    let plain = server.client.get(&url).send().await.unwrap();
+    assert_eq!(plain.status().as_u16(), 200);
+    assert_eq!(plain.headers().get("cache-control").unwrap(), "public, max-age=31536000, immutable");
+    assert!(plain.headers().get("content-type").unwrap().to_str().unwrap().contains("javascript"));
+    assert_eq!(plain.text().await.unwrap(), "console.log('kernpunt');");
+
+    let brotli = server.client.get(&url).header("accept-encoding", "br").send().await.unwrap();
+    assert_eq!(brotli.headers().get("content-encoding").unwrap(), "br");
+    assert_eq!(brotli.bytes().await.unwrap().as_ref(), b"brotli bytes");
+
+    let missing = server.client.get(format!("{}/pkg/nope.js", server.base)).send().await.unwrap();
+    assert_eq!(missing.status().as_u16(), 404);
 }
