@@ -4,6 +4,36 @@
 //! its types, server functions (`api`), pages, and server-only database functions (`db`).
 //! `site` holds the pages that belong to no capability; `ui` the shared building blocks.
 
+/// Declares a code-valued enum stored as TEXT, with its Dutch label.
+/// (Defined before the modules so that all of them can use it.)
+macro_rules! coded_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal => $label:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The code stored in the database and used in URLs.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// The word a Dutch user reads.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+pub mod accounts;
 pub mod areas;
 pub mod site;
 pub mod ui;
@@ -26,6 +56,8 @@ use leptos_router::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     let stylesheet = assets::stylesheet_href(&options);
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
     #[cfg(not(feature = "ssr"))]
     let stylesheet = String::new();
     view! {
@@ -47,9 +79,28 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Only this origin's files may run, plus the one inline hydration script that carries
+/// this response's nonce. `wasm-unsafe-eval` lets the browser compile the app's WASM.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    if let (Some(nonce), Some(response)) =
+        (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    {
+        let policy = format!(
+            "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+             style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+             object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+        );
+        if let Ok(value) = http::HeaderValue::from_str(&policy) {
+            response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    accounts::pages::provide_auth();
 
     view! {
         <Title formatter=|title: String| {
@@ -68,6 +119,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/sessies") view=site::SessionsComingSoon/>
                     <Route path=path!("/kennisbank") view=site::LibraryComingSoon/>
+                    <Route path=path!("/inloggen") view=accounts::pages::LoginPage/>
                     <Route path=path!("/privacy") view=site::PrivacyPage/>
                     <Route path=path!("/toegankelijkheid") view=site::AccessibilityPage/>
                 </Routes>

@@ -2,6 +2,8 @@
 //! `main.rs` only parses the command line and calls into this library, so integration
 //! tests can build the very same router.
 
+pub mod security;
+
 use app::{shell, App};
 use axum::{
     extract::{FromRef, State},
@@ -153,7 +155,11 @@ pub fn router(state: AppState) -> Router {
     let leptos_options = state.leptos_options.clone();
     let routes = generate_route_list(App);
     let pool = state.pool.clone();
-    let context = move || provide_context(pool.clone());
+    let context = move || {
+        provide_context(pool.clone());
+        // A fresh nonce per page for the hydration script, named in the page's CSP.
+        leptos::nonce::provide_nonce();
+    };
 
     // File names under /pkg carry a content hash, so browsers may keep them for a year.
     let pkg_dir = Path::new(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir);
@@ -172,9 +178,24 @@ pub fn router(state: AppState) -> Router {
             move || shell(leptos_options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::authenticate))
+        .layer(axum::middleware::from_fn(security::reject_cross_site))
+        .layer(axum::middleware::from_fn(security::security_headers))
         // Pages are compressed on the fly at a quick level; assets come precompressed.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .with_state(state)
+}
+
+/// Serves the router on `listener` until `shutdown` resolves. The peer address is kept
+/// for per-IP login rate limiting.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
 }
 
 /// Resolves when the process is asked to stop (Ctrl-C or SIGTERM).

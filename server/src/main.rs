@@ -4,7 +4,7 @@
 //!
 //! Configuration comes from environment variables; see README.md.
 
-use server::{open_database, router, shutdown_signal, AppState, Config};
+use server::{open_database, shutdown_signal, AppState, Config};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: server [serve | migrate | seed]";
@@ -66,8 +66,7 @@ async fn serve(config: Config) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {} (KERNPUNT_ADDR): {e}", config.addr))?;
     log::info!("Kernpunt listening on http://{}", config.addr);
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown_signal())
+    server::serve(listener, state, shutdown_signal())
         .await
         .map_err(|e| format!("server stopped with an error: {e}"))?;
     pool.close().await;

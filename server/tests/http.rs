@@ -1,6 +1,6 @@
 //! The HTTP surface through the real router, over a real socket, on a real SQLite file.
 
-use server::{open_database, router, AppState, Config};
+use server::{open_database, AppState, Config};
 use std::net::SocketAddr;
 
 struct TestServer {
@@ -33,7 +33,7 @@ impl TestServer {
 
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr: SocketAddr = listener.local_addr().unwrap();
-        tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
+        tokio::spawn(server::serve(listener, state, std::future::pending()));
 
         TestServer {
             base: format!("http://{addr}"),

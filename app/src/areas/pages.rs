@@ -2,7 +2,7 @@
 
 use super::api::{get_area_profile, list_areas, AreaError};
 use super::*;
-use crate::ui::{format::paragraphs, layout::set_status, notice::ErrorNotice};
+use crate::ui::{format::{encode_query_value, paragraphs}, layout::set_status, notice::ErrorNotice};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};
@@ -67,19 +67,6 @@ pub fn AreaListPage() -> impl IntoView {
 }
 
 use super::api::MAX_QUERY_CHARS;
-
-/// Percent-encodes a query value for a URL (enough for `?q=`).
-fn encode_query_value(text: &str) -> String {
-    let mut out = String::new();
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
 
 #[component]
 fn AreaTable(areas: Vec<AreaSummary>, query: String) -> impl IntoView {

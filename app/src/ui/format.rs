@@ -31,6 +31,19 @@ pub fn paragraphs(text: &str) -> impl IntoView {
         .collect_view()
 }
 
+/// Percent-encodes a query value for a URL (enough for `?q=`).
+pub fn encode_query_value(text: &str) -> String {
+    let mut out = String::new();
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

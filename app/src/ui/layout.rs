@@ -63,6 +63,7 @@ pub fn SiteHeader() -> impl IntoView {
                             <li><A href=*href>{*label}</A></li>
                         }).collect_view()}
                     </ul>
+                    <crate::accounts::pages::UserMenu/>
                 </nav>
             </div>
         </header>

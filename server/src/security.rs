@@ -1,0 +1,118 @@
+//! Request middleware: who is asking, cross-site request rejection, security headers.
+
+use crate::AppState;
+use app::accounts::{db as accounts_db, guard::RequestAuth, session};
+use axum::{
+    extract::{ConnectInfo, Request, State},
+    http::{header, HeaderMap, HeaderValue, Method, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use std::net::SocketAddr;
+
+/// Looks up the session cookie once per request and leaves a [`RequestAuth`] for the
+/// server functions and pages (see `app::accounts::guard`).
+pub async fn authenticate(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let token = request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(session::token_from_cookie_header)
+        .map(str::to_string);
+    let user = match &token {
+        Some(token) => accounts_db::session_user(&state.pool, token, session::now())
+            .await
+            .unwrap_or_else(|error| {
+                log::error!("session lookup failed: {error}");
+                None
+            }),
+        None => None,
+    };
+    let ip = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip().to_string())
+        .unwrap_or_else(|| "unknown".into());
+    // Behind a TLS-terminating proxy, the proxy says the original scheme.
+    let secure = request
+        .headers()
+        .get("x-forwarded-proto")
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"));
+    request.extensions_mut().insert(RequestAuth { user, session_token: token, ip, secure });
+    next.run(request).await
+}
+
+/// Whether a request was sent by a page of another site (a CSRF attempt).
+/// Browsers say so in `Sec-Fetch-Site`; older ones send `Origin`, compared with `Host`.
+/// Requests with neither header do not come from a browser page and are let through.
+pub fn is_cross_site(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site") {
+        return !matches!(site.as_bytes(), b"same-origin" | b"none");
+    }
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
+            return true;
+        };
+        let origin = origin.to_str().unwrap_or("");
+        return origin != format!("http://{host}") && origin != format!("https://{host}");
+    }
+    false
+}
+
+/// Refuses state-changing requests that come from another site.
+pub async fn reject_cross_site(request: Request, next: Next) -> Response {
+    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if !safe && is_cross_site(request.headers()) {
+        log::warn!("refused a cross-site {} to {}", request.method(), request.uri().path());
+        return (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "Geweigerd: dit verzoek kwam van een andere website.",
+        )
+            .into_response();
+    }
+    next.run(request).await
+}
+
+/// Headers for every response. Pages set their own Content-Security-Policy with the
+/// nonce of their hydration script (see `app::shell`); everything else gets a strict one.
+pub async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+        );
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (k, v) in pairs {
+            map.insert(*k, HeaderValue::from_static(v));
+        }
+        map
+    }
+
+    #[test]
+    fn cross_site_detection() {
+        assert!(is_cross_site(&headers(&[("sec-fetch-site", "cross-site")])));
+        assert!(is_cross_site(&headers(&[("sec-fetch-site", "same-site")])));
+        assert!(!is_cross_site(&headers(&[("sec-fetch-site", "same-origin")])));
+        assert!(!is_cross_site(&headers(&[("sec-fetch-site", "none")])));
+        assert!(is_cross_site(&headers(&[("origin", "https://evil.example"), ("host", "kernpunt.nl")])));
+        assert!(is_cross_site(&headers(&[("origin", "null"), ("host", "kernpunt.nl")])));
+        assert!(!is_cross_site(&headers(&[("origin", "https://kernpunt.nl"), ("host", "kernpunt.nl")])));
+        assert!(!is_cross_site(&headers(&[])));
+    }
+}
