@@ -129,6 +129,16 @@ const STUURWIEL_SEGMENTS: &[(&str, &str)] = &[
     ("Veiligheid en ondermijning", "Sociale veiligheid en weerbaarheid tegen criminele inmenging."),
 ];
 
+/// The password of the demo accounts (stated in the README; only in the demo database).
+pub const DEMO_PASSWORD: &str = "kernpunt-demo";
+
+/// Demo accounts: one of each role; the area editor edits Lindenplein.
+pub const DEMO_ACCOUNTS: &[(&str, &str, &str, Option<&str>)] = &[
+    ("beheer@voorbeeld.nl", "Bea Beheer", "admin", None),
+    ("coordinator@voorbeeld.nl", "Chris de Coördinator", "coordinator", None),
+    ("redacteur@voorbeeld.nl", "Rik Redacteur", "area_editor", Some("lindenplein")),
+];
+
 /// The result of seeding, for the caller to report.
 #[derive(Debug, PartialEq, Eq)]
 pub enum SeedOutcome {
@@ -155,8 +165,31 @@ pub async fn seed(pool: &SqlitePool) -> Result<SeedOutcome, sqlx::Error> {
         seed_contacts(&mut tx, area_id, &mut dice).await?;
         seed_assessments(&mut tx, area_id, framework_id, area, &mut dice).await?;
     }
+    seed_accounts(&mut tx).await?;
     tx.commit().await?;
     Ok(SeedOutcome::Seeded { areas: AREAS.len() })
+}
+
+async fn seed_accounts(tx: &mut Transaction<'_, Sqlite>) -> Result<(), sqlx::Error> {
+    for (email, name, role, area) in DEMO_ACCOUNTS {
+        let user_id: i64 = sqlx::query_scalar(
+            "INSERT INTO users (email, name, role, password_hash) VALUES (?, ?, ?, ?) RETURNING id",
+        )
+        .bind(email)
+        .bind(name)
+        .bind(role)
+        .bind(crate::accounts::password::hash(DEMO_PASSWORD))
+        .fetch_one(&mut **tx)
+        .await?;
+        if let Some(slug) = area {
+            sqlx::query("INSERT INTO user_areas (user_id, area_id) SELECT ?, id FROM areas WHERE slug = ?")
+                .bind(user_id)
+                .bind(slug)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 async fn insert_area(tx: &mut Transaction<'_, Sqlite>, area: &DemoArea) -> Result<i64, sqlx::Error> {

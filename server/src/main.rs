@@ -1,13 +1,15 @@
 //! `server`            — run the web server
 //! `server migrate`    — create or update the database schema, then exit
 //! `server seed`       — fill an empty database with demo data, then exit
+//! `server user add --email E --name N --role admin|coordinator|area_editor [--area SLUG]…`
+//!                     — create an account; the password is read from standard input
 //!
 //! Configuration comes from environment variables; see README.md.
 
 use server::{open_database, shutdown_signal, AppState, Config};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: server [serve | migrate | seed]";
+const USAGE: &str = "usage: server [serve | migrate | seed | user add --email E --name N --role R [--area SLUG]...]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -30,6 +32,7 @@ async fn main() -> ExitCode {
             println!("database {} is up to date", config.database.display());
         }).map_err(|e| e.to_string()),
         "seed" => seed(config).await,
+        "user" => user_command(config, std::env::args().skip(2).collect()).await,
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(())
@@ -72,4 +75,75 @@ async fn serve(config: Config) -> Result<(), String> {
     pool.close().await;
     log::info!("stopped");
     Ok(())
+}
+
+/// `user add`: the way to create the first administrator. The password never appears on
+/// the command line (where `ps` and shell history would show it): it is read from a prompt
+/// with echo off, or from standard input when that is not a terminal.
+async fn user_command(config: Config, args: Vec<String>) -> Result<(), String> {
+    use app::accounts::{db, password, Role};
+    let mut args = args.into_iter();
+    if args.next().as_deref() != Some("add") {
+        return Err(USAGE.into());
+    }
+    let (mut email, mut name, mut role, mut areas) = (None, None, None, Vec::new());
+    while let Some(flag) = args.next() {
+        let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--email" => email = Some(value),
+            "--name" => name = Some(value),
+            "--role" => role = Some(Role::from_code(&value).ok_or_else(|| {
+                format!("unknown role {value:?}; use admin, coordinator or area_editor")
+            })?),
+            "--area" => areas.push(value),
+            other => return Err(format!("unknown option {other}\n{USAGE}")),
+        }
+    }
+    let email = email.ok_or("--email is required")?;
+    let role = role.ok_or("--role is required")?;
+    let name = name.unwrap_or_else(|| email.split('@').next().unwrap_or("").to_string());
+    if !email.contains('@') {
+        return Err(format!("{email:?} is not an email address"));
+    }
+
+    let secret = read_password()?;
+    password::check_strength(&secret)?;
+    let pool = open_database(&config.database).await.map_err(|e| e.to_string())?;
+    let mut area_ids = Vec::new();
+    for slug in &areas {
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?")
+            .bind(slug)
+            .fetch_optional(&pool)
+            .await
+            .map_err(|e| e.to_string())?;
+        area_ids.push(id.ok_or_else(|| format!("no area with slug {slug:?}"))?);
+    }
+    let id = db::create_user(&pool, &email, &name, role, Some(&password::hash(&secret)))
+        .await
+        .map_err(|e| e.to_string())?;
+    db::assign_areas(&pool, id, &area_ids).await.map_err(|e| e.to_string())?;
+    println!("account {email} created with role {}", role.code());
+    Ok(())
+}
+
+fn read_password() -> Result<String, String> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let stdin = std::io::stdin();
+    let interactive = stdin.is_terminal();
+    let set_echo = |on: bool| {
+        let _ = std::process::Command::new("stty").arg(if on { "echo" } else { "-echo" }).status();
+    };
+    if interactive {
+        print!("Password: ");
+        let _ = std::io::stdout().flush();
+        set_echo(false);
+    }
+    let mut line = String::new();
+    let read = stdin.lock().read_line(&mut line);
+    if interactive {
+        set_echo(true);
+        println!();
+    }
+    read.map_err(|e| format!("could not read the password: {e}"))?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
 }

@@ -1,53 +1,9 @@
 //! The HTTP surface through the real router, over a real socket, on a real SQLite file.
 
-use server::{open_database, AppState, Config};
-use std::net::SocketAddr;
+mod common;
 
-struct TestServer {
-    base: String,
-    client: reqwest::Client,
-    _dir: tempfile::TempDir,
-}
-
-impl TestServer {
-    /// Starts the server on a free port with a fresh database holding the demo data.
-    async fn start() -> TestServer {
-        let dir = tempfile::tempdir().unwrap();
-        let database = dir.path().join("kernpunt.db");
-        let config = Config::from_lookup(|name| match name {
-            "KERNPUNT_DATABASE" => Some(database.to_string_lossy().to_string()),
-            "KERNPUNT_ADDR" => Some("127.0.0.1:0".into()),
-            "KERNPUNT_SITE_ROOT" => Some(dir.path().join("site").to_string_lossy().to_string()),
-            _ => None,
-        })
-        .unwrap();
-        // A stand-in for the built front end: one hashed asset with its brotli twin.
-        let pkg = dir.path().join("site/pkg");
-        std::fs::create_dir_all(&pkg).unwrap();
-        std::fs::write(pkg.join("kernpunt.abc123.js"), "console.log('kernpunt');").unwrap();
-        std::fs::write(pkg.join("kernpunt.abc123.js.br"), b"brotli bytes").unwrap();
-
-        let pool = open_database(&config.database).await.unwrap();
-        app::demo::seed(&pool).await.unwrap();
-        let state = AppState { leptos_options: config.leptos_options(), pool };
-
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr: SocketAddr = listener.local_addr().unwrap();
-        tokio::spawn(server::serve(listener, state, std::future::pending()));
-
-        TestServer {
-            base: format!("http://{addr}"),
-            client: reqwest::Client::builder().build().unwrap(),
-            _dir: dir,
-        }
-    }
-
-    async fn get(&self, path: &str) -> (u16, String) {
-        let response = self.client.get(format!("{}{path}", self.base)).send().await.unwrap();
-        let status = response.status().as_u16();
-        (status, response.text().await.unwrap())
-    }
-}
+use common::TestServer;
+use server::open_database;
 
 #[tokio::test]
 async fn healthz_answers_ok() {
@@ -144,7 +100,7 @@ async fn a_failing_database_gives_a_clear_error_page_and_loses_nothing() {
     let server = TestServer::start().await;
     // Break the database underneath the running server: its tables disappear from view
     // when another connection renames them away, as a corrupt or foreign file would.
-    let db = server._dir.path().join("kernpunt.db");
+    let db = server.dir.path().join("kernpunt.db");
     let pool = open_database(&db).await.unwrap();
     sqlx::query("ALTER TABLE areas RENAME TO areas_hidden").execute(&pool).await.unwrap();
 

@@ -47,12 +47,12 @@ impl LoginError {
 }
 
 /// The logged-in user, if any (used by the header and by pages that need a login).
-#[server]
+#[server(endpoint = "whoami")]
 pub async fn whoami() -> Result<Option<CurrentUser>, ServerFnError> {
     Ok(super::guard::current_user())
 }
 
-#[server]
+#[server(endpoint = "login")]
 pub async fn login(email: String, password: String, next: String) -> Result<(), LoginError> {
     use super::{db, guard, password as pw, session};
 
@@ -129,7 +129,7 @@ fn set_cookie(value: &str) {
 }
 
 /// Ends this session (on the server too, not only the cookie).
-#[server]
+#[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), ServerFnError> {
     use super::{db, guard, session};
     let auth = guard::request_auth();
@@ -142,7 +142,7 @@ pub async fn logout() -> Result<(), ServerFnError> {
 }
 
 /// Ends every session of the logged-in user, on all devices.
-#[server]
+#[server(endpoint = "logout_everywhere")]
 pub async fn logout_everywhere() -> Result<(), ServerFnError> {
     use super::{db, guard, session, Action};
     let auth = guard::request_auth();

@@ -32,14 +32,14 @@ fn unavailable(error: sqlx::Error) -> AreaError {
     AreaError::Unavailable
 }
 
-#[server]
+#[server(endpoint = "list_areas")]
 pub async fn list_areas(query: String) -> Result<Vec<AreaSummary>, AreaError> {
     let pool = crate::db::pool_from_context().ok_or(AreaError::Unavailable)?;
     let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
     super::db::list_areas(&pool, &query).await.map_err(unavailable)
 }
 
-#[server]
+#[server(endpoint = "get_area_profile")]
 pub async fn get_area_profile(slug: String) -> Result<Option<AreaProfile>, AreaError> {
     // Slugs are short, lowercase and dashed; anything else cannot exist.
     if slug.len() > 80 || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {

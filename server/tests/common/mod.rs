@@ -1,0 +1,82 @@
+//! A real server on a free port with a fresh, seeded database, for the HTTP tests.
+#![allow(dead_code)]
+
+use server::{open_database, AppState, Config};
+use std::net::SocketAddr;
+
+pub struct TestServer {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub dir: tempfile::TempDir,
+    pub pool: sqlx::SqlitePool,
+}
+
+impl TestServer {
+    /// Starts the server on a free port with a fresh database holding the demo data.
+    pub async fn start() -> TestServer {
+        let dir = tempfile::tempdir().unwrap();
+        let database = dir.path().join("kernpunt.db");
+        let config = Config::from_lookup(|name| match name {
+            "KERNPUNT_DATABASE" => Some(database.to_string_lossy().to_string()),
+            "KERNPUNT_ADDR" => Some("127.0.0.1:0".into()),
+            "KERNPUNT_SITE_ROOT" => Some(dir.path().join("site").to_string_lossy().to_string()),
+            _ => None,
+        })
+        .unwrap();
+        // A stand-in for the built front end: one hashed asset with its brotli twin.
+        let pkg = dir.path().join("site/pkg");
+        std::fs::create_dir_all(&pkg).unwrap();
+        std::fs::write(pkg.join("kernpunt.abc123.js"), "console.log('kernpunt');").unwrap();
+        std::fs::write(pkg.join("kernpunt.abc123.js.br"), b"brotli bytes").unwrap();
+
+        let pool = open_database(&config.database).await.unwrap();
+        app::demo::seed(&pool).await.unwrap();
+        let state = AppState { leptos_options: config.leptos_options(), pool: pool.clone() };
+
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr: SocketAddr = listener.local_addr().unwrap();
+        tokio::spawn(server::serve(listener, state, std::future::pending()));
+
+        TestServer {
+            base: format!("http://{addr}"),
+            // Redirects are part of what the tests check, so they are not followed.
+            client: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap(),
+            dir,
+            pool,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        let response = self.client.get(format!("{}{path}", self.base)).send().await.unwrap();
+        let status = response.status().as_u16();
+        (status, response.text().await.unwrap())
+    }
+}
+
+impl TestServer {
+    /// Posts a form to a server function, as the hydrated app does (same origin).
+    pub async fn post_fn(&self, name: &str, cookie: Option<&str>, form: &[(&str, &str)]) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(format!("{}/api/{name}", self.base))
+            .header("sec-fetch-site", "same-origin")
+            .form(form);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        request.send().await.unwrap()
+    }
+
+    /// Logs in and returns the `name=value` of the session cookie.
+    pub async fn login(&self, email: &str, password: &str) -> String {
+        let response = self.post_fn("login", None, &[("email", email), ("password", password), ("next", "/")]).await;
+        let set_cookie = response
+            .headers()
+            .get("set-cookie")
+            .unwrap_or_else(|| panic!("no session cookie, status {}", response.status()))
+            .to_str()
+            .unwrap()
+            .to_string();
+        set_cookie.split(';').next().unwrap().to_string()
+    }
+}
