@@ -35,6 +35,7 @@ macro_rules! coded_enum {
 
 pub mod accounts;
 pub mod areas;
+pub mod editing;
 pub mod site;
 pub mod ui;
 
@@ -115,6 +116,16 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/gebieden/:slug")
                         view=areas::pages::AreaProfilePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/gebieden/:slug/bewerken")
+                        view=areas::edit::pages::AreaEditPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/gebieden/:slug/geschiedenis")
+                        view=areas::edit::pages::AreaHistoryPage
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/sessies") view=site::SessionsComingSoon/>

@@ -150,10 +150,18 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
+/// The app's routes, generated once per process. Generating them briefly suppresses
+/// resource loading process-wide (leptos-rs/leptos#4773), so a render running at that
+/// moment in another server of the same process (as in parallel tests) would hang.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole HTTP surface: health check, hashed assets, pages and server functions.
 pub fn router(state: AppState) -> Router {
     let leptos_options = state.leptos_options.clone();
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let pool = state.pool.clone();
     let context = move || {
         provide_context(pool.clone());

@@ -159,10 +159,11 @@ pub async fn area_profile(pool: &SqlitePool, slug: &str) -> Result<Option<AreaPr
         area_type: decode("area type", &area.area_type, AreaType::from_code)?,
         phase: decode("phase", &area.phase, Phase::from_code)?,
         activation: decode("activation", &area.activation, Activation::from_code)?,
+        id: area.id,
         slug: area.slug,
         name: area.name,
         district: area.district,
-        story: area.story,
+        story_html: crate::editing::markdown::to_safe_html(&area.story),
         ambition: area.ambition,
         opgaves: opgaves
             .into_iter()

@@ -4,6 +4,7 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod edit;
 pub mod pages;
 
 use serde::{Deserialize, Serialize};
@@ -87,13 +88,15 @@ pub struct AreaSummary {
 /// Everything the public profile page shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AreaProfile {
+    pub id: i64,
     pub slug: String,
     pub name: String,
     pub district: String,
     pub area_type: AreaType,
     pub phase: Phase,
     pub activation: Activation,
-    pub story: String,
+    /// The story's markdown rendered and sanitised on the server.
+    pub story_html: String,
     pub ambition: String,
     pub opgaves: Vec<Opgave>,
     pub stakeholders: Vec<Stakeholder>,

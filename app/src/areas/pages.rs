@@ -175,13 +175,16 @@ fn AreaUnavailable(error: AreaError) -> impl IntoView {
 
 #[component]
 fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
+    let auth = crate::accounts::pages::use_auth();
+    let area_id = profile.id;
+    let edit_href = format!("/gebieden/{}/bewerken", profile.slug);
     let AreaProfile {
         name,
         district,
         area_type,
         phase,
         activation,
-        story,
+        story_html,
         ambition,
         opgaves,
         stakeholders,
@@ -197,7 +200,21 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
             " › "
             <span aria-current="page">{name.clone()}</span>
         </nav>
-        <h1>{name}</h1>
+        <div class="title-row">
+            <h1>{name}</h1>
+            <Transition fallback=|| ()>
+                {move || {
+                    let edit_href = edit_href.clone();
+                    Suspend::new(async move {
+                    let user = auth.user.await;
+                    let allowed = crate::accounts::decide(
+                        user.as_ref(),
+                        &crate::accounts::Action::EditArea { area_id },
+                    ) == crate::accounts::Access::Allowed;
+                    allowed.then(|| view! { <a class="button-link" href=edit_href>"Bewerken"</a> })
+                })}}
+            </Transition>
+        </div>
         <dl class="facts">
             <div><dt>"Stadsdeel"</dt><dd>{district}</dd></div>
             <div><dt>"Type"</dt><dd>{area_type.label()}</dd></div>
@@ -207,7 +224,7 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
 
         <section aria-labelledby="verhaal">
             <h2 id="verhaal">"Het verhaal"</h2>
-            {paragraphs(&story)}
+            <div class="rich-text" inner_html=story_html></div>
             {(!ambition.trim().is_empty()).then(|| view! {
                 <h3>"Ambitie"</h3>
                 {paragraphs(&ambition)}

@@ -80,3 +80,70 @@ impl TestServer {
         set_cookie.split(';').next().unwrap().to_string()
     }
 }
+
+/// The people the permission tests act as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Actor {
+    Anonymous,
+    EditorOfOtherArea,
+    EditorOfThisArea,
+    Coordinator,
+    Admin,
+}
+
+pub const ACTORS: [Actor; 5] =
+    [Actor::Anonymous, Actor::EditorOfOtherArea, Actor::EditorOfThisArea, Actor::Coordinator, Actor::Admin];
+
+impl TestServer {
+    /// A session cookie for `actor` ("this area" is Lindenplein, as in the demo data).
+    pub async fn cookie_for(&self, actor: Actor) -> Option<String> {
+        let password = app::demo::DEMO_PASSWORD;
+        let email = match actor {
+            Actor::Anonymous => return None,
+            Actor::EditorOfThisArea => "redacteur@voorbeeld.nl",
+            Actor::Coordinator => "coordinator@voorbeeld.nl",
+            Actor::Admin => "beheer@voorbeeld.nl",
+            Actor::EditorOfOtherArea => {
+                let email = "andere.redacteur@voorbeeld.nl";
+                if app::accounts::db::find_login(&self.pool, email).await.unwrap().is_none() {
+                    let id = app::accounts::db::create_user(
+                        &self.pool,
+                        email,
+                        "Olga Ander",
+                        app::accounts::Role::AreaEditor,
+                        Some(&app::accounts::password::hash(password)),
+                    )
+                    .await
+                    .unwrap();
+                    let other: i64 = sqlx::query_scalar("SELECT id FROM areas WHERE slug = 'havenstraat'")
+                        .fetch_one(&self.pool)
+                        .await
+                        .unwrap();
+                    app::accounts::db::assign_areas(&self.pool, id, &[other]).await.unwrap();
+                }
+                email
+            }
+        };
+        Some(self.login(email, password).await)
+    }
+
+    /// Everything an edit could have touched, to prove a refused request changed nothing.
+    pub async fn snapshot(&self) -> String {
+        let rows: Vec<(String, String, String, String, i64)> =
+            sqlx::query_as("SELECT slug, story, ambition, phase, version FROM areas ORDER BY id")
+                .fetch_all(&self.pool)
+                .await
+                .unwrap();
+        let counts: (i64, i64, i64) = sqlx::query_as(
+            "SELECT (SELECT count(*) FROM audit_log), (SELECT count(*) FROM revisions), (SELECT count(*) FROM users)",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        format!("{rows:?}{counts:?}")
+    }
+
+    pub async fn area_version(&self, slug: &str) -> i64 {
+        sqlx::query_scalar("SELECT version FROM areas WHERE slug = ?").bind(slug).fetch_one(&self.pool).await.unwrap()
+    }
+}

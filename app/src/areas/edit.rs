@@ -1,0 +1,520 @@
+//! Editing an area's profile: story, ambition, phase and activation, with revision history.
+//! The first user of the editing framework (`crate::editing`).
+
+use super::{Activation, Phase};
+use crate::editing::{DiffLine, EditError, FieldErrors};
+use serde::{Deserialize, Serialize};
+
+/// Longest story and ambition we accept (characters).
+pub const MAX_STORY: usize = 20_000;
+pub const MAX_AMBITION: usize = 2_000;
+
+/// The edit form's content: from the database, or from a draft that could not be saved.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AreaEditForm {
+    pub slug: String,
+    pub name: String,
+    pub version: i64,
+    pub story: String,
+    pub ambition: String,
+    pub phase: String,
+    pub activation: String,
+    pub errors: FieldErrors,
+    pub preview_html: Option<String>,
+}
+
+/// The editable part of an area, as written to the audit log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AreaText {
+    pub story: String,
+    pub ambition: String,
+    pub phase: String,
+    pub activation: String,
+}
+
+/// Checks the form on the server; returns Dutch messages per field.
+pub fn validate(text: &AreaText) -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    if text.story.trim().is_empty() {
+        errors.add("story", "Vertel het verhaal van het gebied; dit veld mag niet leeg zijn.");
+    } else if text.story.chars().count() > MAX_STORY {
+        errors.add("story", format!("Het verhaal is te lang: hoogstens {MAX_STORY} tekens."));
+    }
+    if text.ambition.chars().count() > MAX_AMBITION {
+        errors.add("ambition", format!("De ambitie is te lang: hoogstens {MAX_AMBITION} tekens."));
+    }
+    if Phase::from_code(&text.phase).is_none() {
+        errors.add("phase", "Kies een fase uit de lijst.");
+    }
+    if Activation::from_code(&text.activation).is_none() {
+        errors.add("activation", "Kies een activatie uit de lijst.");
+    }
+    errors
+}
+
+/// One version in an area's story history, with its changes against the version before.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoryVersion {
+    pub revision_id: i64,
+    pub version: i64,
+    pub user_name: String,
+    pub at: String,
+    pub is_current: bool,
+    pub changes: Vec<DiffLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoryHistory {
+    pub slug: String,
+    pub name: String,
+    pub versions: Vec<StoryVersion>,
+}
+
+pub mod api {
+    use super::*;
+    use leptos::prelude::*;
+
+    #[cfg(feature = "ssr")]
+    use crate::{
+        accounts::{guard, Action, CurrentUser},
+        editing::{audit, drafts, markdown, revisions},
+    };
+
+    #[cfg(feature = "ssr")]
+    fn form_key(slug: &str) -> String {
+        format!("area:{slug}")
+    }
+
+    /// The area's id, after the guard allowed this user to edit it.
+    #[cfg(feature = "ssr")]
+    async fn authorize(pool: &sqlx::SqlitePool, slug: &str) -> Result<(i64, CurrentUser), EditError> {
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?")
+            .bind(slug)
+            .fetch_optional(pool)
+            .await?;
+        // Unknown areas are refused by the same rule as areas outside one's scope.
+        let area_id = id.unwrap_or(-1);
+        let user = guard::require(Action::EditArea { area_id })?;
+        if id.is_none() {
+            return Err(EditError::NotFound);
+        }
+        Ok((area_id, user))
+    }
+
+    /// Sends a plain (no-JavaScript) form post back to `page`, with a draft holding what was typed.
+    #[cfg(feature = "ssr")]
+    async fn back_with_draft(pool: &sqlx::SqlitePool, slug: &str, draft: &drafts::Draft, login_first: bool) -> Option<String> {
+        let token = drafts::store(pool, &form_key(slug), draft).await.ok()?;
+        if guard::is_plain_form_post() {
+            let form_url = format!("/gebieden/{slug}/bewerken?concept={token}");
+            if login_first {
+                leptos_axum::redirect(&format!(
+                    "/inloggen?volgende={}",
+                    crate::ui::format::encode_query_value(&form_url)
+                ));
+            } else {
+                leptos_axum::redirect(&form_url);
+            }
+        }
+        Some(token)
+    }
+
+    #[server(endpoint = "load_area_edit")]
+    pub async fn load_area_edit(slug: String, concept: Option<String>) -> Result<AreaEditForm, EditError> {
+        let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
+        authorize(&pool, &slug).await?;
+        let (name, version, story, ambition, phase, activation): (String, i64, String, String, String, String) =
+            sqlx::query_as("SELECT name, version, story, ambition, phase, activation FROM areas WHERE slug = ?")
+                .bind(&slug)
+                .fetch_one(&pool)
+                .await?;
+        let mut form = AreaEditForm {
+            slug: slug.clone(),
+            name,
+            version,
+            story,
+            ambition,
+            phase,
+            activation,
+            errors: FieldErrors::default(),
+            preview_html: None,
+        };
+        if let Some(token) = concept.filter(|t| !t.is_empty()) {
+            if let Some(draft) = drafts::load(&pool, &form_key(&slug), &token).await? {
+                let value = |key: &str, fallback: &str| draft.values.get(key).cloned().unwrap_or_else(|| fallback.to_string());
+                form.story = value("story", &form.story);
+                form.ambition = value("ambition", &form.ambition);
+                form.phase = value("phase", &form.phase);
+                form.activation = value("activation", &form.activation);
+                // The draft keeps the version the edit started from, so a conflict stays one.
+                form.version = value("version", "").parse().unwrap_or(form.version);
+                form.errors = draft.errors;
+                form.preview_html = draft.preview_html;
+            }
+        }
+        Ok(form)
+    }
+
+    /// Saves the profile text, or (intent "preview") only renders the story.
+    /// Returns the preview's HTML, or `None` after saving (and redirects to the profile).
+    #[server(endpoint = "save_area")]
+    pub async fn save_area(
+        slug: String,
+        version: i64,
+        story: String,
+        ambition: String,
+        phase: String,
+        activation: String,
+        intent: String,
+    ) -> Result<Option<String>, EditError> {
+        let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
+        let text = AreaText { story, ambition, phase, activation };
+        let values: drafts::Values = [
+            ("story", &text.story),
+            ("ambition", &text.ambition),
+            ("phase", &text.phase),
+            ("activation", &text.activation),
+            ("version", &version.to_string()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let draft_with = |errors: FieldErrors, preview_html: Option<String>| drafts::Draft {
+            values: values.clone(),
+            errors,
+            preview_html,
+        };
+
+        let (area_id, user) = match authorize(&pool, &slug).await {
+            Ok(found) => found,
+            Err(EditError::NotLoggedIn { .. }) => {
+                // The session ran out while typing: keep the text, log in, come back to it.
+                let draft = back_with_draft(&pool, &slug, &draft_with(FieldErrors::default(), None), true).await;
+                return Err(EditError::NotLoggedIn { draft });
+            }
+            Err(other) => return Err(other),
+        };
+
+        let errors = validate(&text);
+        if !errors.is_empty() {
+            back_with_draft(&pool, &slug, &draft_with(errors.clone(), None), false).await;
+            return Err(EditError::Invalid(errors));
+        }
+
+        if intent == "preview" {
+            let html = markdown::to_safe_html(&text.story);
+            back_with_draft(&pool, &slug, &draft_with(FieldErrors::default(), Some(html.clone())), false).await;
+            return Ok(Some(html));
+        }
+
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let (current_version, before): (i64, AreaText) = {
+            let row: (i64, String, String, String, String) =
+                sqlx::query_as("SELECT version, story, ambition, phase, activation FROM areas WHERE id = ?")
+                    .bind(area_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            (row.0, AreaText { story: row.1, ambition: row.2, phase: row.3, activation: row.4 })
+        };
+        if current_version != version {
+            tx.rollback().await?;
+            let mut errors = FieldErrors::default();
+            errors.add("_form", EditError::Conflict.to_string());
+            back_with_draft(&pool, &slug, &draft_with(errors, None), false).await;
+            return Err(EditError::Conflict);
+        }
+        sqlx::query(
+            "UPDATE areas SET story = ?, ambition = ?, phase = ?, activation = ?, version = version + 1,
+                    updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+             WHERE id = ?",
+        )
+        .bind(&text.story)
+        .bind(&text.ambition)
+        .bind(&text.phase)
+        .bind(&text.activation)
+        .bind(area_id)
+        .execute(&mut *tx)
+        .await?;
+        revisions::save_with_baseline(&mut tx, "area", area_id, "story", &before.story, &text.story, &user).await?;
+        audit::record(&mut tx, &user, audit::AuditAction::Update, "area", area_id, Some(&before), Some(&text)).await?;
+        tx.commit().await?;
+        log::info!("area {slug} updated by user {}", user.id);
+        leptos_axum::redirect(&format!("/gebieden/{slug}"));
+        Ok(None)
+    }
+
+    #[server(endpoint = "area_story_history")]
+    pub async fn area_story_history(slug: String) -> Result<StoryHistory, EditError> {
+        let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
+        let (area_id, _) = authorize(&pool, &slug).await?;
+        let name: String = sqlx::query_scalar("SELECT name FROM areas WHERE id = ?").bind(area_id).fetch_one(&pool).await?;
+        let list = revisions::list(&pool, "area", area_id, "story").await?;
+        let versions = list
+            .iter()
+            .enumerate()
+            .map(|(i, revision)| {
+                let previous = list.get(i + 1).map(|r| r.body.as_str()).unwrap_or("");
+                StoryVersion {
+                    revision_id: revision.id,
+                    version: revision.version,
+                    user_name: revision.user_name.clone(),
+                    at: revision.at.clone(),
+                    is_current: i == 0,
+                    changes: revisions::diff(previous, &revision.body),
+                }
+            })
+            .collect();
+        Ok(StoryHistory { slug, name, versions })
+    }
+
+    /// Makes an earlier version of the story the current one (as a new version).
+    #[server(endpoint = "restore_area_story")]
+    pub async fn restore_area_story(slug: String, revision_id: i64) -> Result<(), EditError> {
+        let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
+        let (area_id, user) = authorize(&pool, &slug).await?;
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let body: Option<String> = sqlx::query_scalar(
+            "SELECT body FROM revisions WHERE id = ? AND entity = 'area' AND entity_id = ? AND field = 'story'",
+        )
+        .bind(revision_id)
+        .bind(area_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let body = body.ok_or(EditError::NotFound)?;
+        let before: String = sqlx::query_scalar("SELECT story FROM areas WHERE id = ?").bind(area_id).fetch_one(&mut *tx).await?;
+        sqlx::query("UPDATE areas SET story = ?, version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?")
+            .bind(&body)
+            .bind(area_id)
+            .execute(&mut *tx)
+            .await?;
+        revisions::save_with_baseline(&mut tx, "area", area_id, "story", &before, &body, &user).await?;
+        audit::record(&mut tx, &user, audit::AuditAction::Restore, "area", area_id, Some(&before), Some(&body)).await?;
+        tx.commit().await?;
+        leptos_axum::redirect(&format!("/gebieden/{slug}/geschiedenis"));
+        Ok(())
+    }
+}
+
+pub mod pages {
+    use super::api::{area_story_history, load_area_edit, RestoreAreaStory, SaveArea};
+    use super::*;
+    use crate::editing::ui::{SelectField, TextAreaField};
+    use crate::ui::format::encode_query_value;
+    use crate::ui::layout::set_status;
+    use leptos::prelude::*;
+    use leptos_meta::Title;
+    use leptos_router::hooks::{use_location, use_params_map, use_query_map};
+
+    /// What to show when loading a page failed: log in, not found, or unavailable.
+    #[component]
+    fn EditRefused(error: EditError) -> impl IntoView {
+        let location = use_location();
+        match error {
+            EditError::NotLoggedIn { .. } => {
+                let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+                let href = format!("/inloggen?volgende={}", encode_query_value(&here));
+                view! {
+                    <Title text="Inloggen nodig"/>
+                    <h1>"Inloggen nodig"</h1>
+                    <p>"Om dit te bewerken moet u ingelogd zijn."</p>
+                    <p><a href=href>"Inloggen"</a></p>
+                }.into_any()
+            }
+            EditError::NotFound | EditError::Forbidden => {
+                set_status(404);
+                view! {
+                    <Title text="Niet gevonden"/>
+                    <h1>"Niet gevonden"</h1>
+                    <p>{error.to_string()}</p>
+                    <p><a href="/gebieden">"Naar de gebieden"</a></p>
+                }.into_any()
+            }
+            other => {
+                set_status(503);
+                view! {
+                    <Title text="Niet beschikbaar"/>
+                    <h1>"Niet beschikbaar"</h1>
+                    <crate::ui::notice::ErrorNotice message=other.to_string()/>
+                }.into_any()
+            }
+        }
+    }
+
+    /// `/gebieden/{slug}/bewerken`
+    #[component]
+    pub fn AreaEditPage() -> impl IntoView {
+        let params = use_params_map();
+        let query = use_query_map();
+        let source = move || {
+            (params.read().get("slug").unwrap_or_default(), query.read().get("concept"))
+        };
+        let form = Resource::new_blocking(source, |(slug, concept)| load_area_edit(slug, concept));
+        view! {
+            <Suspense fallback=|| view! { <p aria-busy="true">"Formulier laden…"</p> }>
+                {move || Suspend::new(async move {
+                    match form.await {
+                        Ok(form) => view! { <AreaEditFormView form/> }.into_any(),
+                        Err(error) => view! { <EditRefused error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        }
+    }
+
+    #[component]
+    fn AreaEditFormView(form: AreaEditForm) -> impl IntoView {
+        let save = ServerAction::<SaveArea>::new();
+        let pending = save.pending();
+        // Errors come from the draft (no JavaScript) or from the last save (JavaScript).
+        let draft_errors = form.errors.clone();
+        let errors = Signal::derive(move || match save.value().get() {
+            Some(Err(EditError::Invalid(errors))) => errors,
+            Some(_) => FieldErrors::default(),
+            None => draft_errors.clone(),
+        });
+        let draft_preview = form.preview_html.clone();
+        let preview = move || match save.value().get() {
+            Some(Ok(Some(html))) => Some(html),
+            Some(_) => None,
+            None => draft_preview.clone(),
+        };
+        let message = move || match save.value().get() {
+            Some(Err(EditError::Invalid(_))) | None => errors.get().get("_form").cloned().or_else(|| {
+                (!errors.get().is_empty()).then(|| EditError::Invalid(FieldErrors::default()).to_string())
+            }),
+            Some(Err(error)) => Some(error.to_string()),
+            Some(Ok(_)) => None,
+        };
+        let slug = form.slug.clone();
+        let login_link = move || match save.value().get() {
+            Some(Err(EditError::NotLoggedIn { draft: Some(token) })) => {
+                let back = format!("/gebieden/{slug}/bewerken?concept={token}");
+                Some(format!("/inloggen?volgende={}", encode_query_value(&back)))
+            }
+            _ => None,
+        };
+        let profile_href = format!("/gebieden/{}", form.slug);
+        let history_href = format!("/gebieden/{}/geschiedenis", form.slug);
+        let phases: Vec<_> = Phase::ALL.iter().map(|p| (p.code(), p.label())).collect();
+        let activations: Vec<_> = Activation::ALL.iter().map(|a| (a.code(), a.label())).collect();
+
+        view! {
+            <Title text=format!("{} bewerken", form.name)/>
+            <nav aria-label="Kruimelpad" class="breadcrumb">
+                <a href="/gebieden">"Gebieden"</a> " › "
+                <a href=profile_href.clone()>{form.name.clone()}</a> " › "
+                <span aria-current="page">"Bewerken"</span>
+            </nav>
+            <h1>{format!("{} bewerken", form.name)}</h1>
+            <p><a href=history_href>"Geschiedenis van het verhaal"</a></p>
+            {move || message().map(|text| view! {
+                <div class="notice notice--error" role="alert">
+                    <p>{text}</p>
+                    {login_link().map(|href| view! { <p><a href=href>"Opnieuw inloggen"</a></p> })}
+                </div>
+            })}
+            <ActionForm action=save attr:class="form" attr:novalidate=true>
+                <input type="hidden" name="slug" value=form.slug.clone()/>
+                <input type="hidden" name="version" value=form.version.to_string()/>
+                <SelectField name="phase" label="Fase" options=phases value=form.phase.clone() errors/>
+                <SelectField name="activation" label="Activatie" options=activations value=form.activation.clone() errors/>
+                <TextAreaField
+                    name="story"
+                    label="Het verhaal"
+                    hint="Markdown: **vet**, *schuin*, [link](https://…), lijstjes met - . Een lege regel begint een nieuwe alinea."
+                    value=form.story.clone()
+                    errors
+                    rows=14
+                />
+                <TextAreaField name="ambition" label="Ambitie" value=form.ambition.clone() errors rows=4/>
+                <div class="form__actions">
+                    <button type="submit" name="intent" value="save" class="button--primary">
+                        {move || if pending.get() { "Bezig met opslaan…" } else { "Opslaan" }}
+                    </button>
+                    <button type="submit" name="intent" value="preview" class="button--secondary">"Voorbeeld"</button>
+                    <a href=profile_href>"Annuleren"</a>
+                </div>
+            </ActionForm>
+            {move || preview().map(|html| view! {
+                <section class="preview" aria-labelledby="voorbeeld">
+                    <h2 id="voorbeeld">"Voorbeeld van het verhaal"</h2>
+                    <div class="rich-text" inner_html=html></div>
+                </section>
+            })}
+        }
+    }
+
+    /// `/gebieden/{slug}/geschiedenis`
+    #[component]
+    pub fn AreaHistoryPage() -> impl IntoView {
+        let params = use_params_map();
+        let history = Resource::new_blocking(
+            move || params.read().get("slug").unwrap_or_default(),
+            area_story_history,
+        );
+        view! {
+            <Suspense fallback=|| view! { <p aria-busy="true">"Geschiedenis laden…"</p> }>
+                {move || Suspend::new(async move {
+                    match history.await {
+                        Ok(history) => view! { <HistoryView history/> }.into_any(),
+                        Err(error) => view! { <EditRefused error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        }
+    }
+
+    #[component]
+    fn HistoryView(history: StoryHistory) -> impl IntoView {
+        let restore = ServerAction::<RestoreAreaStory>::new();
+        let profile_href = format!("/gebieden/{}", history.slug);
+        let slug = history.slug.clone();
+        view! {
+            <Title text=format!("Geschiedenis van {}", history.name)/>
+            <nav aria-label="Kruimelpad" class="breadcrumb">
+                <a href="/gebieden">"Gebieden"</a> " › "
+                <a href=profile_href>{history.name.clone()}</a> " › "
+                <span aria-current="page">"Geschiedenis"</span>
+            </nav>
+            <h1>{format!("Geschiedenis van het verhaal van {}", history.name)}</h1>
+            {move || match restore.value().get() {
+                Some(Err(error)) => Some(view! { <crate::ui::notice::ErrorNotice message=error.to_string()/> }),
+                _ => None,
+            }}
+            {if history.versions.is_empty() {
+                view! { <p class="empty-state">"Het verhaal is nog niet bewerkt in Kernpunt; er zijn nog geen eerdere versies."</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="versions" reversed>
+                        {history.versions.into_iter().map(|version| {
+                            let slug = slug.clone();
+                            view! {
+                                <li class="version">
+                                    <h2>
+                                        {format!("Versie {}", version.version)}
+                                        {version.is_current.then(|| view! { <span class="status status--done">"Huidige versie"</span> })}
+                                    </h2>
+                                    <p class="version__meta">{format!("{} · {}", version.user_name, version.at.replace('T', " ").trim_end_matches('Z'))}</p>
+                                    <div class="diff" role="group" aria-label=format!("Wijzigingen in versie {}", version.version)>
+                                        {version.changes.into_iter().map(|line| match line {
+                                            DiffLine::Same(text) => view! { <p class="diff__same">{text}</p> }.into_any(),
+                                            DiffLine::Added(text) => view! { <ins class="diff__added"><span class="visually-hidden">"Toegevoegd: "</span>{text}</ins> }.into_any(),
+                                            DiffLine::Removed(text) => view! { <del class="diff__removed"><span class="visually-hidden">"Verwijderd: "</span>{text}</del> }.into_any(),
+                                        }).collect_view()}
+                                    </div>
+                                    {(!version.is_current).then(|| view! {
+                                        <ActionForm action=restore>
+                                            <input type="hidden" name="slug" value=slug/>
+                                            <input type="hidden" name="revision_id" value=version.revision_id.to_string()/>
+                                            <button type="submit" class="button--secondary">{format!("Versie {} terugzetten", version.version)}</button>
+                                        </ActionForm>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+        }
+    }
+}

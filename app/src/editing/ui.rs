@@ -1,0 +1,80 @@
+//! Form pieces shared by every edit page: labelled fields with their error message.
+
+use super::FieldErrors;
+use leptos::prelude::*;
+
+/// The message for one field, linked to the input with `aria-describedby`.
+fn error_id(name: &str) -> String {
+    format!("{name}-fout")
+}
+
+#[component]
+pub fn TextAreaField(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: &'static str,
+    value: String,
+    errors: Signal<FieldErrors>,
+    #[prop(default = 8)] rows: u32,
+) -> impl IntoView {
+    let error = move || errors.read().get(name).cloned();
+    let hint_id = format!("{name}-uitleg");
+    let described_by = {
+        let hint_id = hint_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if !hint.is_empty() {
+                ids.push(hint_id.clone());
+            }
+            if error().is_some() {
+                ids.push(error_id(name));
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field--invalid=move || error().is_some()>
+            <label for=name>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
+            {move || error().map(|message| view! { <p class="field__error" id=error_id(name)>{message}</p> })}
+            <textarea
+                id=name
+                name=name
+                rows=rows
+                aria-invalid=move || error().is_some().then_some("true")
+                aria-describedby=described_by
+            >
+                {value}
+            </textarea>
+        </div>
+    }
+}
+
+/// A `<select>` of (code, label) options.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    value: String,
+    errors: Signal<FieldErrors>,
+) -> impl IntoView {
+    let error = move || errors.read().get(name).cloned();
+    view! {
+        <div class="field" class:field--invalid=move || error().is_some()>
+            <label for=name>{label}</label>
+            {move || error().map(|message| view! { <p class="field__error" id=error_id(name)>{message}</p> })}
+            <select
+                id=name
+                name=name
+                aria-invalid=move || error().is_some().then_some("true")
+                aria-describedby=move || error().is_some().then(|| error_id(name))
+            >
+                {options.into_iter().map(|(code, text)| {
+                    let selected = code == value;
+                    view! { <option value=code selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}

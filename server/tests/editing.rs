@@ -1,0 +1,164 @@
+//! Editing an area through the editing framework, over real HTTP: validation, drafts that
+//! keep what was typed, optimistic concurrency, revisions with restore, audit log, markdown.
+
+mod common;
+
+use common::{Actor, TestServer};
+
+async fn save(server: &TestServer, cookie: Option<&str>, version: i64, story: &str, intent: &str) -> reqwest::Response {
+    let version = version.to_string();
+    server
+        .post_fn(
+            "save_area",
+            cookie,
+            &[
+                ("slug", "lindenplein"),
+                ("version", &version),
+                ("story", story),
+                ("ambition", "Samen sterker."),
+                ("phase", "build_up"),
+                ("activation", "energetic"),
+                ("intent", intent),
+            ],
+        )
+        .await
+}
+
+async fn story(server: &TestServer) -> String {
+    sqlx::query_scalar("SELECT story FROM areas WHERE slug = 'lindenplein'").fetch_one(&server.pool).await.unwrap()
+}
+
+#[tokio::test]
+async fn a_saved_story_shows_on_the_profile_with_history_and_audit() {
+    let server = TestServer::start().await;
+    let cookie = server.cookie_for(Actor::Coordinator).await.unwrap();
+    let original = story(&server).await;
+
+    let response = save(&server, Some(&cookie), 1, "Een **nieuw** verhaal.\n\n<script>alert(1)</script>", "save").await;
+    assert!(response.status().is_success() || response.status().is_redirection(), "{}", response.status());
+
+    let (_, html) = server.get("/gebieden/lindenplein").await;
+    assert!(html.contains("Een <strong>nieuw</strong> verhaal."));
+    assert!(!html.contains("<script>alert(1)"), "markdown is sanitised");
+    assert_eq!(server.area_version("lindenplein").await, 2);
+
+    let revisions: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT version, user_name FROM revisions WHERE entity = 'area' ORDER BY version",
+    )
+    .fetch_all(&server.pool)
+    .await
+    .unwrap();
+    assert_eq!(revisions.len(), 2, "the original text is kept as version 1");
+    assert_eq!(revisions[1].1, "Chris de Coördinator");
+
+    let (who, before, after): (String, String, String) =
+        sqlx::query_as("SELECT user_name, before_json, after_json FROM audit_log WHERE entity = 'area'")
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+    assert_eq!(who, "Chris de Coördinator");
+    assert!(before.contains(&original[..20]));
+    assert!(after.contains("nieuw"));
+
+    // Restore version 1: the original text is back, as a new version 3.
+    let first: i64 = sqlx::query_scalar("SELECT id FROM revisions WHERE version = 1").fetch_one(&server.pool).await.unwrap();
+    server.post_fn("restore_area_story", Some(&cookie), &[("slug", "lindenplein"), ("revision_id", &first.to_string())]).await;
+    assert_eq!(story(&server).await, original);
+    let (_, history) = server.client.get(format!("{}/gebieden/lindenplein/geschiedenis", server.base))
+        .header("cookie", &cookie).send().await.map(|r| ((), r)).unwrap();
+    let history = history.text().await.unwrap();
+    assert!(history.contains("Versie 3") && history.contains("Versie 1"));
+}
+
+#[tokio::test]
+async fn invalid_input_is_refused_with_field_messages_and_nothing_changes() {
+    let server = TestServer::start().await;
+    let cookie = server.cookie_for(Actor::Coordinator).await.unwrap();
+    let before = server.snapshot().await;
+    let body = save(&server, Some(&cookie), 1, "   ", "save").await.text().await.unwrap();
+    assert!(body.contains("Invalid") && body.contains("story"), "{body}");
+    let too_long = "x".repeat(app::areas::edit::MAX_STORY + 1);
+    let body = save(&server, Some(&cookie), 1, &too_long, "save").await.text().await.unwrap();
+    assert!(body.contains("te lang"), "{body}");
+    assert_eq!(server.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn without_javascript_errors_come_back_beside_what_was_typed() {
+    let server = TestServer::start().await;
+    let cookie = server.cookie_for(Actor::Coordinator).await.unwrap();
+    let response = server
+        .client
+        .post(format!("{}/api/save_area", server.base))
+        .header("accept", "text/html")
+        .header("sec-fetch-site", "same-origin")
+        .header("cookie", &cookie)
+        .form(&[
+            ("slug", "lindenplein"), ("version", "1"), ("story", "Mijn getypte tekst"),
+            ("ambition", "a"), ("phase", "onzin"), ("activation", "energetic"), ("intent", "save"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let location = response.headers().get("location").unwrap().to_str().unwrap().to_string();
+    assert!(location.starts_with("/gebieden/lindenplein/bewerken?concept="), "{location}");
+    let html = server.client.get(format!("{}{location}", server.base)).header("cookie", &cookie)
+        .send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Mijn getypte tekst"));
+    assert!(html.contains("Kies een fase uit de lijst."));
+    assert!(html.contains(r#"aria-invalid="true""#));
+}
+
+#[tokio::test]
+async fn a_concurrent_edit_is_refused_not_overwritten() {
+    let server = TestServer::start().await;
+    let cookie = server.cookie_for(Actor::Coordinator).await.unwrap();
+    save(&server, Some(&cookie), 1, "Eerste redacteur", "save").await;
+    // A second editor started from version 1 too.
+    let body = save(&server, Some(&cookie), 1, "Tweede redacteur", "save").await.text().await.unwrap();
+    assert!(body.contains("Conflict"), "{body}");
+    assert_eq!(story(&server).await, "Eerste redacteur");
+}
+
+#[tokio::test]
+async fn an_expired_session_keeps_the_text_for_after_logging_in() {
+    let server = TestServer::start().await;
+    let response = server
+        .client
+        .post(format!("{}/api/save_area", server.base))
+        .header("accept", "text/html")
+        .header("sec-fetch-site", "same-origin")
+        .form(&[
+            ("slug", "lindenplein"), ("version", "1"), ("story", "Tekst van voor het verlopen"),
+            ("ambition", ""), ("phase", "stable"), ("activation", "energetic"), ("intent", "save"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let location = response.headers().get("location").unwrap().to_str().unwrap().to_string();
+    assert!(location.starts_with("/inloggen?volgende=%2Fgebieden%2Flindenplein%2Fbewerken%3Fconcept%3D"), "{location}");
+
+    // Log in with the page's own form data: the login redirects to the form with the draft.
+    let next = location.split("volgende=").nth(1).unwrap();
+    let next = next.replace("%2F", "/").replace("%3F", "?").replace("%3D", "=");
+    let login = server
+        .post_fn("login", None, &[("email", "redacteur@voorbeeld.nl"), ("password", app::demo::DEMO_PASSWORD), ("next", &next)])
+        .await;
+    let back = login.headers().get("location").unwrap().to_str().unwrap().to_string();
+    assert_eq!(back, next);
+    let cookie = login.headers().get("set-cookie").unwrap().to_str().unwrap().split(';').next().unwrap().to_string();
+    let html = server.client.get(format!("{}{back}", server.base)).header("cookie", &cookie)
+        .send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Tekst van voor het verlopen"));
+}
+
+#[tokio::test]
+async fn preview_renders_without_saving() {
+    let server = TestServer::start().await;
+    let cookie = server.cookie_for(Actor::EditorOfThisArea).await.unwrap();
+    let before = server.snapshot().await;
+    let body = save(&server, Some(&cookie), 1, "# Kop\n\n[x](javascript:alert(1))", "preview").await.text().await.unwrap();
+    assert!(body.contains("<h1>Kop</h1>"), "{body}");
+    assert!(!body.contains("javascript:"));
+    assert_eq!(server.snapshot().await, before);
+}
