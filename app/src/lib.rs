@@ -107,11 +107,13 @@ pub fn App() -> impl IntoView {
         <Title formatter=|title: String| {
             if title.is_empty() { "Kernpunt".to_string() } else { format!("{title} · Kernpunt") }
         }/>
+        // Every page renders completely on the server (SsrMode::Async): the login state in the
+        // header and all data are in the HTML, so pages read fully without JavaScript.
         <Router>
             <ui::layout::SiteHeader/>
             <main id="inhoud" class="site-main" tabindex="-1">
                 <Routes fallback=site::NotFoundPage>
-                    <Route path=path!("") view=site::HomePage/>
+                    <Route path=path!("") view=site::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden") view=areas::pages::AreaListPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/gebieden/:slug")
@@ -128,11 +130,11 @@ pub fn App() -> impl IntoView {
                         view=areas::edit::pages::AreaHistoryPage
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("/sessies") view=site::SessionsComingSoon/>
-                    <Route path=path!("/kennisbank") view=site::LibraryComingSoon/>
-                    <Route path=path!("/inloggen") view=accounts::pages::LoginPage/>
-                    <Route path=path!("/privacy") view=site::PrivacyPage/>
-                    <Route path=path!("/toegankelijkheid") view=site::AccessibilityPage/>
+                    <Route path=path!("/sessies") view=site::SessionsComingSoon ssr=SsrMode::Async/>
+                    <Route path=path!("/kennisbank") view=site::LibraryComingSoon ssr=SsrMode::Async/>
+                    <Route path=path!("/inloggen") view=accounts::pages::LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/privacy") view=site::PrivacyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/toegankelijkheid") view=site::AccessibilityPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <ui::layout::SiteFooter/>

@@ -143,12 +143,13 @@ pub async fn logout() -> Result<(), ServerFnError> {
 
 /// Ends every session of the logged-in user, on all devices.
 #[server(endpoint = "logout_everywhere")]
-pub async fn logout_everywhere() -> Result<(), ServerFnError> {
+pub async fn logout_everywhere() -> Result<(), crate::editing::EditError> {
     use super::{db, guard, session, Action};
+    use crate::editing::EditError;
     let auth = guard::request_auth();
-    let user = guard::require(Action::OwnAccount).map_err(|_| ServerFnError::new("Niet ingelogd."))?;
-    let pool = crate::db::pool_from_context().ok_or_else(|| ServerFnError::new("Geen database."))?;
-    db::delete_user_sessions(&pool, user.id).await.map_err(|e| ServerFnError::new(e.to_string()))?;
+    let user = guard::require(Action::OwnAccount)?;
+    let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
+    db::delete_user_sessions(&pool, user.id).await?;
     set_cookie(&session::removal_cookie(auth.secure));
     leptos_axum::redirect("/inloggen?uitgelogd=overal");
     Ok(())

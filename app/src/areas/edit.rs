@@ -448,15 +448,18 @@ pub mod pages {
     #[component]
     pub fn AreaHistoryPage() -> impl IntoView {
         let params = use_params_map();
+        // Restoring redirects back to this page: the version counter makes the list reload
+        // when that happens in the browser.
+        let restore = ServerAction::<RestoreAreaStory>::new();
         let history = Resource::new_blocking(
-            move || params.read().get("slug").unwrap_or_default(),
-            area_story_history,
+            move || (params.read().get("slug").unwrap_or_default(), restore.version().get()),
+            |(slug, _)| area_story_history(slug),
         );
         view! {
             <Suspense fallback=|| view! { <p aria-busy="true">"Geschiedenis laden…"</p> }>
                 {move || Suspend::new(async move {
                     match history.await {
-                        Ok(history) => view! { <HistoryView history/> }.into_any(),
+                        Ok(history) => view! { <HistoryView history restore/> }.into_any(),
                         Err(error) => view! { <EditRefused error/> }.into_any(),
                     }
                 })}
@@ -465,8 +468,7 @@ pub mod pages {
     }
 
     #[component]
-    fn HistoryView(history: StoryHistory) -> impl IntoView {
-        let restore = ServerAction::<RestoreAreaStory>::new();
+    fn HistoryView(history: StoryHistory, restore: ServerAction<RestoreAreaStory>) -> impl IntoView {
         let profile_href = format!("/gebieden/{}", history.slug);
         let slug = history.slug.clone();
         view! {

@@ -1,0 +1,72 @@
+import { expect, Page, test } from "@playwright/test";
+import { expectAccessible, jsEnabled, waitForHydration } from "./helpers";
+
+// The two projects run in parallel on one server: each edits its own area.
+const areaFor = (project: string) =>
+  project === "js" ? { slug: "havenstraat", name: "Havenstraat" } : { slug: "parkhof", name: "Parkhof" };
+
+async function login(page: Page, email: string) {
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill("kernpunt-demo");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+}
+
+test("a coordinator edits a story, sees it in the history, restores it and logs out", async ({ page }, testInfo) => {
+  const area = areaFor(testInfo.project.name);
+
+  // Not logged in: the edit page asks to log in, and comes back after.
+  await page.goto(`/gebieden/${area.slug}/bewerken`);
+  await waitForHydration(page, testInfo);
+  await expect(page.getByRole("heading", { level: 1, name: "Inloggen nodig" })).toBeVisible();
+  await page.getByRole("link", { name: "Inloggen" }).last().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
+  await expectAccessible(page);
+
+  await login(page, "wrong@voorbeeld.nl");
+  await expect(page.getByRole("alert")).toContainText("E-mailadres of wachtwoord onjuist.");
+  await login(page, "coordinator@voorbeeld.nl");
+  await expect(page).toHaveURL(new RegExp(`/gebieden/${area.slug}/bewerken$`));
+  await expect(page.getByRole("heading", { level: 1, name: `${area.name} bewerken` })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Hoofdmenu" })).toContainText("Chris de Coördinator");
+  await expectAccessible(page);
+
+  // A validation error keeps what was typed.
+  const story = page.getByLabel("Het verhaal");
+  const original = await story.inputValue();
+  await story.fill("   ");
+  await page.getByLabel("Ambitie").fill("Mijn ambitie blijft staan");
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page.getByText("Vertel het verhaal van het gebied; dit veld mag niet leeg zijn.")).toBeVisible();
+  await expect(page.getByLabel("Het verhaal")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Ambitie")).toHaveValue("Mijn ambitie blijft staan");
+  await expectAccessible(page);
+
+  // Preview, then save.
+  await page.getByLabel("Het verhaal").fill("Een **nieuw** begin voor de straat.");
+  await page.getByRole("button", { name: "Voorbeeld" }).click();
+  await expect(page.locator(".preview strong")).toHaveText("nieuw");
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page).toHaveURL(new RegExp(`/gebieden/${area.slug}$`));
+  await expect(page.locator(".rich-text strong")).toHaveText("nieuw");
+
+  // History shows both versions; restoring the first brings the original back.
+  await page.goto(`/gebieden/${area.slug}/geschiedenis`);
+  await waitForHydration(page, testInfo);
+  await expect(page.getByRole("heading", { name: /^Versie 2/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Versie 1/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Versie 1 terugzetten" }).click();
+  await expect(page.getByRole("heading", { name: /^Versie 3/ })).toBeVisible();
+  await page.goto(`/gebieden/${area.slug}`);
+  await expect(page.locator(".rich-text")).toContainText(original.split("\n")[0].slice(0, 40));
+
+  // Log out: the header offers to log in again.
+  await waitForHydration(page, testInfo);
+  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await expect(page.getByRole("link", { name: "Inloggen" })).toBeVisible();
+  if (jsEnabled(testInfo)) {
+    await expect(page).toHaveURL(/\/$/);
+  }
+  await page.goto(`/gebieden/${area.slug}/bewerken`);
+  await expect(page.getByRole("heading", { level: 1, name: "Inloggen nodig" })).toBeVisible();
+});

@@ -1,0 +1,143 @@
+//! The permission matrix: every server function that changes data, called by every kind of
+//! user, with the exact outcome, and proof that a refused call changed nothing.
+//! A server function that is in none of the lists below fails the test: adding one means
+//! deciding here who may call it.
+
+mod common;
+
+use common::{Actor, TestServer, ACTORS};
+use std::collections::BTreeSet;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    Allowed,
+    NotLoggedIn,
+    NotFound,
+    Forbidden,
+}
+use Outcome::*;
+
+/// Functions that only read public data.
+const PUBLIC_READS: &[&str] = &["whoami", "list_areas", "get_area_profile"];
+/// Functions that change only the caller's own login state.
+const SESSION: &[&str] = &["login", "logout"];
+
+/// Outcomes in the order of `ACTORS`:
+/// anonymous, editor of another area, editor of this area, coordinator, admin.
+const AREA_EDIT: [Outcome; 5] = [NotLoggedIn, NotFound, Allowed, Allowed, Allowed];
+const OWN_ACCOUNT: [Outcome; 5] = [NotLoggedIn, Allowed, Allowed, Allowed, Allowed];
+
+struct Case {
+    name: &'static str,
+    expected: [Outcome; 5],
+    /// Whether the function changes data (then a refusal must leave everything as it was).
+    mutates: bool,
+}
+
+const MATRIX: &[Case] = &[
+    Case { name: "save_area", expected: AREA_EDIT, mutates: true },
+    Case { name: "restore_area_story", expected: AREA_EDIT, mutates: true },
+    Case { name: "load_area_edit", expected: AREA_EDIT, mutates: false },
+    Case { name: "area_story_history", expected: AREA_EDIT, mutates: false },
+    Case { name: "logout_everywhere", expected: OWN_ACCOUNT, mutates: true },
+];
+
+/// Valid input for each function, aimed at Lindenplein (the area the demo editor edits).
+async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
+    let s = |v: &str| v.to_string();
+    match name {
+        "save_area" => vec![
+            ("slug", s("lindenplein")), ("version", s("1")), ("story", s("Nieuw verhaal")),
+            ("ambition", s("")), ("phase", s("stable")), ("activation", s("energetic")), ("intent", s("save")),
+        ],
+        "restore_area_story" => {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO revisions (entity, entity_id, field, version, body, user_name)
+                 SELECT 'area', id, 'story', 1, 'Een oude versie', 'Test' FROM areas WHERE slug = 'lindenplein'
+                 RETURNING id",
+            )
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+            vec![("slug", s("lindenplein")), ("revision_id", id.to_string())]
+        }
+        "load_area_edit" | "area_story_history" => vec![("slug", s("lindenplein"))],
+        "logout_everywhere" => vec![],
+        other => panic!("no input defined for {other}"),
+    }
+}
+
+fn outcome(status: u16, body: &str) -> Outcome {
+    if body.contains("NotLoggedIn") {
+        NotLoggedIn
+    } else if body.contains("NotFound") {
+        NotFound
+    } else if body.contains("Forbidden") {
+        Forbidden
+    } else {
+        assert!(status < 400, "unexpected failure {status}: {body}");
+        Allowed
+    }
+}
+
+#[test]
+fn every_server_function_is_classified() {
+    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.trim_start_matches("/api/").to_string())
+        .collect();
+    let known: BTreeSet<String> = PUBLIC_READS
+        .iter()
+        .chain(SESSION)
+        .copied()
+        .chain(MATRIX.iter().map(|case| case.name))
+        .map(str::to_string)
+        .collect();
+    let unclassified: Vec<_> = registered.difference(&known).collect();
+    assert!(unclassified.is_empty(), "add these server functions to the permission matrix: {unclassified:?}");
+    let stale: Vec<_> = known.difference(&registered).collect();
+    assert!(stale.is_empty(), "these are in the matrix but no longer exist: {stale:?}");
+}
+
+#[tokio::test]
+async fn the_permission_matrix() {
+    let mut failures = Vec::new();
+    for case in MATRIX {
+        for (actor, expected) in ACTORS.iter().zip(case.expected) {
+            // A fresh database for every call, so one allowed change cannot hide another.
+            let server = TestServer::start().await;
+            let cookie = server.cookie_for(*actor).await;
+            let form = input(&server, case.name).await;
+            let before = server.snapshot().await;
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = server.post_fn(case.name, cookie.as_deref(), &form).await;
+            let status = response.status().as_u16();
+            let body = response.text().await.unwrap();
+            let got = outcome(status, &body);
+            if got != expected {
+                failures.push(format!("{} as {actor:?}: expected {expected:?}, got {got:?} ({status} {body})", case.name));
+            }
+            if got != Allowed && server.snapshot().await != before {
+                failures.push(format!("{} as {actor:?} was refused but changed data", case.name));
+            }
+            if got == Allowed && case.mutates && case.name != "logout_everywhere" && server.snapshot().await == before {
+                failures.push(format!("{} as {actor:?} was allowed but changed nothing", case.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[tokio::test]
+async fn an_area_editor_cannot_tell_other_areas_from_missing_ones() {
+    let server = TestServer::start().await;
+    let cookie = server.cookie_for(Actor::EditorOfThisArea).await;
+    let other = server.post_fn("load_area_edit", cookie.as_deref(), &[("slug", "havenstraat")]).await.text().await.unwrap();
+    let missing = server.post_fn("load_area_edit", cookie.as_deref(), &[("slug", "bestaat-niet")]).await.text().await.unwrap();
+    assert_eq!(other, missing);
+    let (status, _) = {
+        let response = server.client.get(format!("{}/gebieden/havenstraat/bewerken", server.base))
+            .header("cookie", cookie.unwrap()).send().await.unwrap();
+        (response.status().as_u16(), ())
+    };
+    assert_eq!(status, 404);
+}
