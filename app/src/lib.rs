@@ -133,6 +133,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sessies") view=site::SessionsComingSoon ssr=SsrMode::Async/>
                     <Route path=path!("/kennisbank") view=site::LibraryComingSoon ssr=SsrMode::Async/>
                     <Route path=path!("/inloggen") view=accounts::pages::LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=accounts::admin::pages::OwnAccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/wachtwoord/:token") view=accounts::admin::pages::SetPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/accounts") view=accounts::admin::pages::AccountsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/accounts/:id") view=accounts::admin::pages::AccountEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=site::PrivacyPage ssr=SsrMode::Async/>
                     <Route path=path!("/toegankelijkheid") view=site::AccessibilityPage ssr=SsrMode::Async/>
                 </Routes>

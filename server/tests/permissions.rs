@@ -19,13 +19,15 @@ use Outcome::*;
 
 /// Functions that only read public data.
 const PUBLIC_READS: &[&str] = &["whoami", "list_areas", "get_area_profile"];
-/// Functions that change only the caller's own login state.
-const SESSION: &[&str] = &["login", "logout"];
+/// Functions that change only the caller's own login state, or need a one-time token
+/// (tested in accounts.rs).
+const SESSION: &[&str] = &["login", "logout", "set_password"];
 
 /// Outcomes in the order of `ACTORS`:
 /// anonymous, editor of another area, editor of this area, coordinator, admin.
 const AREA_EDIT: [Outcome; 5] = [NotLoggedIn, NotFound, Allowed, Allowed, Allowed];
 const OWN_ACCOUNT: [Outcome; 5] = [NotLoggedIn, Allowed, Allowed, Allowed, Allowed];
+const ADMIN_ONLY: [Outcome; 5] = [NotLoggedIn, Forbidden, Forbidden, Forbidden, Allowed];
 
 struct Case {
     name: &'static str,
@@ -40,6 +42,11 @@ const MATRIX: &[Case] = &[
     Case { name: "load_area_edit", expected: AREA_EDIT, mutates: false },
     Case { name: "area_story_history", expected: AREA_EDIT, mutates: false },
     Case { name: "logout_everywhere", expected: OWN_ACCOUNT, mutates: true },
+    Case { name: "change_own_password", expected: OWN_ACCOUNT, mutates: true },
+    Case { name: "list_accounts", expected: ADMIN_ONLY, mutates: false },
+    Case { name: "create_account", expected: ADMIN_ONLY, mutates: true },
+    Case { name: "update_account", expected: ADMIN_ONLY, mutates: true },
+    Case { name: "password_link", expected: ADMIN_ONLY, mutates: true },
 ];
 
 /// Valid input for each function, aimed at Lindenplein (the area the demo editor edits).
@@ -62,7 +69,24 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
             vec![("slug", s("lindenplein")), ("revision_id", id.to_string())]
         }
         "load_area_edit" | "area_story_history" => vec![("slug", s("lindenplein"))],
-        "logout_everywhere" => vec![],
+        "logout_everywhere" | "list_accounts" => vec![],
+        "change_own_password" => vec![
+            ("current", s(app::demo::DEMO_PASSWORD)), ("password", s("een-nieuw-wachtwoord")), ("repeat", s("een-nieuw-wachtwoord")),
+        ],
+        "create_account" => vec![
+            ("email", s("nieuw@voorbeeld.nl")), ("name", s("Nieuwe Collega")), ("role", s("area_editor")), ("areas", s("lindenplein")),
+        ],
+        "update_account" | "password_link" => {
+            let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = 'redacteur@voorbeeld.nl'")
+                .fetch_one(&server.pool)
+                .await
+                .unwrap();
+            if name == "password_link" {
+                vec![("id", id.to_string())]
+            } else {
+                vec![("id", id.to_string()), ("name", s("Rik Hernoemd")), ("role", s("area_editor")), ("areas", s("lindenplein, parkhof")), ("active", s("on"))]
+            }
+        }
         other => panic!("no input defined for {other}"),
     }
 }

@@ -3,6 +3,7 @@
 //! The rule book is one pure function, [`decide`]; the server-side [`guard`] applies it to
 //! whoever sent the request. Every server function that changes data goes through the guard.
 
+pub mod admin;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -44,6 +44,7 @@ pub fn LoginPage() -> impl IntoView {
         if next.is_empty() { "/".to_string() } else { next }
     };
     let logged_out_everywhere = from_url("uitgelogd") == "overal";
+    let password_set = from_url("wachtwoord") == "gezet";
     // Without JavaScript a failed login comes back here with `?fout=`; with JavaScript
     // the action's own result says what went wrong.
     let error = move || match auth.login.value().get() {
@@ -59,6 +60,9 @@ pub fn LoginPage() -> impl IntoView {
         <p>"Voor coördinatoren en gebiedsredacteuren. Bezoekers hoeven niet in te loggen."</p>
         {logged_out_everywhere.then(|| view! {
             <div class="notice notice--ok" role="status"><p>"U bent op al uw apparaten uitgelogd."</p></div>
+        })}
+        {password_set.then(|| view! {
+            <div class="notice notice--ok" role="status"><p>"Uw wachtwoord is ingesteld. U kunt nu inloggen."</p></div>
         })}
         {move || error().map(|error| view! {
             <div class="notice notice--error" role="alert"><p>{error.to_string()}</p></div>
@@ -90,7 +94,8 @@ pub fn UserMenu() -> impl IntoView {
                 match auth.user.await {
                     Some(user) => view! {
                         <div class="user-menu">
-                            <span class="user-menu__name">{user.name}</span>
+                            {(user.role == super::Role::Admin).then(|| view! { <a href="/beheer/accounts">"Accounts"</a> })}
+                            <a class="user-menu__name" href="/account">{user.name}</a>
                             <ActionForm action=auth.logout attr:class="user-menu__logout">
                                 <button type="submit">"Uitloggen"</button>
                             </ActionForm>

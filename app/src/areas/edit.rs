@@ -300,45 +300,9 @@ pub mod pages {
     use super::*;
     use crate::editing::ui::{SelectField, TextAreaField};
     use crate::ui::format::encode_query_value;
-    use crate::ui::layout::set_status;
     use leptos::prelude::*;
     use leptos_meta::Title;
-    use leptos_router::hooks::{use_location, use_params_map, use_query_map};
-
-    /// What to show when loading a page failed: log in, not found, or unavailable.
-    #[component]
-    fn EditRefused(error: EditError) -> impl IntoView {
-        let location = use_location();
-        match error {
-            EditError::NotLoggedIn { .. } => {
-                let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
-                let href = format!("/inloggen?volgende={}", encode_query_value(&here));
-                view! {
-                    <Title text="Inloggen nodig"/>
-                    <h1>"Inloggen nodig"</h1>
-                    <p>"Om dit te bewerken moet u ingelogd zijn."</p>
-                    <p><a href=href>"Inloggen"</a></p>
-                }.into_any()
-            }
-            EditError::NotFound | EditError::Forbidden => {
-                set_status(404);
-                view! {
-                    <Title text="Niet gevonden"/>
-                    <h1>"Niet gevonden"</h1>
-                    <p>{error.to_string()}</p>
-                    <p><a href="/gebieden">"Naar de gebieden"</a></p>
-                }.into_any()
-            }
-            other => {
-                set_status(503);
-                view! {
-                    <Title text="Niet beschikbaar"/>
-                    <h1>"Niet beschikbaar"</h1>
-                    <crate::ui::notice::ErrorNotice message=other.to_string()/>
-                }.into_any()
-            }
-        }
-    }
+    use leptos_router::hooks::{use_params_map, use_query_map};
 
     /// `/gebieden/{slug}/bewerken`
     #[component]
@@ -354,7 +318,7 @@ pub mod pages {
                 {move || Suspend::new(async move {
                     match form.await {
                         Ok(form) => view! { <AreaEditFormView form/> }.into_any(),
-                        Err(error) => view! { <EditRefused error/> }.into_any(),
+                        Err(error) => view! { <crate::editing::ui::EditRefused error/> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -460,7 +424,7 @@ pub mod pages {
                 {move || Suspend::new(async move {
                     match history.await {
                         Ok(history) => view! { <HistoryView history restore/> }.into_any(),
-                        Err(error) => view! { <EditRefused error/> }.into_any(),
+                        Err(error) => view! { <crate::editing::ui::EditRefused error/> }.into_any(),
                     }
                 })}
             </Suspense>

@@ -1,7 +1,10 @@
 //! Form pieces shared by every edit page: labelled fields with their error message.
 
-use super::FieldErrors;
+use super::{EditError, FieldErrors};
+use crate::ui::{format::encode_query_value, layout::set_status};
 use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_location;
 
 /// The message for one field, linked to the input with `aria-describedby`.
 fn error_id(name: &str) -> String {
@@ -78,3 +81,39 @@ pub fn SelectField(
         </div>
     }
 }
+
+/// What to show when loading a page failed: log in, not found, or unavailable.
+#[component]
+pub fn EditRefused(error: EditError) -> impl IntoView {
+    let location = use_location();
+    match error {
+        EditError::NotLoggedIn { .. } => {
+            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            let href = format!("/inloggen?volgende={}", encode_query_value(&here));
+            view! {
+                <Title text="Inloggen nodig"/>
+                <h1>"Inloggen nodig"</h1>
+                <p>"Om dit te bewerken moet u ingelogd zijn."</p>
+                <p><a href=href>"Inloggen"</a></p>
+            }.into_any()
+        }
+        EditError::NotFound | EditError::Forbidden => {
+            set_status(404);
+            view! {
+                <Title text="Niet gevonden"/>
+                <h1>"Niet gevonden"</h1>
+                <p>{error.to_string()}</p>
+                <p><a href="/gebieden">"Naar de gebieden"</a></p>
+            }.into_any()
+        }
+        other => {
+            set_status(503);
+            view! {
+                <Title text="Niet beschikbaar"/>
+                <h1>"Niet beschikbaar"</h1>
+                <crate::ui::notice::ErrorNotice message=other.to_string()/>
+            }.into_any()
+        }
+    }
+}
+

@@ -135,12 +135,22 @@ impl TestServer {
                 .await
                 .unwrap();
         let counts: (i64, i64, i64) = sqlx::query_as(
-            "SELECT (SELECT count(*) FROM audit_log), (SELECT count(*) FROM revisions), (SELECT count(*) FROM users)",
+            "SELECT (SELECT count(*) FROM audit_log), (SELECT count(*) FROM revisions),
+                    (SELECT count(*) FROM password_tokens)",
         )
         .fetch_one(&self.pool)
         .await
         .unwrap();
-        format!("{rows:?}{counts:?}")
+        let users: Vec<(String, String, String, bool, Option<String>)> =
+            sqlx::query_as("SELECT email, name, role, active, password_hash FROM users ORDER BY id")
+                .fetch_all(&self.pool)
+                .await
+                .unwrap();
+        let assignments: Vec<(i64, i64)> = sqlx::query_as("SELECT user_id, area_id FROM user_areas ORDER BY 1, 2")
+            .fetch_all(&self.pool)
+            .await
+            .unwrap();
+        format!("{rows:?}{counts:?}{users:?}{assignments:?}")
     }
 
     pub async fn area_version(&self, slug: &str) -> i64 {
