@@ -19,6 +19,7 @@ run: setup build
 		"$(SERVER)" seed; \
 	fi
 	@echo "==> Kernpunt runs on http://$${KERNPUNT_ADDR:-127.0.0.1:3000} (Ctrl-C stops it)"
+	@echo "    Demo login: coordinator@voorbeeld.nl (or beheer@ / redacteur@voorbeeld.nl), password kernpunt-demo"
 	"$(SERVER)"
 
 test: setup-test build test-rust test-e2e
