@@ -162,3 +162,64 @@ async fn preview_renders_without_saving() {
     assert!(!body.contains("javascript:"));
     assert_eq!(server.snapshot().await, before);
 }
+
+#[tokio::test]
+async fn opgaves_measurements_and_assessments_are_validated_and_saved() {
+    let server = TestServer::start().await;
+    let cookie = server.cookie_for(Actor::EditorOfThisArea).await.unwrap();
+    let c = Some(cookie.as_str());
+
+    let bad = server
+        .post_fn("add_opgave", c, &[("slug", "lindenplein"), ("title", ""), ("theme", "geen"), ("owner", ""), ("due_date", "2026-02-30")])
+        .await
+        .text()
+        .await
+        .unwrap();
+    for field in ["title", "theme", "due_date"] {
+        assert!(bad.contains(&format!("\"{field}\"")), "{field}: {bad}");
+    }
+    server
+        .post_fn("add_opgave", c, &[("slug", "lindenplein"), ("title", "Pop-upwinkels in lege panden"), ("theme", "vacancy"), ("owner", "BIZ"), ("due_date", "2027-03-01")])
+        .await;
+    let (_, html) = server.get("/gebieden/lindenplein").await;
+    assert!(html.contains("Pop-upwinkels in lege panden"));
+    assert!(html.contains("1 maart 2027"));
+
+    let duplicate = server
+        .post_fn("add_indicator_value", c, &[("slug", "lindenplein"), ("indicator", "footfall"), ("period", "2025"), ("value", "1"), ("source", "")])
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(duplicate.contains("al een waarde"), "{duplicate}");
+    server
+        .post_fn("add_indicator_value", c, &[("slug", "lindenplein"), ("indicator", "footfall"), ("period", "2026"), ("value", "4.321"), ("source", "Eigen telling")])
+        .await;
+    let (_, html) = server.get("/gebieden/lindenplein").await;
+    assert!(html.contains("4.321 per dag"), "Dutch thousands separator read correctly");
+
+    let segments: Vec<i64> = sqlx::query_scalar("SELECT id FROM stuurwiel_segments ORDER BY position").fetch_all(&server.pool).await.unwrap();
+    let mut form: Vec<(String, String)> = vec![("slug".into(), "lindenplein".into()), ("assessed_on".into(), "2026-11-20".into()), ("note".into(), "".into())];
+    for (i, id) in segments.iter().enumerate() {
+        form.push((format!("scores[{id}]"), if i == 0 { "9".into() } else { "4".into() }));
+    }
+    let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let out_of_range = server.post_fn("record_assessment", c, &refs).await.text().await.unwrap();
+    assert!(out_of_range.contains(&format!("scores[{}]", segments[0])), "{out_of_range}");
+    form[3].1 = "2".into();
+    let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    server.post_fn("record_assessment", c, &refs).await;
+    let scores: Vec<i64> = sqlx::query_scalar(
+        "SELECT s.score FROM stuurwiel_scores s JOIN stuurwiel_assessments a ON a.id = s.assessment_id
+         WHERE a.assessed_on = '2026-11-20' ORDER BY s.segment_id",
+    )
+    .fetch_all(&server.pool)
+    .await
+    .unwrap();
+    assert_eq!(scores.len(), segments.len());
+    assert_eq!(scores[0], 2);
+
+    let audit: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE entity IN ('opgave', 'indicator_value', 'assessment')")
+        .fetch_one(&server.pool).await.unwrap();
+    assert_eq!(audit, 3);
+}

@@ -41,6 +41,11 @@ const MATRIX: &[Case] = &[
     Case { name: "restore_area_story", expected: AREA_EDIT, mutates: true },
     Case { name: "load_area_edit", expected: AREA_EDIT, mutates: false },
     Case { name: "area_story_history", expected: AREA_EDIT, mutates: false },
+    Case { name: "load_area_items", expected: AREA_EDIT, mutates: false },
+    Case { name: "add_opgave", expected: AREA_EDIT, mutates: true },
+    Case { name: "set_opgave_status", expected: AREA_EDIT, mutates: true },
+    Case { name: "add_indicator_value", expected: AREA_EDIT, mutates: true },
+    Case { name: "record_assessment", expected: AREA_EDIT, mutates: true },
     Case { name: "logout_everywhere", expected: OWN_ACCOUNT, mutates: true },
     Case { name: "change_own_password", expected: OWN_ACCOUNT, mutates: true },
     Case { name: "list_accounts", expected: ADMIN_ONLY, mutates: false },
@@ -68,7 +73,35 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
             .unwrap();
             vec![("slug", s("lindenplein")), ("revision_id", id.to_string())]
         }
-        "load_area_edit" | "area_story_history" => vec![("slug", s("lindenplein"))],
+        "load_area_edit" | "area_story_history" | "load_area_items" => vec![("slug", s("lindenplein"))],
+        "add_opgave" => vec![
+            ("slug", s("lindenplein")), ("title", s("Nieuwe opgave")), ("theme", s("vacancy")),
+            ("owner", s("BIZ")), ("due_date", s("2026-12-31")),
+        ],
+        "set_opgave_status" => {
+            let id: i64 = sqlx::query_scalar(
+                "SELECT o.id FROM opgaves o JOIN areas a ON a.id = o.area_id WHERE a.slug = 'lindenplein' LIMIT 1",
+            )
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+            vec![("slug", s("lindenplein")), ("opgave_id", id.to_string()), ("status", s("done"))]
+        }
+        "add_indicator_value" => vec![
+            ("slug", s("lindenplein")), ("indicator", s("footfall")), ("period", s("2026")),
+            ("value", s("12.345")), ("source", s("Telling")),
+        ],
+        "record_assessment" => {
+            let segments: Vec<i64> = sqlx::query_scalar("SELECT id FROM stuurwiel_segments ORDER BY position")
+                .fetch_all(&server.pool)
+                .await
+                .unwrap();
+            let mut form = vec![("slug", s("lindenplein")), ("assessed_on", s("2026-11-20")), ("note", s("Derde ronde"))];
+            for id in segments {
+                form.push((Box::leak(format!("scores[{id}]").into_boxed_str()), s("3")));
+            }
+            form
+        }
         "logout_everywhere" | "list_accounts" => vec![],
         "change_own_password" => vec![
             ("current", s(app::demo::DEMO_PASSWORD)), ("password", s("een-nieuw-wachtwoord")), ("repeat", s("een-nieuw-wachtwoord")),

@@ -275,8 +275,8 @@ pub mod pages {
     use leptos_meta::Title;
     use leptos_router::hooks::use_params_map;
 
-    fn role_options() -> Vec<(&'static str, &'static str)> {
-        Role::ALL.iter().map(|r| (r.code(), r.label())).collect()
+    fn role_options() -> Vec<(String, String)> {
+        Role::ALL.iter().map(|r| (r.code().into(), r.label().into())).collect()
     }
 
     fn errors_of<T>(action: ServerAction<T>) -> Signal<FieldErrors>

@@ -317,7 +317,14 @@ pub mod pages {
             <Suspense fallback=|| view! { <p aria-busy="true">"Formulier laden…"</p> }>
                 {move || Suspend::new(async move {
                     match form.await {
-                        Ok(form) => view! { <AreaEditFormView form/> }.into_any(),
+                        Ok(form) => {
+                            let slug = form.slug.clone();
+                            let draft = query.read_untracked().get("onderdeel");
+                            view! {
+                                <AreaEditFormView form/>
+                                <crate::areas::edit_items::pages::AreaItemsEditor slug draft/>
+                            }.into_any()
+                        }
                         Err(error) => view! { <crate::editing::ui::EditRefused error/> }.into_any(),
                     }
                 })}
@@ -359,8 +366,9 @@ pub mod pages {
         };
         let profile_href = format!("/gebieden/{}", form.slug);
         let history_href = format!("/gebieden/{}/geschiedenis", form.slug);
-        let phases: Vec<_> = Phase::ALL.iter().map(|p| (p.code(), p.label())).collect();
-        let activations: Vec<_> = Activation::ALL.iter().map(|a| (a.code(), a.label())).collect();
+        let phases: Vec<(String, String)> = Phase::ALL.iter().map(|p| (p.code().into(), p.label().into())).collect();
+        let activations: Vec<(String, String)> =
+            Activation::ALL.iter().map(|a| (a.code().into(), a.label().into())).collect();
 
         view! {
             <Title text=format!("{} bewerken", form.name)/>

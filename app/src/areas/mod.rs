@@ -5,6 +5,7 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod edit;
+pub mod edit_items;
 pub mod pages;
 
 use serde::{Deserialize, Serialize};

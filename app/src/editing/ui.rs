@@ -58,7 +58,7 @@ pub fn TextAreaField(
 pub fn SelectField(
     name: &'static str,
     label: &'static str,
-    options: Vec<(&'static str, &'static str)>,
+    #[prop(into)] options: Vec<(String, String)>,
     value: String,
     errors: Signal<FieldErrors>,
 ) -> impl IntoView {

@@ -150,7 +150,14 @@ impl TestServer {
             .fetch_all(&self.pool)
             .await
             .unwrap();
-        format!("{rows:?}{counts:?}{users:?}{assignments:?}")
+        let items: (i64, String, i64, i64) = sqlx::query_as(
+            "SELECT (SELECT count(*) FROM opgaves), (SELECT group_concat(status) FROM opgaves),
+                    (SELECT count(*) FROM indicator_values), (SELECT count(*) FROM stuurwiel_assessments)",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        format!("{rows:?}{counts:?}{users:?}{assignments:?}{items:?}")
     }
 
     pub async fn area_version(&self, slug: &str) -> i64 {

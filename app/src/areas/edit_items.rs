@@ -1,0 +1,590 @@
+//! Editing the lists in an area's profile: opgaves (add, change status, close), indicator
+//! values (add a measurement), and stuurwiel assessments (record a round).
+//! Same framework as the story: guard, server-side validation, audit row, drafts without JS.
+
+use super::OpgaveStatus;
+use crate::editing::{EditError, FieldErrors};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OpgaveItem {
+    pub id: i64,
+    pub title: String,
+    pub theme: String,
+    pub status: OpgaveStatus,
+    pub owner: String,
+    pub due_date: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Segment {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+}
+
+/// Everything the item forms need, plus what a form that could not be saved held.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AreaItems {
+    pub slug: String,
+    pub opgaves: Vec<OpgaveItem>,
+    pub themes: Vec<(String, String)>,
+    pub indicators: Vec<(String, String)>,
+    pub framework: Option<(i64, String, i64, i64)>,
+    pub segments: Vec<Segment>,
+    /// From a draft: which form ("opgave", "indicator", "assessment"), its values and errors.
+    pub draft_form: Option<String>,
+    pub draft_values: BTreeMap<String, String>,
+    pub draft_errors: FieldErrors,
+}
+
+/// `YYYY-MM-DD` that is a real date.
+pub fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (parts[0].parse::<u32>(), parts[1].parse::<u32>(), parts[2].parse::<u32>()) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2200).contains(&y) && (1..=days).contains(&d)
+}
+
+/// A year (`2025`) or a month (`2025-06`).
+pub fn is_period(text: &str) -> bool {
+    match text.split_once('-') {
+        None => text.len() == 4 && text.parse::<u32>().is_ok_and(|y| (1900..=2200).contains(&y)),
+        Some((y, m)) => {
+            y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1900..=2200).contains(&y))
+                && m.len() == 2 && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+        }
+    }
+}
+
+/// Reads a number the Dutch way ("7,5", "12.500") or the English way ("7.5").
+/// Without a comma, dots between groups of three digits are thousands separators.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned = text.trim().replace(' ', "");
+    let dutch_thousands = {
+        let mut groups = cleaned.trim_start_matches('-').split('.');
+        let first = groups.next().unwrap_or("");
+        let rest: Vec<&str> = groups.collect();
+        !rest.is_empty()
+            && (1..=3).contains(&first.len())
+            && first.bytes().all(|b| b.is_ascii_digit())
+            && rest.iter().all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let cleaned = if cleaned.contains(',') || dutch_thousands {
+        cleaned.replace('.', "").replace(',', ".")
+    } else {
+        cleaned
+    };
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+pub mod api {
+    use super::*;
+    use leptos::prelude::*;
+
+    #[cfg(feature = "ssr")]
+    use crate::{
+        accounts::{guard, Action, CurrentUser},
+        editing::{audit, drafts},
+    };
+
+    #[cfg(feature = "ssr")]
+    async fn authorize(pool: &sqlx::SqlitePool, slug: &str) -> Result<(i64, CurrentUser), EditError> {
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?").bind(slug).fetch_optional(pool).await?;
+        let user = guard::require(Action::EditArea { area_id: id.unwrap_or(-1) })?;
+        Ok((id.ok_or(EditError::NotFound)?, user))
+    }
+
+    /// After a plain (no-JavaScript) post: back to the edit page, with a draft on errors.
+    #[cfg(feature = "ssr")]
+    async fn back(pool: &sqlx::SqlitePool, slug: &str, form: &str, values: &[(&str, &str)], errors: Option<&FieldErrors>) {
+        if !guard::is_plain_form_post() {
+            return;
+        }
+        let Some(errors) = errors else {
+            leptos_axum::redirect(&format!("/gebieden/{slug}/bewerken#{form}"));
+            return;
+        };
+        let mut map: drafts::Values = values.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        map.insert("_form".into(), form.into());
+        let draft = drafts::Draft { values: map, errors: errors.clone(), preview_html: None };
+        match drafts::store(pool, &format!("area-items:{slug}"), &draft).await {
+            Ok(token) => leptos_axum::redirect(&format!("/gebieden/{slug}/bewerken?onderdeel={token}#{form}")),
+            Err(_) => leptos_axum::redirect(&format!("/gebieden/{slug}/bewerken#{form}")),
+        }
+    }
+
+    #[server(endpoint = "load_area_items")]
+    pub async fn load_area_items(slug: String, draft: Option<String>) -> Result<AreaItems, EditError> {
+        let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
+        let (area_id, _) = authorize(&pool, &slug).await?;
+        let opgaves: Vec<(i64, String, String, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT o.id, o.title, t.label, o.status, o.owner, o.due_date FROM opgaves o
+             JOIN themes t ON t.key = o.theme_key WHERE o.area_id = ?
+             ORDER BY o.status = 'done', o.due_date IS NULL, o.due_date, o.id",
+        )
+        .bind(area_id)
+        .fetch_all(&pool)
+        .await?;
+        let themes = sqlx::query_as("SELECT key, label FROM themes ORDER BY position").fetch_all(&pool).await?;
+        let indicators = sqlx::query_as("SELECT key, label FROM indicator_definitions ORDER BY position").fetch_all(&pool).await?;
+        let framework: Option<(i64, String, i64, i64)> = sqlx::query_as(
+            "SELECT id, name, scale_min, scale_max FROM stuurwiel_frameworks WHERE is_active = 1 ORDER BY id LIMIT 1",
+        )
+        .fetch_optional(&pool)
+        .await?;
+        let segments: Vec<(i64, String, String)> = match &framework {
+            Some((id, ..)) => sqlx::query_as("SELECT id, name, description FROM stuurwiel_segments WHERE framework_id = ? ORDER BY position")
+                .bind(id)
+                .fetch_all(&pool)
+                .await?,
+            None => Vec::new(),
+        };
+        let mut items = AreaItems {
+            slug: slug.clone(),
+            opgaves: opgaves
+                .into_iter()
+                .filter_map(|(id, title, theme, status, owner, due_date)| {
+                    Some(OpgaveItem { id, title, theme, status: OpgaveStatus::from_code(&status)?, owner, due_date })
+                })
+                .collect(),
+            themes,
+            indicators,
+            framework,
+            segments: segments.into_iter().map(|(id, name, description)| Segment { id, name, description }).collect(),
+            draft_form: None,
+            draft_values: BTreeMap::new(),
+            draft_errors: FieldErrors::default(),
+        };
+        if let Some(token) = draft.filter(|t| !t.is_empty()) {
+            if let Some(d) = drafts::load(&pool, &format!("area-items:{slug}"), &token).await? {
+                items.draft_form = d.values.get("_form").cloned();
+                items.draft_values = d.values;
+                items.draft_errors = d.errors;
+            }
+        }
+        Ok(items)
+    }
+
+    #[server(endpoint = "add_opgave")]
+    pub async fn add_opgave(slug: String, title: String, theme: String, owner: String, due_date: String) -> Result<(), EditError> {
+        let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
+        let (area_id, user) = authorize(&pool, &slug).await?;
+        let mut errors = FieldErrors::default();
+        if title.trim().is_empty() || title.chars().count() > 200 {
+            errors.add("title", "Geef de opgave een titel (hoogstens 200 tekens).");
+        }
+        let theme_exists: Option<String> = sqlx::query_scalar("SELECT key FROM themes WHERE key = ?").bind(&theme).fetch_optional(&pool).await?;
+        if theme_exists.is_none() {
+            errors.add("theme", "Kies een thema uit de lijst.");
+        }
+        if owner.chars().count() > 100 {
+            errors.add("owner", "De trekker mag hoogstens 100 tekens zijn.");
+        }
+        let due = due_date.trim();
+        if !due.is_empty() && !is_date(due) {
+            errors.add("due_date", "Vul een geldige datum in, zoals 2026-06-30.");
+        }
+        let values = [("title", title.as_str()), ("theme", theme.as_str()), ("owner", owner.as_str()), ("due_date", due)];
+        if !errors.is_empty() {
+            back(&pool, &slug, "opgave", &values, Some(&errors)).await;
+            return Err(EditError::Invalid(errors));
+        }
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO opgaves (area_id, title, theme_key, status, owner, due_date) VALUES (?, ?, ?, 'open', ?, ?) RETURNING id",
+        )
+        .bind(area_id)
+        .bind(title.trim())
+        .bind(&theme)
+        .bind(owner.trim())
+        .bind((!due.is_empty()).then_some(due))
+        .fetch_one(&mut *tx)
+        .await?;
+        let after: BTreeMap<&str, &str> = values.into_iter().collect();
+        audit::record(&mut tx, &user, audit::AuditAction::Create, "opgave", id, None, Some(&after)).await?;
+        tx.commit().await?;
+        back(&pool, &slug, "opgave", &[], None).await;
+        Ok(())
+    }
+
+    /// Moves an opgave to open / in progress / done ("closing" it is setting it to done).
+    #[server(endpoint = "set_opgave_status")]
+    pub async fn set_opgave_status(slug: String, opgave_id: i64, status: String) -> Result<(), EditError> {
+        let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
+        let (area_id, user) = authorize(&pool, &slug).await?;
+        let status = OpgaveStatus::from_code(&status).ok_or_else(|| {
+            let mut errors = FieldErrors::default();
+            errors.add("status", "Kies een status uit de lijst.");
+            EditError::Invalid(errors)
+        })?;
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let before: Option<String> = sqlx::query_scalar("SELECT status FROM opgaves WHERE id = ? AND area_id = ?")
+            .bind(opgave_id)
+            .bind(area_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let before = before.ok_or(EditError::NotFound)?;
+        sqlx::query("UPDATE opgaves SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?")
+            .bind(status.code())
+            .bind(opgave_id)
+            .execute(&mut *tx)
+            .await?;
+        audit::record(&mut tx, &user, audit::AuditAction::Update, "opgave", opgave_id, Some(&before), Some(&status.code().to_string())).await?;
+        tx.commit().await?;
+        back(&pool, &slug, "opgaves", &[], None).await;
+        Ok(())
+    }
+
+    #[server(endpoint = "add_indicator_value")]
+    pub async fn add_indicator_value(slug: String, indicator: String, period: String, value: String, source: String) -> Result<(), EditError> {
+        let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
+        let (area_id, user) = authorize(&pool, &slug).await?;
+        let mut errors = FieldErrors::default();
+        let known: Option<String> = sqlx::query_scalar("SELECT key FROM indicator_definitions WHERE key = ?").bind(&indicator).fetch_optional(&pool).await?;
+        if known.is_none() {
+            errors.add("indicator", "Kies een indicator uit de lijst.");
+        }
+        let period = period.trim().to_string();
+        if !is_period(&period) {
+            errors.add("period", "Vul een jaar (2025) of maand (2025-06) in.");
+        }
+        let number = parse_number(&value);
+        if number.is_none() {
+            errors.add("value", "Vul een getal in, zoals 7,5.");
+        }
+        if source.chars().count() > 200 {
+            errors.add("source", "De bron mag hoogstens 200 tekens zijn.");
+        }
+        if errors.is_empty() {
+            let exists: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM indicator_values WHERE area_id = ? AND indicator_key = ? AND period = ?",
+            )
+            .bind(area_id)
+            .bind(&indicator)
+            .bind(&period)
+            .fetch_optional(&pool)
+            .await?;
+            if exists.is_some() {
+                errors.add("period", "Voor deze indicator en periode is al een waarde vastgelegd.");
+            }
+        }
+        let values = [("indicator", indicator.as_str()), ("period", period.as_str()), ("value", value.as_str()), ("source", source.as_str())];
+        if !errors.is_empty() {
+            back(&pool, &slug, "indicator", &values, Some(&errors)).await;
+            return Err(EditError::Invalid(errors));
+        }
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO indicator_values (area_id, indicator_key, period, value, source) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(area_id)
+        .bind(&indicator)
+        .bind(&period)
+        .bind(number)
+        .bind(source.trim())
+        .fetch_one(&mut *tx)
+        .await?;
+        let after: BTreeMap<&str, &str> = values.into_iter().collect();
+        audit::record(&mut tx, &user, audit::AuditAction::Create, "indicator_value", id, None, Some(&after)).await?;
+        tx.commit().await?;
+        back(&pool, &slug, "indicator", &[], None).await;
+        Ok(())
+    }
+
+    /// Records one assessment round: a score per segment of the active framework.
+    #[server(endpoint = "record_assessment")]
+    pub async fn record_assessment(
+        slug: String,
+        assessed_on: String,
+        note: String,
+        #[server(default)] scores: BTreeMap<String, String>,
+    ) -> Result<(), EditError> {
+        let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
+        let (area_id, user) = authorize(&pool, &slug).await?;
+        let framework: Option<(i64, i64, i64)> =
+            sqlx::query_as("SELECT id, scale_min, scale_max FROM stuurwiel_frameworks WHERE is_active = 1 ORDER BY id LIMIT 1")
+                .fetch_optional(&pool)
+                .await?;
+        let Some((framework_id, min, max)) = framework else { return Err(EditError::NotFound) };
+        let segments: Vec<i64> = sqlx::query_scalar("SELECT id FROM stuurwiel_segments WHERE framework_id = ? ORDER BY position")
+            .bind(framework_id)
+            .fetch_all(&pool)
+            .await?;
+        let mut errors = FieldErrors::default();
+        if !is_date(assessed_on.trim()) {
+            errors.add("assessed_on", "Vul een geldige datum in, zoals 2026-11-26.");
+        }
+        let mut parsed = Vec::new();
+        for segment in &segments {
+            match scores.get(&segment.to_string()).and_then(|s| s.trim().parse::<i64>().ok()) {
+                Some(score) if (min..=max).contains(&score) => parsed.push((*segment, score)),
+                _ => errors.add(&format!("scores[{segment}]"), format!("Kies een score van {min} tot {max}.")),
+            }
+        }
+        if errors.is_empty() {
+            let exists: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM stuurwiel_assessments WHERE area_id = ? AND framework_id = ? AND assessed_on = ?",
+            )
+            .bind(area_id)
+            .bind(framework_id)
+            .bind(assessed_on.trim())
+            .fetch_optional(&pool)
+            .await?;
+            if exists.is_some() {
+                errors.add("assessed_on", "Op deze datum is al een beoordeling vastgelegd.");
+            }
+        }
+        if !errors.is_empty() {
+            let mut values: Vec<(String, String)> = vec![("assessed_on".into(), assessed_on.clone()), ("note".into(), note.clone())];
+            values.extend(scores.iter().map(|(k, v)| (format!("scores[{k}]"), v.clone())));
+            let borrowed: Vec<(&str, &str)> = values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            back(&pool, &slug, "assessment", &borrowed, Some(&errors)).await;
+            return Err(EditError::Invalid(errors));
+        }
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO stuurwiel_assessments (area_id, framework_id, assessed_on, assessed_by, note)
+             VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(area_id)
+        .bind(framework_id)
+        .bind(assessed_on.trim())
+        .bind(&user.name)
+        .bind(note.trim())
+        .fetch_one(&mut *tx)
+        .await?;
+        for (segment, score) in &parsed {
+            sqlx::query("INSERT INTO stuurwiel_scores (assessment_id, segment_id, score) VALUES (?, ?, ?)")
+                .bind(id)
+                .bind(segment)
+                .bind(score)
+                .execute(&mut *tx)
+                .await?;
+        }
+        audit::record(&mut tx, &user, audit::AuditAction::Create, "assessment", id, None, Some(&parsed)).await?;
+        tx.commit().await?;
+        back(&pool, &slug, "assessment", &[], None).await;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_periods_and_numbers() {
+        assert!(is_date("2026-02-28"));
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2025-02-29"));
+        assert!(!is_date("2026-13-01"));
+        assert!(!is_date("26-1-1"));
+        assert!(is_period("2025"));
+        assert!(is_period("2025-06"));
+        assert!(!is_period("2025-13"));
+        assert!(!is_period("vorig jaar"));
+        assert_eq!(parse_number("7,5"), Some(7.5));
+        assert_eq!(parse_number("12.500,25"), Some(12500.25));
+        assert_eq!(parse_number("7.5"), Some(7.5));
+        assert_eq!(parse_number("4.321"), Some(4321.0));
+        assert_eq!(parse_number("12.500.000"), Some(12_500_000.0));
+        assert_eq!(parse_number("-1,5"), Some(-1.5));
+        assert_eq!(parse_number("NaN"), None);
+        assert_eq!(parse_number("veel"), None);
+    }
+}
+
+pub mod pages {
+    use super::api::{load_area_items, AddIndicatorValue, AddOpgave, RecordAssessment, SetOpgaveStatus};
+    use super::*;
+    use crate::editing::ui::SelectField;
+    use crate::ui::format::dutch_date;
+    use leptos::prelude::*;
+
+    /// Errors for one of the item forms: from the last call (JavaScript) or the draft.
+    fn form_errors<T>(action: ServerAction<T>, form: &'static str, items: &AreaItems) -> Signal<FieldErrors>
+    where
+        T: leptos::server_fn::ServerFn<Error = EditError> + Send + Sync + Clone + 'static,
+        T::Output: Send + Sync + Clone + 'static,
+    {
+        let from_draft = if items.draft_form.as_deref() == Some(form) { items.draft_errors.clone() } else { FieldErrors::default() };
+        Signal::derive(move || match action.value().get() {
+            Some(Err(EditError::Invalid(errors))) => errors,
+            Some(_) => FieldErrors::default(),
+            None => from_draft.clone(),
+        })
+    }
+
+    fn notice<T>(action: ServerAction<T>, saved: &'static str) -> impl IntoView
+    where
+        T: leptos::server_fn::ServerFn<Error = EditError> + Send + Sync + Clone + 'static,
+        T::Output: Send + Sync + Clone + 'static,
+    {
+        move || match action.value().get() {
+            Some(Ok(_)) => Some(view! { <div class="notice notice--ok" role="status"><p>{saved}</p></div> }.into_any()),
+            Some(Err(EditError::Invalid(_))) => Some(view! { <div class="notice notice--error" role="alert"><p>"Niet alle velden zijn goed ingevuld."</p></div> }.into_any()),
+            Some(Err(error)) => Some(view! { <div class="notice notice--error" role="alert"><p>{error.to_string()}</p></div> }.into_any()),
+            None => None,
+        }
+    }
+
+    #[component]
+    fn Input(
+        name: String,
+        label: String,
+        #[prop(optional)] value: String,
+        #[prop(optional)] placeholder: &'static str,
+        errors: Signal<FieldErrors>,
+    ) -> impl IntoView {
+        let key = StoredValue::new(name.clone());
+        let error = move || errors.read().get(&key.get_value()).cloned();
+        let id = name.replace(['[', ']'], "-");
+        let error_id = format!("{id}fout");
+        let error_id2 = error_id.clone();
+        view! {
+            <div class="field" class:field--invalid=move || error().is_some()>
+                <label for=id.clone()>{label}</label>
+                {move || error().map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
+                <input id=id name=name value=value placeholder=placeholder
+                    aria-invalid=move || error().is_some().then_some("true")
+                    aria-describedby=move || error().is_some().then(|| error_id2.clone())/>
+            </div>
+        }
+    }
+
+    /// The opgave, indicator and assessment forms on the area edit page.
+    #[component]
+    pub fn AreaItemsEditor(slug: String, draft: Option<String>) -> impl IntoView {
+        let add_opgave = ServerAction::<AddOpgave>::new();
+        let set_status = ServerAction::<SetOpgaveStatus>::new();
+        let add_value = ServerAction::<AddIndicatorValue>::new();
+        let record = ServerAction::<RecordAssessment>::new();
+        let items = Resource::new_blocking(
+            move || (add_opgave.version().get(), set_status.version().get(), add_value.version().get(), record.version().get()),
+            move |_| load_area_items(slug.clone(), draft.clone()),
+        );
+        view! {
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let Ok(items) = items.await else { return ().into_any() };
+                    let draft_form = items.draft_form.clone();
+                    let draft_values = items.draft_values.clone();
+                    let value = move |form: &str, key: &str| -> String {
+                        if draft_form.as_deref() == Some(form) { draft_values.get(key).cloned().unwrap_or_default() } else { String::new() }
+                    };
+                    let opgave_errors = form_errors(add_opgave, "opgave", &items);
+                    let indicator_errors = form_errors(add_value, "indicator", &items);
+                    let assessment_errors = form_errors(record, "assessment", &items);
+                    let themes = items.themes.clone();
+                    let indicators = items.indicators.clone();
+                    let v_opgave_title = value("opgave", "title");
+                    let v_opgave_theme = value("opgave", "theme");
+                    let v_opgave_owner = value("opgave", "owner");
+                    let v_opgave_due_date = value("opgave", "due_date");
+                    let v_indicator_indicator = value("indicator", "indicator");
+                    let v_indicator_period = value("indicator", "period");
+                    let v_indicator_value = value("indicator", "value");
+                    let v_indicator_source = value("indicator", "source");
+                    let v_assessment_assessed_on = value("assessment", "assessed_on");
+                    let v_assessment_note = value("assessment", "note");
+                    let slug = items.slug.clone();
+                    let list_slug = slug.clone();
+                    let (slug1, slug2, slug3) = (slug.clone(), slug.clone(), slug.clone());
+                    let assessment_fields: Vec<(String, String, String)> = items.segments.iter().map(|segment| {
+                        let name = format!("scores[{}]", segment.id);
+                        let current = value("assessment", &name);
+                        (name, segment.name.clone(), current)
+                    }).collect();
+                    let opgaves = items.opgaves.clone();
+                    let framework = items.framework.clone();
+                    view! {
+                        <section id="opgaves" aria-labelledby="opgaves-kop">
+                            <h2 id="opgaves-kop">"Opgaves"</h2>
+                            {notice(set_status, "De status is bijgewerkt.")}
+                            {if opgaves.is_empty() {
+                                view! { <p class="empty-state">"Nog geen opgaves."</p> }.into_any()
+                            } else {
+                                view! { <ul class="opgaves">
+                                    {opgaves.into_iter().map(|o| {
+                                        let field = format!("status-{}", o.id);
+                                        let slug = list_slug.clone();
+                                        view! { <li class="opgave">
+                                            <strong class="opgave__title">{o.title.clone()}</strong>
+                                            <span class="opgave__meta">{format!("Thema: {} · Trekker: {}{}", o.theme, if o.owner.is_empty() { "—" } else { &o.owner },
+                                                o.due_date.as_deref().map(|d| format!(" · Deadline: {}", dutch_date(d))).unwrap_or_default())}</span>
+                                            <ActionForm action=set_status attr:class="inline-form">
+                                                <input type="hidden" name="slug" value=slug/>
+                                                <input type="hidden" name="opgave_id" value=o.id.to_string()/>
+                                                <label for=field.clone()>{format!("Status van ‘{}’", o.title)}</label>
+                                                <select id=field name="status">
+                                                    {OpgaveStatus::ALL.iter().map(|s| view! {
+                                                        <option value=s.code() selected=*s == o.status>{s.label()}</option>
+                                                    }).collect_view()}
+                                                </select>
+                                                <button type="submit" class="button--secondary">"Status opslaan"</button>
+                                            </ActionForm>
+                                        </li> }
+                                    }).collect_view()}
+                                </ul> }.into_any()
+                            }}
+                            <h3 id="opgave">"Nieuwe opgave"</h3>
+                            {notice(add_opgave, "De opgave is toegevoegd.")}
+                            <ActionForm action=add_opgave attr:class="form" attr:novalidate=true>
+                                <input type="hidden" name="slug" value=slug1.clone()/>
+                                <Input name="title".into() label="Titel".into() value=v_opgave_title.clone() errors=opgave_errors/>
+                                <SelectField name="theme" label="Thema" options=themes value=v_opgave_theme.clone() errors=opgave_errors/>
+                                <Input name="owner".into() label="Trekker".into() value=v_opgave_owner.clone() errors=opgave_errors/>
+                                <Input name="due_date".into() label="Deadline (jjjj-mm-dd, mag leeg)".into() value=v_opgave_due_date.clone() placeholder="2026-06-30" errors=opgave_errors/>
+                                <div class="form__actions"><button type="submit">"Opgave toevoegen"</button></div>
+                            </ActionForm>
+                        </section>
+
+                        <section id="indicator" aria-labelledby="indicator-kop">
+                            <h2 id="indicator-kop">"Nieuwe meting"</h2>
+                            {notice(add_value, "De meting is toegevoegd.")}
+                            <ActionForm action=add_value attr:class="form" attr:novalidate=true>
+                                <input type="hidden" name="slug" value=slug2.clone()/>
+                                <SelectField name="indicator" label="Indicator" options=indicators value=v_indicator_indicator.clone() errors=indicator_errors/>
+                                <Input name="period".into() label="Periode (jaar of jjjj-mm)".into() value=v_indicator_period.clone() placeholder="2026" errors=indicator_errors/>
+                                <Input name="value".into() label="Waarde".into() value=v_indicator_value.clone() placeholder="7,5" errors=indicator_errors/>
+                                <Input name="source".into() label="Bron".into() value=v_indicator_source.clone() errors=indicator_errors/>
+                                <div class="form__actions"><button type="submit">"Meting toevoegen"</button></div>
+                            </ActionForm>
+                        </section>
+
+                        {framework.map(|(_, framework, min, max)| view! {
+                            <section id="assessment" aria-labelledby="assessment-kop">
+                                <h2 id="assessment-kop">"Nieuwe beoordeling op het stuurwiel"</h2>
+                                <p>{format!("{framework}: een score van {min} tot {max} per segment.")}</p>
+                                {notice(record, "De beoordeling is vastgelegd.")}
+                                <ActionForm action=record attr:class="form" attr:novalidate=true>
+                                    <input type="hidden" name="slug" value=slug3.clone()/>
+                                    <Input name="assessed_on".into() label="Datum (jjjj-mm-dd)".into() value=v_assessment_assessed_on.clone() placeholder="2026-11-26" errors=assessment_errors/>
+                                    {assessment_fields.into_iter().map(|(name, label, current)| {
+                                        view! { <Input name=name label=label value=current errors=assessment_errors/> }
+                                    }).collect_view()}
+                                    <Input name="note".into() label="Toelichting".into() value=v_assessment_note.clone() errors=assessment_errors/>
+                                    <div class="form__actions"><button type="submit">"Beoordeling vastleggen"</button></div>
+                                </ActionForm>
+                            </section>
+                        })}
+                    }.into_any()
+                })}
+            </Suspense>
+        }
+    }
+}
