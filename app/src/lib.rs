@@ -95,6 +95,12 @@ fn set_content_security_policy() {
         if let Ok(value) = http::HeaderValue::from_str(&policy) {
             response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
         }
+    } else {
+        log::warn!(
+            "no CSP set: nonce {}, response options {}",
+            leptos::nonce::use_nonce().is_some(),
+            use_context::<leptos_axum::ResponseOptions>().is_some()
+        );
     }
 }
 

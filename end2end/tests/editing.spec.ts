@@ -31,21 +31,21 @@ test("a coordinator edits a story, sees it in the history, restores it and logs 
   await expectAccessible(page);
 
   // A validation error keeps what was typed.
-  const story = page.getByLabel("Het verhaal");
+  const story = page.getByLabel("Het verhaal", { exact: true });
   const original = await story.inputValue();
   await story.fill("   ");
-  await page.getByLabel("Ambitie").fill("Mijn ambitie blijft staan");
-  await page.getByRole("button", { name: "Opslaan" }).click();
+  await page.getByLabel("Ambitie", { exact: true }).fill("Mijn ambitie blijft staan");
+  await page.getByRole("button", { name: "Opslaan", exact: true }).click();
   await expect(page.getByText("Vertel het verhaal van het gebied; dit veld mag niet leeg zijn.")).toBeVisible();
-  await expect(page.getByLabel("Het verhaal")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Ambitie")).toHaveValue("Mijn ambitie blijft staan");
+  await expect(page.getByLabel("Het verhaal", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Ambitie", { exact: true })).toHaveValue("Mijn ambitie blijft staan");
   await expectAccessible(page);
 
   // Preview, then save.
-  await page.getByLabel("Het verhaal").fill("Een **nieuw** begin voor de straat.");
-  await page.getByRole("button", { name: "Voorbeeld" }).click();
+  await page.getByLabel("Het verhaal", { exact: true }).fill("Een **nieuw** begin voor de straat.");
+  await page.getByRole("button", { name: "Voorbeeld", exact: true }).click();
   await expect(page.locator(".preview strong")).toHaveText("nieuw");
-  await page.getByRole("button", { name: "Opslaan" }).click();
+  await page.getByRole("button", { name: "Opslaan", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/gebieden/${area.slug}$`));
   await expect(page.locator(".rich-text strong")).toHaveText("nieuw");
 
@@ -69,4 +69,36 @@ test("a coordinator edits a story, sees it in the history, restores it and logs 
   }
   await page.goto(`/gebieden/${area.slug}/bewerken`);
   await expect(page.getByRole("heading", { level: 1, name: "Inloggen nodig" })).toBeVisible();
+});
+
+test("an area editor adds an opgave, a measurement and an assessment", async ({ page }, testInfo) => {
+  // The demo area editor edits Lindenplein; the projects use different periods and dates.
+  const js = jsEnabled(testInfo);
+  await page.goto("/inloggen?volgende=/gebieden/lindenplein/bewerken");
+  await waitForHydration(page, testInfo);
+  await login(page, "redacteur@voorbeeld.nl");
+  await expect(page.getByRole("heading", { level: 1, name: "Lindenplein bewerken" })).toBeVisible();
+
+  const opgave = page.locator("#onderdeel-opgaves");
+  await opgave.getByLabel("Titel").fill("");
+  await opgave.getByRole("button", { name: "Opgave toevoegen" }).click();
+  await expect(page.getByText("Geef de opgave een titel (hoogstens 200 tekens).")).toBeVisible();
+  const title = js ? "Gevelverbetering (js)" : "Gevelverbetering (zonder js)";
+  await page.locator("#onderdeel-opgaves").getByLabel("Titel").fill(title);
+  await page.locator("#onderdeel-opgaves").getByLabel("Thema").selectOption({ label: "Openbare ruimte" });
+  await page.locator("#onderdeel-opgaves").getByRole("button", { name: "Opgave toevoegen" }).click();
+  await expect(page.locator("#onderdeel-opgaves .opgave__title", { hasText: title })).toBeVisible();
+
+  await page.locator("#onderdeel-indicator").getByLabel("Indicator").selectOption({ label: "Passanten (zaterdag)" });
+  await page.locator("#onderdeel-indicator").getByLabel("Periode (jaar of jjjj-mm)").fill(js ? "2026-01" : "2026-02");
+  await page.locator("#onderdeel-indicator").getByLabel("Waarde").fill("6.543");
+  await page.locator("#onderdeel-indicator").getByRole("button", { name: "Meting toevoegen" }).click();
+  if (js) {
+    await expect(page.getByText("De meting is toegevoegd.")).toBeVisible();
+  }
+  await expectAccessible(page);
+
+  await page.goto("/gebieden/lindenplein");
+  await expect(page.getByText(title)).toBeVisible();
+  await expect(page.locator("tr[data-indicator=footfall] td").first()).toHaveText("6.543 per dag");
 });

@@ -115,15 +115,15 @@ pub mod api {
             return;
         }
         let Some(errors) = errors else {
-            leptos_axum::redirect(&format!("/gebieden/{slug}/bewerken#{form}"));
+            leptos_axum::redirect(&format!("/gebieden/{slug}/bewerken#onderdeel-{form}"));
             return;
         };
         let mut map: drafts::Values = values.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         map.insert("_form".into(), form.into());
         let draft = drafts::Draft { values: map, errors: errors.clone(), preview_html: None };
         match drafts::store(pool, &format!("area-items:{slug}"), &draft).await {
-            Ok(token) => leptos_axum::redirect(&format!("/gebieden/{slug}/bewerken?onderdeel={token}#{form}")),
-            Err(_) => leptos_axum::redirect(&format!("/gebieden/{slug}/bewerken#{form}")),
+            Ok(token) => leptos_axum::redirect(&format!("/gebieden/{slug}/bewerken?onderdeel={token}#onderdeel-{form}")),
+            Err(_) => leptos_axum::redirect(&format!("/gebieden/{slug}/bewerken#onderdeel-{form}")),
         }
     }
 
@@ -512,7 +512,7 @@ pub mod pages {
                     let opgaves = items.opgaves.clone();
                     let framework = items.framework.clone();
                     view! {
-                        <section id="opgaves" aria-labelledby="opgaves-kop">
+                        <section id="onderdeel-opgaves" aria-labelledby="opgaves-kop">
                             <h2 id="opgaves-kop">"Opgaves"</h2>
                             {notice(set_status, "De status is bijgewerkt.")}
                             {if opgaves.is_empty() {
@@ -541,7 +541,7 @@ pub mod pages {
                                     }).collect_view()}
                                 </ul> }.into_any()
                             }}
-                            <h3 id="opgave">"Nieuwe opgave"</h3>
+                            <h3 id="onderdeel-opgave">"Nieuwe opgave"</h3>
                             {notice(add_opgave, "De opgave is toegevoegd.")}
                             <ActionForm action=add_opgave attr:class="form" attr:novalidate=true>
                                 <input type="hidden" name="slug" value=slug1.clone()/>
@@ -553,7 +553,7 @@ pub mod pages {
                             </ActionForm>
                         </section>
 
-                        <section id="indicator" aria-labelledby="indicator-kop">
+                        <section id="onderdeel-indicator" aria-labelledby="indicator-kop">
                             <h2 id="indicator-kop">"Nieuwe meting"</h2>
                             {notice(add_value, "De meting is toegevoegd.")}
                             <ActionForm action=add_value attr:class="form" attr:novalidate=true>
@@ -567,7 +567,7 @@ pub mod pages {
                         </section>
 
                         {framework.map(|(_, framework, min, max)| view! {
-                            <section id="assessment" aria-labelledby="assessment-kop">
+                            <section id="onderdeel-assessment" aria-labelledby="assessment-kop">
                                 <h2 id="assessment-kop">"Nieuwe beoordeling op het stuurwiel"</h2>
                                 <p>{format!("{framework}: een score van {min} tot {max} per segment.")}</p>
                                 {notice(record, "De beoordeling is vastgelegd.")}
