@@ -42,6 +42,8 @@ pub mod ui;
 #[cfg(feature = "ssr")]
 pub mod assets;
 #[cfg(feature = "ssr")]
+pub mod csp;
+#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
@@ -58,7 +60,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     let stylesheet = assets::stylesheet_href(&options);
     #[cfg(feature = "ssr")]
-    set_content_security_policy();
+    csp::provide_request_nonce();
     #[cfg(not(feature = "ssr"))]
     let stylesheet = String::new();
     view! {
@@ -77,30 +79,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
-    }
-}
-
-/// Only this origin's files may run, plus the one inline hydration script that carries
-/// this response's nonce. `wasm-unsafe-eval` lets the browser compile the app's WASM.
-#[cfg(feature = "ssr")]
-fn set_content_security_policy() {
-    if let (Some(nonce), Some(response)) =
-        (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
-    {
-        let policy = format!(
-            "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-             style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
-             object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-        );
-        if let Ok(value) = http::HeaderValue::from_str(&policy) {
-            response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
-        }
-    } else {
-        log::warn!(
-            "no CSP set: nonce {}, response options {}",
-            leptos::nonce::use_nonce().is_some(),
-            use_context::<leptos_axum::ResponseOptions>().is_some()
-        );
     }
 }
 

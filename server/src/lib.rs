@@ -163,11 +163,7 @@ pub fn router(state: AppState) -> Router {
     let leptos_options = state.leptos_options.clone();
     let routes = route_list();
     let pool = state.pool.clone();
-    let context = move || {
-        provide_context(pool.clone());
-        // A fresh nonce per page for the hydration script, named in the page's CSP.
-        leptos::nonce::provide_nonce();
-    };
+    let context = move || provide_context(pool.clone());
 
     // File names under /pkg carry a content hash, so browsers may keep them for a year.
     let pkg_dir = Path::new(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir);

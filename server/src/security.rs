@@ -75,11 +75,22 @@ pub async fn reject_cross_site(request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
-/// Headers for every response. Pages set their own Content-Security-Policy with the
-/// nonce of their hydration script (see `app::shell`); everything else gets a strict one.
-pub async fn security_headers(request: Request, next: Next) -> Response {
+/// Headers for every response. HTML pages get a Content-Security-Policy with a fresh nonce
+/// that the page's inline scripts carry (see `app::csp`); everything else a strict one.
+pub async fn security_headers(mut request: Request, next: Next) -> Response {
+    let nonce = session::new_token()[..32].to_string();
+    request.extensions_mut().insert(app::csp::CspNonce(nonce.clone()));
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    let is_html = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html {
+        if let Ok(policy) = HeaderValue::from_str(&app::csp::page_policy(&nonce)) {
+            headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+        }
+    }
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
