@@ -223,3 +223,41 @@ async fn opgaves_measurements_and_assessments_are_validated_and_saved() {
         .fetch_one(&server.pool).await.unwrap();
     assert_eq!(audit, 3);
 }
+
+#[tokio::test]
+async fn contacts_are_added_and_removed_only_after_confirmation() {
+    let server = TestServer::start().await;
+    let cookie = server.cookie_for(Actor::Coordinator).await.unwrap();
+    let c = Some(cookie.as_str());
+    let bad = server
+        .post_fn("add_contact", c, &[("slug", "lindenplein"), ("contact_role", "baas"), ("contact_name", ""), ("contact_email", "geen adres")])
+        .await
+        .text()
+        .await
+        .unwrap();
+    for field in ["contact_role", "contact_name", "contact_email"] {
+        assert!(bad.contains(field), "{field}: {bad}");
+    }
+    server
+        .post_fn("add_contact", c, &[("slug", "lindenplein"), ("contact_role", "district_manager"), ("contact_name", "Wim Wijk"), ("contact_email", "")])
+        .await;
+    let (_, html) = server.get("/gebieden/lindenplein").await;
+    assert!(html.contains("Wim Wijk"));
+
+    let id: i64 = sqlx::query_scalar("SELECT id FROM contacts WHERE name = 'Wim Wijk'").fetch_one(&server.pool).await.unwrap();
+    let unconfirmed = server
+        .post_fn("remove_contact", c, &[("slug", "lindenplein"), ("contact_id", &id.to_string())])
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(unconfirmed.contains("Vink eerst aan"), "{unconfirmed}");
+    assert!(server.get("/gebieden/lindenplein").await.1.contains("Wim Wijk"), "nothing removed without confirmation");
+    server
+        .post_fn("remove_contact", c, &[("slug", "lindenplein"), ("contact_id", &id.to_string()), ("confirm", "ja")])
+        .await;
+    assert!(!server.get("/gebieden/lindenplein").await.1.contains("Wim Wijk"));
+    let deleted: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE entity = 'contact' AND action = 'delete' AND before_json LIKE '%Wim Wijk%'")
+        .fetch_one(&server.pool).await.unwrap();
+    assert_eq!(deleted, 1, "the audit log keeps what was removed");
+}

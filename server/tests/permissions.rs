@@ -46,6 +46,8 @@ const MATRIX: &[Case] = &[
     Case { name: "set_opgave_status", expected: AREA_EDIT, mutates: true },
     Case { name: "add_indicator_value", expected: AREA_EDIT, mutates: true },
     Case { name: "record_assessment", expected: AREA_EDIT, mutates: true },
+    Case { name: "add_contact", expected: AREA_EDIT, mutates: true },
+    Case { name: "remove_contact", expected: AREA_EDIT, mutates: true },
     Case { name: "logout_everywhere", expected: OWN_ACCOUNT, mutates: true },
     Case { name: "change_own_password", expected: OWN_ACCOUNT, mutates: true },
     Case { name: "list_accounts", expected: ADMIN_ONLY, mutates: false },
@@ -86,6 +88,18 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
             .await
             .unwrap();
             vec![("slug", s("lindenplein")), ("opgave_id", id.to_string()), ("status", s("done"))]
+        }
+        "add_contact" => vec![
+            ("slug", s("lindenplein")), ("contact_role", s("street_manager")), ("contact_name", s("Nieuwe Straatmanager")), ("contact_email", s("")),
+        ],
+        "remove_contact" => {
+            let id: i64 = sqlx::query_scalar(
+                "SELECT c.id FROM contacts c JOIN areas a ON a.id = c.area_id WHERE a.slug = 'lindenplein' LIMIT 1",
+            )
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+            vec![("slug", s("lindenplein")), ("contact_id", id.to_string()), ("confirm", s("ja"))]
         }
         "add_indicator_value" => vec![
             ("slug", s("lindenplein")), ("indicator", s("footfall")), ("period", s("2026")),

@@ -18,6 +18,30 @@ pub struct OpgaveItem {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContactItem {
+    pub id: i64,
+    pub role: super::ContactRole,
+    pub name: String,
+    pub email: String,
+}
+
+/// Checks a contact person; the email address is optional.
+pub fn validate_contact(role: &str, name: &str, email: &str) -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    if super::ContactRole::from_code(role).is_none() {
+        errors.add("contact_role", "Kies een rol uit de lijst.");
+    }
+    if name.trim().is_empty() || name.chars().count() > 100 {
+        errors.add("contact_name", "Vul een naam in (hoogstens 100 tekens).");
+    }
+    let email = email.trim();
+    if !email.is_empty() && (!email.contains('@') || email.contains(char::is_whitespace) || email.len() > 200) {
+        errors.add("contact_email", "Vul een geldig e-mailadres in, of laat het veld leeg.");
+    }
+    errors
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Segment {
     pub id: i64,
     pub name: String,
@@ -29,6 +53,7 @@ pub struct Segment {
 pub struct AreaItems {
     pub slug: String,
     pub opgaves: Vec<OpgaveItem>,
+    pub contacts: Vec<ContactItem>,
     pub themes: Vec<(String, String)>,
     pub indicators: Vec<(String, String)>,
     pub framework: Option<(i64, String, i64, i64)>,
@@ -139,6 +164,11 @@ pub mod api {
         .bind(area_id)
         .fetch_all(&pool)
         .await?;
+        let contacts: Vec<(i64, String, String, Option<String>)> =
+            sqlx::query_as("SELECT id, role, name, email FROM contacts WHERE area_id = ? ORDER BY role, name")
+                .bind(area_id)
+                .fetch_all(&pool)
+                .await?;
         let themes = sqlx::query_as("SELECT key, label FROM themes ORDER BY position").fetch_all(&pool).await?;
         let indicators = sqlx::query_as("SELECT key, label FROM indicator_definitions ORDER BY position").fetch_all(&pool).await?;
         let framework: Option<(i64, String, i64, i64)> = sqlx::query_as(
@@ -159,6 +189,12 @@ pub mod api {
                 .into_iter()
                 .filter_map(|(id, title, theme, status, owner, due_date)| {
                     Some(OpgaveItem { id, title, theme, status: OpgaveStatus::from_code(&status)?, owner, due_date })
+                })
+                .collect(),
+            contacts: contacts
+                .into_iter()
+                .filter_map(|(id, role, name, email)| {
+                    Some(ContactItem { id, role: super::super::ContactRole::from_code(&role)?, name, email: email.unwrap_or_default() })
                 })
                 .collect(),
             themes,
@@ -246,6 +282,60 @@ pub mod api {
         audit::record(&mut tx, &user, audit::AuditAction::Update, "opgave", opgave_id, Some(&before), Some(&status.code().to_string())).await?;
         tx.commit().await?;
         back(&pool, &slug, "opgaves", &[], None).await;
+        Ok(())
+    }
+
+    /// Adds a contact person to the area.
+    #[server(endpoint = "add_contact")]
+    pub async fn add_contact(slug: String, contact_role: String, contact_name: String, contact_email: String) -> Result<(), EditError> {
+        let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
+        let (area_id, user) = authorize(&pool, &slug).await?;
+        let errors = validate_contact(&contact_role, &contact_name, &contact_email);
+        let values = [("contact_role", contact_role.as_str()), ("contact_name", contact_name.as_str()), ("contact_email", contact_email.as_str())];
+        if !errors.is_empty() {
+            back(&pool, &slug, "contact", &values, Some(&errors)).await;
+            return Err(EditError::Invalid(errors));
+        }
+        let email = contact_email.trim();
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let id: i64 = sqlx::query_scalar("INSERT INTO contacts (area_id, role, name, email) VALUES (?, ?, ?, ?) RETURNING id")
+            .bind(area_id)
+            .bind(&contact_role)
+            .bind(contact_name.trim())
+            .bind((!email.is_empty()).then_some(email))
+            .fetch_one(&mut *tx)
+            .await?;
+        let after: BTreeMap<&str, &str> = values.into_iter().collect();
+        audit::record(&mut tx, &user, audit::AuditAction::Create, "contact", id, None, Some(&after)).await?;
+        tx.commit().await?;
+        back(&pool, &slug, "contact", &[], None).await;
+        Ok(())
+    }
+
+    /// Removes a contact person. Destroys data, so it needs an explicit confirmation
+    /// (a checkbox), which also works without JavaScript.
+    #[server(endpoint = "remove_contact")]
+    pub async fn remove_contact(slug: String, contact_id: i64, confirm: Option<String>) -> Result<(), EditError> {
+        let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
+        let (area_id, user) = authorize(&pool, &slug).await?;
+        if confirm.as_deref() != Some("ja") {
+            let mut errors = FieldErrors::default();
+            errors.add(&format!("confirm-{contact_id}"), "Vink eerst aan dat u deze contactpersoon wilt verwijderen.");
+            back(&pool, &slug, "contacts", &[], Some(&errors)).await;
+            return Err(EditError::Invalid(errors));
+        }
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let before: Option<(String, String, Option<String>)> =
+            sqlx::query_as("SELECT role, name, email FROM contacts WHERE id = ? AND area_id = ?")
+                .bind(contact_id)
+                .bind(area_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let before = before.ok_or(EditError::NotFound)?;
+        sqlx::query("DELETE FROM contacts WHERE id = ?").bind(contact_id).execute(&mut *tx).await?;
+        audit::record(&mut tx, &user, audit::AuditAction::Delete, "contact", contact_id, Some(&before), None).await?;
+        tx.commit().await?;
+        back(&pool, &slug, "contacts", &[], None).await;
         Ok(())
     }
 
@@ -409,7 +499,7 @@ mod tests {
 }
 
 pub mod pages {
-    use super::api::{load_area_items, AddIndicatorValue, AddOpgave, RecordAssessment, SetOpgaveStatus};
+    use super::api::{load_area_items, AddContact, AddIndicatorValue, AddOpgave, RecordAssessment, RemoveContact, SetOpgaveStatus};
     use super::*;
     use crate::editing::ui::SelectField;
     use crate::ui::format::dutch_date;
@@ -473,8 +563,13 @@ pub mod pages {
         let set_status = ServerAction::<SetOpgaveStatus>::new();
         let add_value = ServerAction::<AddIndicatorValue>::new();
         let record = ServerAction::<RecordAssessment>::new();
+        let add_contact = ServerAction::<AddContact>::new();
+        let remove_contact = ServerAction::<RemoveContact>::new();
         let items = Resource::new_blocking(
-            move || (add_opgave.version().get(), set_status.version().get(), add_value.version().get(), record.version().get()),
+            move || (
+                (add_opgave.version().get(), set_status.version().get(), add_value.version().get()),
+                (record.version().get(), add_contact.version().get(), remove_contact.version().get()),
+            ),
             move |_| load_area_items(slug.clone(), draft.clone()),
         );
         view! {
@@ -489,6 +584,14 @@ pub mod pages {
                     let opgave_errors = form_errors(add_opgave, "opgave", &items);
                     let indicator_errors = form_errors(add_value, "indicator", &items);
                     let assessment_errors = form_errors(record, "assessment", &items);
+                    let contact_errors = form_errors(add_contact, "contact", &items);
+                    let remove_errors = form_errors(remove_contact, "contacts", &items);
+                    let contacts = items.contacts.clone();
+                    let contact_roles: Vec<(String, String)> =
+                        crate::areas::ContactRole::ALL.iter().map(|r| (r.code().into(), r.label().into())).collect();
+                    let (v_contact_role, v_contact_name, v_contact_email) =
+                        (value("contact", "contact_role"), value("contact", "contact_name"), value("contact", "contact_email"));
+                    let (slug4, slug5) = (items.slug.clone(), items.slug.clone());
                     let themes = items.themes.clone();
                     let indicators = items.indicators.clone();
                     let v_opgave_title = value("opgave", "title");
@@ -550,6 +653,43 @@ pub mod pages {
                                 <Input name="owner".into() label="Trekker".into() value=v_opgave_owner.clone() errors=opgave_errors/>
                                 <Input name="due_date".into() label="Deadline (jjjj-mm-dd, mag leeg)".into() value=v_opgave_due_date.clone() placeholder="2026-06-30" errors=opgave_errors/>
                                 <div class="form__actions"><button type="submit">"Opgave toevoegen"</button></div>
+                            </ActionForm>
+                        </section>
+
+                        <section id="onderdeel-contacts" aria-labelledby="contacts-kop">
+                            <h2 id="contacts-kop">"Contactpersonen"</h2>
+                            {notice(remove_contact, "De contactpersoon is verwijderd.")}
+                            {if contacts.is_empty() {
+                                view! { <p class="empty-state">"Nog geen contactpersonen."</p> }.into_any()
+                            } else {
+                                view! { <ul class="contacts-edit">
+                                    {contacts.into_iter().map(|c| {
+                                        let field = format!("confirm-{}", c.id);
+                                        let key = field.clone();
+                                        let error = move || remove_errors.read().get(&key).cloned();
+                                        let slug = slug5.clone();
+                                        view! { <li>
+                                            <span>{format!("{}: {}{}", c.role.label(), c.name, if c.email.is_empty() { String::new() } else { format!(" · {}", c.email) })}</span>
+                                            <ActionForm action=remove_contact attr:class="inline-form">
+                                                <input type="hidden" name="slug" value=slug/>
+                                                <input type="hidden" name="contact_id" value=c.id.to_string()/>
+                                                {move || error().map(|m| view! { <p class="field__error">{m}</p> })}
+                                                <input type="checkbox" id=field.clone() name="confirm" value="ja"/>
+                                                <label for=field>{format!("Ja, verwijder {}", c.name)}</label>
+                                                <button type="submit" class="button--secondary">"Verwijderen"</button>
+                                            </ActionForm>
+                                        </li> }
+                                    }).collect_view()}
+                                </ul> }.into_any()
+                            }}
+                            <h3 id="onderdeel-contact">"Nieuwe contactpersoon"</h3>
+                            {notice(add_contact, "De contactpersoon is toegevoegd.")}
+                            <ActionForm action=add_contact attr:class="form" attr:novalidate=true>
+                                <input type="hidden" name="slug" value=slug4.clone()/>
+                                <SelectField name="contact_role" label="Rol" options=contact_roles value=v_contact_role.clone() errors=contact_errors/>
+                                <Input name="contact_name".into() label="Naam".into() value=v_contact_name.clone() errors=contact_errors/>
+                                <Input name="contact_email".into() label="E-mailadres (mag leeg)".into() value=v_contact_email.clone() errors=contact_errors/>
+                                <div class="form__actions"><button type="submit">"Contactpersoon toevoegen"</button></div>
                             </ActionForm>
                         </section>
 

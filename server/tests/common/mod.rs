@@ -152,7 +152,8 @@ impl TestServer {
             .unwrap();
         let items: (i64, String, i64, i64) = sqlx::query_as(
             "SELECT (SELECT count(*) FROM opgaves), (SELECT group_concat(status) FROM opgaves),
-                    (SELECT count(*) FROM indicator_values), (SELECT count(*) FROM stuurwiel_assessments)",
+                    (SELECT count(*) FROM indicator_values),
+                    (SELECT count(*) FROM stuurwiel_assessments) * 1000 + (SELECT count(*) FROM contacts)",
         )
         .fetch_one(&self.pool)
         .await
