@@ -261,3 +261,36 @@ async fn contacts_are_added_and_removed_only_after_confirmation() {
         .fetch_one(&server.pool).await.unwrap();
     assert_eq!(deleted, 1, "the audit log keeps what was removed");
 }
+
+#[tokio::test]
+async fn an_opgave_can_be_changed_with_field_messages_per_opgave() {
+    let server = TestServer::start().await;
+    let cookie = server.cookie_for(Actor::EditorOfThisArea).await.unwrap();
+    let c = Some(cookie.as_str());
+    let id: i64 = sqlx::query_scalar("SELECT o.id FROM opgaves o JOIN areas a ON a.id = o.area_id WHERE a.slug = 'lindenplein' LIMIT 1")
+        .fetch_one(&server.pool).await.unwrap();
+    let id_text = id.to_string();
+    let bad = server
+        .post_fn("update_opgave", c, &[("slug", "lindenplein"), ("opgave_id", &id_text), ("title", " "), ("theme", "vacancy"), ("owner", ""), ("due_date", "morgen"), ("status", "open")])
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(bad.contains(&format!("title-{id}")) && bad.contains(&format!("due_date-{id}")), "{bad}");
+    server
+        .post_fn("update_opgave", c, &[("slug", "lindenplein"), ("opgave_id", &id_text), ("title", "Nieuwe titel"), ("theme", "safety"), ("owner", "Politie"), ("due_date", "2027-01-15"), ("status", "in_progress")])
+        .await;
+    let row: (String, String, String, String) = sqlx::query_as("SELECT title, theme_key, owner, due_date FROM opgaves WHERE id = ?")
+        .bind(id).fetch_one(&server.pool).await.unwrap();
+    assert_eq!(row, ("Nieuwe titel".into(), "safety".into(), "Politie".into(), "2027-01-15".into()));
+    // Another area's opgave is out of reach, even with a valid id.
+    let other: i64 = sqlx::query_scalar("SELECT o.id FROM opgaves o JOIN areas a ON a.id = o.area_id WHERE a.slug = 'havenstraat' LIMIT 1")
+        .fetch_one(&server.pool).await.unwrap();
+    let probe = server
+        .post_fn("update_opgave", c, &[("slug", "lindenplein"), ("opgave_id", &other.to_string()), ("title", "Gekaapt"), ("theme", "safety"), ("owner", ""), ("due_date", ""), ("status", "open")])
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(probe.contains("NotFound"), "{probe}");
+}

@@ -44,6 +44,7 @@ const MATRIX: &[Case] = &[
     Case { name: "load_area_items", expected: AREA_EDIT, mutates: false },
     Case { name: "add_opgave", expected: AREA_EDIT, mutates: true },
     Case { name: "set_opgave_status", expected: AREA_EDIT, mutates: true },
+    Case { name: "update_opgave", expected: AREA_EDIT, mutates: true },
     Case { name: "add_indicator_value", expected: AREA_EDIT, mutates: true },
     Case { name: "record_assessment", expected: AREA_EDIT, mutates: true },
     Case { name: "add_contact", expected: AREA_EDIT, mutates: true },
@@ -80,14 +81,21 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
             ("slug", s("lindenplein")), ("title", s("Nieuwe opgave")), ("theme", s("vacancy")),
             ("owner", s("BIZ")), ("due_date", s("2026-12-31")),
         ],
-        "set_opgave_status" => {
+        "set_opgave_status" | "update_opgave" => {
             let id: i64 = sqlx::query_scalar(
                 "SELECT o.id FROM opgaves o JOIN areas a ON a.id = o.area_id WHERE a.slug = 'lindenplein' LIMIT 1",
             )
             .fetch_one(&server.pool)
             .await
             .unwrap();
-            vec![("slug", s("lindenplein")), ("opgave_id", id.to_string()), ("status", s("done"))]
+            if name == "update_opgave" {
+                vec![
+                    ("slug", s("lindenplein")), ("opgave_id", id.to_string()), ("title", s("Herschreven opgave")),
+                    ("theme", s("branding")), ("owner", s("Gemeente")), ("due_date", s("")), ("status", s("in_progress")),
+                ]
+            } else {
+                vec![("slug", s("lindenplein")), ("opgave_id", id.to_string()), ("status", s("done"))]
+            }
         }
         "add_contact" => vec![
             ("slug", s("lindenplein")), ("contact_role", s("street_manager")), ("contact_name", s("Nieuwe Straatmanager")), ("contact_email", s("")),

@@ -12,6 +12,7 @@ pub struct OpgaveItem {
     pub id: i64,
     pub title: String,
     pub theme: String,
+    pub theme_key: String,
     pub status: OpgaveStatus,
     pub owner: String,
     pub due_date: Option<String>,
@@ -156,8 +157,8 @@ pub mod api {
     pub async fn load_area_items(slug: String, draft: Option<String>) -> Result<AreaItems, EditError> {
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let (area_id, _) = authorize(&pool, &slug).await?;
-        let opgaves: Vec<(i64, String, String, String, String, Option<String>)> = sqlx::query_as(
-            "SELECT o.id, o.title, t.label, o.status, o.owner, o.due_date FROM opgaves o
+        let opgaves: Vec<(i64, String, String, String, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT o.id, o.title, t.label, t.key, o.status, o.owner, o.due_date FROM opgaves o
              JOIN themes t ON t.key = o.theme_key WHERE o.area_id = ?
              ORDER BY o.status = 'done', o.due_date IS NULL, o.due_date, o.id",
         )
@@ -187,8 +188,8 @@ pub mod api {
             slug: slug.clone(),
             opgaves: opgaves
                 .into_iter()
-                .filter_map(|(id, title, theme, status, owner, due_date)| {
-                    Some(OpgaveItem { id, title, theme, status: OpgaveStatus::from_code(&status)?, owner, due_date })
+                .filter_map(|(id, title, theme, theme_key, status, owner, due_date)| {
+                    Some(OpgaveItem { id, title, theme, theme_key, status: OpgaveStatus::from_code(&status)?, owner, due_date })
                 })
                 .collect(),
             contacts: contacts
@@ -213,6 +214,78 @@ pub mod api {
             }
         }
         Ok(items)
+    }
+
+    /// The checks shared by adding and changing an opgave.
+    #[cfg(feature = "ssr")]
+    async fn validate_opgave(pool: &sqlx::SqlitePool, title: &str, theme: &str, owner: &str, due: &str) -> Result<FieldErrors, sqlx::Error> {
+        let mut errors = FieldErrors::default();
+        if title.trim().is_empty() || title.chars().count() > 200 {
+            errors.add("title", "Geef de opgave een titel (hoogstens 200 tekens).");
+        }
+        let theme_exists: Option<String> = sqlx::query_scalar("SELECT key FROM themes WHERE key = ?").bind(theme).fetch_optional(pool).await?;
+        if theme_exists.is_none() {
+            errors.add("theme", "Kies een thema uit de lijst.");
+        }
+        if owner.chars().count() > 100 {
+            errors.add("owner", "De trekker mag hoogstens 100 tekens zijn.");
+        }
+        if !due.is_empty() && !is_date(due) {
+            errors.add("due_date", "Vul een geldige datum in, zoals 2026-06-30.");
+        }
+        Ok(errors)
+    }
+
+    /// Changes everything about an opgave: title, theme, owner, deadline and status.
+    #[server(endpoint = "update_opgave")]
+    pub async fn update_opgave(
+        slug: String,
+        opgave_id: i64,
+        title: String,
+        theme: String,
+        owner: String,
+        due_date: String,
+        status: String,
+    ) -> Result<(), EditError> {
+        let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
+        let (area_id, user) = authorize(&pool, &slug).await?;
+        let due = due_date.trim();
+        let mut errors = validate_opgave(&pool, &title, &theme, &owner, due).await?;
+        if OpgaveStatus::from_code(&status).is_none() {
+            errors.add("status", "Kies een status uit de lijst.");
+        }
+        // Field names carry the opgave's id, so the message lands at the right form.
+        let errors = FieldErrors(errors.0.into_iter().map(|(k, v)| (format!("{k}-{opgave_id}"), v)).collect());
+        if !errors.is_empty() {
+            back(&pool, &slug, "opgaves", &[], Some(&errors)).await;
+            return Err(EditError::Invalid(errors));
+        }
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let before: Option<(String, String, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT title, theme_key, status, owner, due_date FROM opgaves WHERE id = ? AND area_id = ?",
+        )
+        .bind(opgave_id)
+        .bind(area_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let before = before.ok_or(EditError::NotFound)?;
+        sqlx::query(
+            "UPDATE opgaves SET title = ?, theme_key = ?, status = ?, owner = ?, due_date = ?,
+                    updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+        )
+        .bind(title.trim())
+        .bind(&theme)
+        .bind(&status)
+        .bind(owner.trim())
+        .bind((!due.is_empty()).then_some(due))
+        .bind(opgave_id)
+        .execute(&mut *tx)
+        .await?;
+        let after = (title.trim().to_string(), theme.clone(), status.clone(), owner.trim().to_string(), (!due.is_empty()).then(|| due.to_string()));
+        audit::record(&mut tx, &user, audit::AuditAction::Update, "opgave", opgave_id, Some(&before), Some(&after)).await?;
+        tx.commit().await?;
+        back(&pool, &slug, "opgaves", &[], None).await;
+        Ok(())
     }
 
     #[server(endpoint = "add_opgave")]
@@ -499,7 +572,10 @@ mod tests {
 }
 
 pub mod pages {
-    use super::api::{load_area_items, AddContact, AddIndicatorValue, AddOpgave, RecordAssessment, RemoveContact, SetOpgaveStatus};
+    use super::api::{
+        load_area_items, AddContact, AddIndicatorValue, AddOpgave, RecordAssessment, RemoveContact, SetOpgaveStatus,
+        UpdateOpgave,
+    };
     use super::*;
     use crate::editing::ui::SelectField;
     use crate::ui::format::dutch_date;
@@ -538,11 +614,14 @@ pub mod pages {
         label: String,
         #[prop(optional)] value: String,
         #[prop(optional)] placeholder: &'static str,
+        /// When several forms on the page have this field: a unique suffix for id and errors.
+        #[prop(optional)] suffix: Option<i64>,
         errors: Signal<FieldErrors>,
     ) -> impl IntoView {
-        let key = StoredValue::new(name.clone());
+        let unique = match suffix { Some(n) => format!("{name}-{n}"), None => name.clone() };
+        let key = StoredValue::new(unique.clone());
         let error = move || errors.read().get(&key.get_value()).cloned();
-        let id = name.replace(['[', ']'], "-");
+        let id = unique.replace(['[', ']'], "-");
         let error_id = format!("{id}fout");
         let error_id2 = error_id.clone();
         view! {
@@ -561,13 +640,14 @@ pub mod pages {
     pub fn AreaItemsEditor(slug: String, draft: Option<String>) -> impl IntoView {
         let add_opgave = ServerAction::<AddOpgave>::new();
         let set_status = ServerAction::<SetOpgaveStatus>::new();
+        let update_opgave = ServerAction::<UpdateOpgave>::new();
         let add_value = ServerAction::<AddIndicatorValue>::new();
         let record = ServerAction::<RecordAssessment>::new();
         let add_contact = ServerAction::<AddContact>::new();
         let remove_contact = ServerAction::<RemoveContact>::new();
         let items = Resource::new_blocking(
             move || (
-                (add_opgave.version().get(), set_status.version().get(), add_value.version().get()),
+                (add_opgave.version().get(), set_status.version().get(), add_value.version().get(), update_opgave.version().get()),
                 (record.version().get(), add_contact.version().get(), remove_contact.version().get()),
             ),
             move |_| load_area_items(slug.clone(), draft.clone()),
@@ -582,6 +662,8 @@ pub mod pages {
                         if draft_form.as_deref() == Some(form) { draft_values.get(key).cloned().unwrap_or_default() } else { String::new() }
                     };
                     let opgave_errors = form_errors(add_opgave, "opgave", &items);
+                    let update_errors = form_errors(update_opgave, "opgaves", &items);
+                    let edit_themes = items.themes.clone();
                     let indicator_errors = form_errors(add_value, "indicator", &items);
                     let assessment_errors = form_errors(record, "assessment", &items);
                     let contact_errors = form_errors(add_contact, "contact", &items);
@@ -618,6 +700,7 @@ pub mod pages {
                         <section id="onderdeel-opgaves" aria-labelledby="opgaves-kop">
                             <h2 id="opgaves-kop">"Opgaves"</h2>
                             {notice(set_status, "De status is bijgewerkt.")}
+                            {notice(update_opgave, "De opgave is bijgewerkt.")}
                             {if opgaves.is_empty() {
                                 view! { <p class="empty-state">"Nog geen opgaves."</p> }.into_any()
                             } else {
@@ -625,21 +708,58 @@ pub mod pages {
                                     {opgaves.into_iter().map(|o| {
                                         let field = format!("status-{}", o.id);
                                         let slug = list_slug.clone();
+                                        let edit_slug = list_slug.clone();
+                                        let themes = edit_themes.clone();
+                                        let open = update_errors.read_untracked().0.keys().any(|k| k.ends_with(&format!("-{}", o.id)));
+                                        let status_label = format!("Status van ‘{}’", o.title);
+                                        let summary = format!("Wijzig ‘{}’", o.title);
+                                        let meta = format!("Thema: {} · Trekker: {}{}", o.theme, if o.owner.is_empty() { "—" } else { &o.owner },
+                                            o.due_date.as_deref().map(|d| format!(" · Deadline: {}", dutch_date(d))).unwrap_or_default());
+                                        let (id, title, owner, due, theme_key, status) =
+                                            (o.id, o.title.clone(), o.owner.clone(), o.due_date.clone().unwrap_or_default(), o.theme_key.clone(), o.status);
                                         view! { <li class="opgave">
-                                            <strong class="opgave__title">{o.title.clone()}</strong>
-                                            <span class="opgave__meta">{format!("Thema: {} · Trekker: {}{}", o.theme, if o.owner.is_empty() { "—" } else { &o.owner },
-                                                o.due_date.as_deref().map(|d| format!(" · Deadline: {}", dutch_date(d))).unwrap_or_default())}</span>
+                                            <strong class="opgave__title">{o.title}</strong>
+                                            <span class="opgave__meta">{meta}</span>
                                             <ActionForm action=set_status attr:class="inline-form">
                                                 <input type="hidden" name="slug" value=slug/>
-                                                <input type="hidden" name="opgave_id" value=o.id.to_string()/>
-                                                <label for=field.clone()>{format!("Status van ‘{}’", o.title)}</label>
+                                                <input type="hidden" name="opgave_id" value=id.to_string()/>
+                                                <label for=field.clone()>{status_label}</label>
                                                 <select id=field name="status">
                                                     {OpgaveStatus::ALL.iter().map(|s| view! {
-                                                        <option value=s.code() selected=*s == o.status>{s.label()}</option>
+                                                        <option value=s.code() selected=*s == status>{s.label()}</option>
                                                     }).collect_view()}
                                                 </select>
                                                 <button type="submit" class="button--secondary">"Status opslaan"</button>
                                             </ActionForm>
+                                            // <details> opens without JavaScript too.
+                                            <details class="opgave__edit" open=open>
+                                                <summary>{summary}</summary>
+                                                <ActionForm action=update_opgave attr:class="form" attr:novalidate=true>
+                                                    <input type="hidden" name="slug" value=edit_slug/>
+                                                    <input type="hidden" name="opgave_id" value=id.to_string()/>
+                                                    <Input name="title".into() label="Titel".into() value=title suffix=id errors=update_errors/>
+                                                    <div class="field">
+                                                        <label for=format!("theme-{id}")>"Thema"</label>
+                                                        <select id=format!("theme-{id}") name="theme">
+                                                            {themes.into_iter().map(|(key, label)| {
+                                                                let selected = key == theme_key;
+                                                                view! { <option value=key selected=selected>{label}</option> }
+                                                            }).collect_view()}
+                                                        </select>
+                                                    </div>
+                                                    <Input name="owner".into() label="Trekker".into() value=owner suffix=id errors=update_errors/>
+                                                    <Input name="due_date".into() label="Deadline (jjjj-mm-dd, mag leeg)".into() value=due suffix=id errors=update_errors/>
+                                                    <div class="field">
+                                                        <label for=format!("edit-status-{id}")>"Status"</label>
+                                                        <select id=format!("edit-status-{id}") name="status">
+                                                            {OpgaveStatus::ALL.iter().map(|s| view! {
+                                                                <option value=s.code() selected=*s == status>{s.label()}</option>
+                                                            }).collect_view()}
+                                                        </select>
+                                                    </div>
+                                                    <div class="form__actions"><button type="submit">"Opgave opslaan"</button></div>
+                                                </ActionForm>
+                                            </details>
                                         </li> }
                                     }).collect_view()}
                                 </ul> }.into_any()

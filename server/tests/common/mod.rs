@@ -151,7 +151,7 @@ impl TestServer {
             .await
             .unwrap();
         let items: (i64, String, i64, i64) = sqlx::query_as(
-            "SELECT (SELECT count(*) FROM opgaves), (SELECT group_concat(status) FROM opgaves),
+            "SELECT (SELECT count(*) FROM opgaves), (SELECT group_concat(status || title || owner || ifnull(due_date, '')) FROM opgaves),
                     (SELECT count(*) FROM indicator_values),
                     (SELECT count(*) FROM stuurwiel_assessments) * 1000 + (SELECT count(*) FROM contacts)",
         )
