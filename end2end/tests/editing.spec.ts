@@ -80,12 +80,12 @@ test("an area editor adds an opgave, a measurement and an assessment", async ({ 
   await expect(page.getByRole("heading", { level: 1, name: "Lindenplein bewerken" })).toBeVisible();
 
   const opgave = page.locator("#onderdeel-opgaves");
-  await opgave.getByLabel("Titel").fill("");
+  await page.locator("#title").fill("");
   await opgave.getByRole("button", { name: "Opgave toevoegen" }).click();
   await expect(page.getByText("Geef de opgave een titel (hoogstens 200 tekens).")).toBeVisible();
   const title = js ? "Gevelverbetering (js)" : "Gevelverbetering (zonder js)";
-  await page.locator("#onderdeel-opgaves").getByLabel("Titel").fill(title);
-  await page.locator("#onderdeel-opgaves").getByLabel("Thema").selectOption({ label: "Openbare ruimte" });
+  await page.locator("#title").fill(title);
+  await page.locator("#theme").selectOption({ label: "Openbare ruimte" });
   await page.locator("#onderdeel-opgaves").getByRole("button", { name: "Opgave toevoegen" }).click();
   await expect(page.locator("#onderdeel-opgaves .opgave__title", { hasText: title })).toBeVisible();
 
