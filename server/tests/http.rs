@@ -53,7 +53,7 @@ async fn area_profile_shows_the_areas_data() {
     let server = TestServer::start().await;
     let (status, html) = server.get("/gebieden/lindenplein").await;
     assert_eq!(status, 200);
-    assert!(html.contains("<h1>Lindenplein</h1>"));
+    assert!(html.contains("<h1>Lindenplein"), "the area name is the page heading");
     assert!(html.contains("Noord"));
     assert!(html.contains("Wijkcentrum"));
     assert!(html.contains("Leegstand (verkooppunten)"));
