@@ -122,4 +122,11 @@ async fn changing_ones_own_password_needs_the_current_one() {
         .post_fn("change_own_password", Some(&cookie), &[("current", DEMO_PASSWORD), ("password", "nieuw-wachtwoord-1"), ("repeat", "nieuw-wachtwoord-1")])
         .await;
     server.login("coordinator@voorbeeld.nl", "nieuw-wachtwoord-1").await;
+    let (audited, leaked): (i64, i64) = sqlx::query_as(
+        "SELECT count(*), sum(ifnull(after_json, '') LIKE '%nieuw-wachtwoord-1%') FROM audit_log WHERE entity = 'user'",
+    )
+    .fetch_one(&server.pool)
+    .await
+    .unwrap();
+    assert_eq!((audited, leaked), (1, 0), "the change is audited, the password is not in it");
 }

@@ -236,6 +236,10 @@ pub mod api {
         let user_id = user_id.ok_or(EditError::NotFound)?;
         sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?").bind(password::hash(&password)).bind(user_id).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM sessions WHERE user_id = ?").bind(user_id).execute(&mut *tx).await?;
+        // The audit row says that the password changed, never what it is.
+        if let Some(user) = db::current_user_in(&mut tx, user_id).await? {
+            audit::record(&mut tx, &user, audit::AuditAction::Update, "user", user_id, None, Some(&"wachtwoord ingesteld via eenmalige link")).await?;
+        }
         tx.commit().await?;
         leptos_axum::redirect("/inloggen?wachtwoord=gezet");
         Ok(())
@@ -260,7 +264,10 @@ pub mod api {
         if !errors.is_empty() {
             return Err(EditError::Invalid(errors));
         }
-        db::set_password_hash(&pool, user.id, &password::hash(&password)).await?;
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?").bind(password::hash(&password)).bind(user.id).execute(&mut *tx).await?;
+        audit::record(&mut tx, &user, audit::AuditAction::Update, "user", user.id, None, Some(&"eigen wachtwoord gewijzigd")).await?;
+        tx.commit().await?;
         Ok(())
     }
 }

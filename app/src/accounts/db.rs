@@ -83,6 +83,15 @@ pub async fn current_user(pool: &SqlitePool, user_id: i64) -> Result<Option<Curr
     Ok(Some(CurrentUser { id, name, email, role, area_ids }))
 }
 
+/// The user with this id inside a transaction (name and role for the audit log).
+pub async fn current_user_in(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, user_id: i64) -> Result<Option<CurrentUser>, sqlx::Error> {
+    let row: Option<(i64, String, String, String)> =
+        sqlx::query_as("SELECT id, name, email, role FROM users WHERE id = ?").bind(user_id).fetch_optional(&mut **tx).await?;
+    Ok(row.and_then(|(id, name, email, role)| {
+        Some(CurrentUser { id, name, email, role: Role::from_code(&role)?, area_ids: Vec::new() })
+    }))
+}
+
 /// Starts a session and returns the token for the cookie (only its hash is stored).
 pub async fn create_session(pool: &SqlitePool, user_id: i64, user_agent: &str, now: i64) -> Result<String, sqlx::Error> {
     let token = new_token();
