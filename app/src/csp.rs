@@ -22,7 +22,8 @@ pub fn page_policy(nonce: &str) -> String {
 
 /// Hands the request's nonce to Leptos, which puts it on the scripts it writes.
 pub fn provide_request_nonce() {
-    let nonce = use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
+    let nonce = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
     match nonce {
         Some(CspNonce(nonce)) => provide_context(leptos::nonce::Nonce::from_value(nonce)),
         None => log::warn!("page rendered without a CSP nonce; its scripts will be blocked"),

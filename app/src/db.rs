@@ -33,7 +33,10 @@ pub async fn test_pool() -> SqlitePool {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!("kernpunt-tests-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("create test directory");
-    let path = dir.join(format!("test-{}.db", COUNTER.fetch_add(1, Ordering::SeqCst)));
+    let path = dir.join(format!(
+        "test-{}.db",
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    ));
     let _ = std::fs::remove_file(&path);
     let pool = open(&path).await.expect("open test database");
     MIGRATOR.run(&pool).await.expect("migrate test database");

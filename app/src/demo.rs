@@ -81,24 +81,51 @@ const AREAS: &[DemoArea] = &[
 const YEARS: std::ops::RangeInclusive<i32> = 2020..=2025;
 
 const OPGAVE_TEMPLATES: &[(&str, &str)] = &[
-    ("vacancy", "Leegstaande panden actief aanbieden aan starters"),
-    ("vacancy", "Transformatie van de aanloopstraat naar wonen onderzoeken"),
-    ("vacancy", "Afspraken met eigenaren over tijdelijke invulling"),
+    (
+        "vacancy",
+        "Leegstaande panden actief aanbieden aan starters",
+    ),
+    (
+        "vacancy",
+        "Transformatie van de aanloopstraat naar wonen onderzoeken",
+    ),
+    (
+        "vacancy",
+        "Afspraken met eigenaren over tijdelijke invulling",
+    ),
     ("public_space", "Herinrichting van het plein met meer groen"),
     ("public_space", "Betere verlichting in de passage"),
-    ("public_space", "Bankjes en speelaanleiding voor langer verblijf"),
+    (
+        "public_space",
+        "Bankjes en speelaanleiding voor langer verblijf",
+    ),
     ("branding", "Gezamenlijk verhaal en logo voor het gebied"),
-    ("branding", "Evenementenkalender met de ondernemers opzetten"),
-    ("undermining", "Signalen van ondermijning bundelen met politie en gemeente"),
+    (
+        "branding",
+        "Evenementenkalender met de ondernemers opzetten",
+    ),
+    (
+        "undermining",
+        "Signalen van ondermijning bundelen met politie en gemeente",
+    ),
     ("undermining", "Screening bij wisseling van huurders"),
     ("accessibility", "Fietsparkeren bij de ingangen uitbreiden"),
     ("accessibility", "Venstertijden voor bevoorrading afspreken"),
     ("sustainability", "Collectief zonnepanelen op de daken"),
-    ("sustainability", "Gezamenlijke afvalinzameling voor ondernemers"),
+    (
+        "sustainability",
+        "Gezamenlijke afvalinzameling voor ondernemers",
+    ),
     ("organisation", "Draagvlakmeting voor een BIZ"),
     ("organisation", "Ondernemersfonds oprichten"),
-    ("safety", "Winkelcriminaliteit samen aanpakken met cameratoezicht"),
-    ("sector_mix", "Branchering: meer dagelijkse boodschappen terug in het centrum"),
+    (
+        "safety",
+        "Winkelcriminaliteit samen aanpakken met cameratoezicht",
+    ),
+    (
+        "sector_mix",
+        "Branchering: meer dagelijkse boodschappen terug in het centrum",
+    ),
 ];
 
 const OWNERS: &[&str] = &[
@@ -115,18 +142,51 @@ const FIRST_NAMES: &[&str] = &[
     "Noor", "Bram", "Esra", "Pieter", "Marloes", "Karim",
 ];
 const LAST_NAMES: &[&str] = &[
-    "de Wit", "Yilmaz", "Bakker", "Jansen", "El Amrani", "Verhoeven", "Smit", "Bouzid",
-    "van Dijk", "Mulder", "de Graaf", "Kramer", "Aydin", "Visser",
+    "de Wit",
+    "Yilmaz",
+    "Bakker",
+    "Jansen",
+    "El Amrani",
+    "Verhoeven",
+    "Smit",
+    "Bouzid",
+    "van Dijk",
+    "Mulder",
+    "de Graaf",
+    "Kramer",
+    "Aydin",
+    "Visser",
 ];
 
 const STUURWIEL_SEGMENTS: &[(&str, &str)] = &[
-    ("Visie en ambitie", "Een gedeeld verhaal en doel voor het gebied."),
-    ("Organisatie en samenwerking", "Wie doet wat, en hoe zijn ondernemers, eigenaren en gemeente georganiseerd."),
-    ("Financiering", "BIZ, ondernemersfonds, subsidies en eigen bijdragen."),
-    ("Vastgoed en leegstand", "Eigenaren betrekken, leegstand voorkomen en verhelpen."),
-    ("Openbare ruimte en beleving", "Inrichting, schoon, heel en veilig, verblijfskwaliteit."),
-    ("Marketing en branding", "Het gebied zichtbaar maken voor bezoekers."),
-    ("Veiligheid en ondermijning", "Sociale veiligheid en weerbaarheid tegen criminele inmenging."),
+    (
+        "Visie en ambitie",
+        "Een gedeeld verhaal en doel voor het gebied.",
+    ),
+    (
+        "Organisatie en samenwerking",
+        "Wie doet wat, en hoe zijn ondernemers, eigenaren en gemeente georganiseerd.",
+    ),
+    (
+        "Financiering",
+        "BIZ, ondernemersfonds, subsidies en eigen bijdragen.",
+    ),
+    (
+        "Vastgoed en leegstand",
+        "Eigenaren betrekken, leegstand voorkomen en verhelpen.",
+    ),
+    (
+        "Openbare ruimte en beleving",
+        "Inrichting, schoon, heel en veilig, verblijfskwaliteit.",
+    ),
+    (
+        "Marketing en branding",
+        "Het gebied zichtbaar maken voor bezoekers.",
+    ),
+    (
+        "Veiligheid en ondermijning",
+        "Sociale veiligheid en weerbaarheid tegen criminele inmenging.",
+    ),
 ];
 
 /// The password of the demo accounts (stated in the README; only in the demo database).
@@ -135,8 +195,18 @@ pub const DEMO_PASSWORD: &str = "kernpunt-demo";
 /// Demo accounts: one of each role; the area editor edits Lindenplein.
 pub const DEMO_ACCOUNTS: &[(&str, &str, &str, Option<&str>)] = &[
     ("beheer@voorbeeld.nl", "Bea Beheer", "admin", None),
-    ("coordinator@voorbeeld.nl", "Chris de Coördinator", "coordinator", None),
-    ("redacteur@voorbeeld.nl", "Rik Redacteur", "area_editor", Some("lindenplein")),
+    (
+        "coordinator@voorbeeld.nl",
+        "Chris de Coördinator",
+        "coordinator",
+        None,
+    ),
+    (
+        "redacteur@voorbeeld.nl",
+        "Rik Redacteur",
+        "area_editor",
+        Some("lindenplein"),
+    ),
 ];
 
 /// The result of seeding, for the caller to report.
@@ -150,7 +220,9 @@ pub enum SeedOutcome {
 /// Leaves a database that already has areas alone.
 pub async fn seed(pool: &SqlitePool) -> Result<SeedOutcome, sqlx::Error> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let existing: i64 = sqlx::query_scalar("SELECT count(*) FROM areas").fetch_one(&mut *tx).await?;
+    let existing: i64 = sqlx::query_scalar("SELECT count(*) FROM areas")
+        .fetch_one(&mut *tx)
+        .await?;
     if existing > 0 {
         return Ok(SeedOutcome::AlreadyHasData);
     }
@@ -182,21 +254,32 @@ async fn seed_accounts(tx: &mut Transaction<'_, Sqlite>) -> Result<(), sqlx::Err
         .fetch_one(&mut **tx)
         .await?;
         if let Some(slug) = area {
-            sqlx::query("INSERT INTO user_areas (user_id, area_id) SELECT ?, id FROM areas WHERE slug = ?")
-                .bind(user_id)
-                .bind(slug)
-                .execute(&mut **tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO user_areas (user_id, area_id) SELECT ?, id FROM areas WHERE slug = ?",
+            )
+            .bind(user_id)
+            .bind(slug)
+            .execute(&mut **tx)
+            .await?;
         }
     }
     Ok(())
 }
 
-async fn insert_area(tx: &mut Transaction<'_, Sqlite>, area: &DemoArea) -> Result<i64, sqlx::Error> {
+async fn insert_area(
+    tx: &mut Transaction<'_, Sqlite>,
+    area: &DemoArea,
+) -> Result<i64, sqlx::Error> {
     let ambition = match area.phase {
-        "decline" => "Het verval keren: minder leegstand en een centrum waar bewoners weer graag komen.",
-        "build_up" => "Samenwerking opbouwen en in drie jaar een herkenbaar, levendig centrum worden.",
-        "expansion" => "De groei vasthouden en het gebied uitbouwen tot bestemming voor de hele stad.",
+        "decline" => {
+            "Het verval keren: minder leegstand en een centrum waar bewoners weer graag komen."
+        }
+        "build_up" => {
+            "Samenwerking opbouwen en in drie jaar een herkenbaar, levendig centrum worden."
+        }
+        "expansion" => {
+            "De groei vasthouden en het gebied uitbouwen tot bestemming voor de hele stad."
+        }
         _ => "De kwaliteit vasthouden en vernieuwen waar dat nodig is.",
     };
     Ok(sqlx::query(
@@ -249,8 +332,16 @@ async fn seed_indicators(
         _ => 0.0,
     };
     let mut rating = dice.range(6.4, 7.6);
-    let daily_base = if area.area_type == "neighbourhood_centre" { 40.0 } else { 22.0 };
-    let fashion_base = if area.area_type == "city_centre" { 28.0 } else { 10.0 };
+    let daily_base = if area.area_type == "neighbourhood_centre" {
+        40.0
+    } else {
+        22.0
+    };
+    let fashion_base = if area.area_type == "city_centre" {
+        28.0
+    } else {
+        10.0
+    };
     let chain_base = dice.range(20.0, 60.0);
     let floor_factor = dice.range(0.8, 1.3);
 
@@ -267,8 +358,14 @@ async fn seed_indicators(
             vacancy = (vacancy + vacancy_drift + dice.range(-0.4, 0.4)).clamp(1.5, 22.0);
             rating = (rating + dice.range(-0.15, 0.2) - vacancy_drift * 0.05).clamp(5.5, 8.4);
         }
-        let outlets = (outlets_base * (1.0 + 0.01 * step * if vacancy_drift > 0.0 { -1.0 } else { 1.0 })).round();
-        let footfall = (footfall_base * pandemic * (1.0 + footfall_trend * step) * dice.range(0.96, 1.04) / 10.0).round() * 10.0;
+        let outlets = (outlets_base
+            * (1.0 + 0.01 * step * if vacancy_drift > 0.0 { -1.0 } else { 1.0 }))
+        .round();
+        let footfall =
+            (footfall_base * pandemic * (1.0 + footfall_trend * step) * dice.range(0.96, 1.04)
+                / 10.0)
+                .round()
+                * 10.0;
 
         // Sector shares of the occupied outlets add up, with vacancy, to 100%.
         let occupied = 100.0 - vacancy;
@@ -283,18 +380,42 @@ async fn seed_indicators(
         let shares: Vec<f64> = raw.iter().map(|r| r / total * occupied).collect();
 
         let values: [(&str, f64, &str); 12] = [
-            ("vacancy_outlets", round(vacancy, 1), "Leegstandsmonitor (demo)"),
-            ("vacancy_floor", round(vacancy * floor_factor, 1), "Leegstandsmonitor (demo)"),
-            ("vacancy_long_term", round(vacancy * dice.range(0.35, 0.6), 1), "Leegstandsmonitor (demo)"),
+            (
+                "vacancy_outlets",
+                round(vacancy, 1),
+                "Leegstandsmonitor (demo)",
+            ),
+            (
+                "vacancy_floor",
+                round(vacancy * floor_factor, 1),
+                "Leegstandsmonitor (demo)",
+            ),
+            (
+                "vacancy_long_term",
+                round(vacancy * dice.range(0.35, 0.6), 1),
+                "Leegstandsmonitor (demo)",
+            ),
             ("outlets", outlets, "Winkelmonitor (demo)"),
             ("footfall", footfall, "Passantentelling (demo)"),
             ("rating", round(rating, 1), "Bezoekersonderzoek (demo)"),
             ("share_daily", round(shares[0], 1), "Winkelmonitor (demo)"),
             ("share_fashion", round(shares[1], 1), "Winkelmonitor (demo)"),
             ("share_leisure", round(shares[2], 1), "Winkelmonitor (demo)"),
-            ("share_food_drink", round(shares[3], 1), "Winkelmonitor (demo)"),
-            ("share_services", round(shares[4], 1), "Winkelmonitor (demo)"),
-            ("chain_share", round(chain_base + dice.range(-2.0, 2.0), 1), "Winkelmonitor (demo)"),
+            (
+                "share_food_drink",
+                round(shares[3], 1),
+                "Winkelmonitor (demo)",
+            ),
+            (
+                "share_services",
+                round(shares[4], 1),
+                "Winkelmonitor (demo)",
+            ),
+            (
+                "chain_share",
+                round(chain_base + dice.range(-2.0, 2.0), 1),
+                "Winkelmonitor (demo)",
+            ),
         ];
         for (key, value, source) in values {
             sqlx::query(
@@ -313,7 +434,11 @@ async fn seed_indicators(
     Ok(())
 }
 
-async fn seed_opgaves(tx: &mut Transaction<'_, Sqlite>, area_id: i64, dice: &mut Dice) -> Result<(), sqlx::Error> {
+async fn seed_opgaves(
+    tx: &mut Transaction<'_, Sqlite>,
+    area_id: i64,
+    dice: &mut Dice,
+) -> Result<(), sqlx::Error> {
     let count = 2 + (dice.next() % 5) as usize; // 2–6
     let start = (dice.next() % OPGAVE_TEMPLATES.len() as u64) as usize;
     let step = *dice.pick(&[1usize, 5, 7, 11]); // coprime with the 18 templates: no repeats
@@ -339,7 +464,11 @@ async fn seed_opgaves(tx: &mut Transaction<'_, Sqlite>, area_id: i64, dice: &mut
     Ok(())
 }
 
-async fn organisation(tx: &mut Transaction<'_, Sqlite>, name: &str, kind: &str) -> Result<i64, sqlx::Error> {
+async fn organisation(
+    tx: &mut Transaction<'_, Sqlite>,
+    name: &str,
+    kind: &str,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO organisations (name, kind) VALUES (?, ?)
          ON CONFLICT (name) DO UPDATE SET kind = excluded.kind
@@ -357,7 +486,10 @@ async fn seed_stakeholders(
     area: &DemoArea,
     dice: &mut Dice,
 ) -> Result<(), sqlx::Error> {
-    let short_name = area.name.trim_start_matches("Winkelcentrum ").trim_start_matches("Wijkcentrum ");
+    let short_name = area
+        .name
+        .trim_start_matches("Winkelcentrum ")
+        .trim_start_matches("Wijkcentrum ");
     let mut parties: Vec<(String, &str, &str, String, Option<(String, String, i64)>)> = vec![(
         format!("Gemeente, stadsdeel {}", area.district),
         "municipality",
@@ -382,10 +514,28 @@ async fn seed_stakeholders(
         "Vertegenwoordigt de ondernemers".into(),
         None,
     ));
-    let owner = *dice.pick(&["Stadsvast Beheer", "Kwartier Vastgoed", "Noorderlicht Beleggingen", "Woonwinkel Vastgoed", "De Gevel Holding"]);
-    parties.push((owner.to_string(), "property_owner", "property", "Eigenaar van een groot deel van de panden".into(), None));
+    let owner = *dice.pick(&[
+        "Stadsvast Beheer",
+        "Kwartier Vastgoed",
+        "Noorderlicht Beleggingen",
+        "Woonwinkel Vastgoed",
+        "De Gevel Holding",
+    ]);
+    parties.push((
+        owner.to_string(),
+        "property_owner",
+        "property",
+        "Eigenaar van een groot deel van de panden".into(),
+        None,
+    ));
     if dice.next() % 2 == 0 {
-        parties.push((format!("Bewonersplatform {short_name}"), "residents", "residents", "Bewoners uit de directe omgeving".into(), None));
+        parties.push((
+            format!("Bewonersplatform {short_name}"),
+            "residents",
+            "residents",
+            "Bewoners uit de directe omgeving".into(),
+            None,
+        ));
     }
 
     for (name, kind, role, description, fund) in parties {
@@ -411,8 +561,16 @@ async fn seed_stakeholders(
     Ok(())
 }
 
-async fn seed_contacts(tx: &mut Transaction<'_, Sqlite>, area_id: i64, dice: &mut Dice) -> Result<(), sqlx::Error> {
-    for role in ["street_manager", "business_contact_officer", "district_manager"] {
+async fn seed_contacts(
+    tx: &mut Transaction<'_, Sqlite>,
+    area_id: i64,
+    dice: &mut Dice,
+) -> Result<(), sqlx::Error> {
+    for role in [
+        "street_manager",
+        "business_contact_officer",
+        "district_manager",
+    ] {
         let first = *dice.pick(FIRST_NAMES);
         let last = *dice.pick(LAST_NAMES);
         let email = format!(
@@ -461,13 +619,17 @@ async fn seed_assessments(
     area: &DemoArea,
     dice: &mut Dice,
 ) -> Result<(), sqlx::Error> {
-    let segment_ids: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM stuurwiel_segments WHERE framework_id = ? ORDER BY position")
-            .bind(framework_id)
-            .fetch_all(&mut **tx)
-            .await?;
+    let segment_ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM stuurwiel_segments WHERE framework_id = ? ORDER BY position",
+    )
+    .bind(framework_id)
+    .fetch_all(&mut **tx)
+    .await?;
     let base: i64 = if area.activation == "energetic" { 3 } else { 2 };
-    let mut previous: Vec<i64> = segment_ids.iter().map(|_| (base + (dice.next() % 2) as i64).clamp(1, 5)).collect();
+    let mut previous: Vec<i64> = segment_ids
+        .iter()
+        .map(|_| (base + (dice.next() % 2) as i64).clamp(1, 5))
+        .collect();
     for (round_no, date) in ["2025-06-12", "2026-06-11"].into_iter().enumerate() {
         let assessment_id: i64 = sqlx::query_scalar(
             "INSERT INTO stuurwiel_assessments (area_id, framework_id, assessed_on, assessed_by, note)
@@ -484,12 +646,14 @@ async fn seed_assessments(
                 let delta = *dice.pick(&[-1, 0, 0, 1, 1]);
                 previous[i] = (previous[i] + delta).clamp(1, 5);
             }
-            sqlx::query("INSERT INTO stuurwiel_scores (assessment_id, segment_id, score) VALUES (?, ?, ?)")
-                .bind(assessment_id)
-                .bind(segment_id)
-                .bind(previous[i])
-                .execute(&mut **tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO stuurwiel_scores (assessment_id, segment_id, score) VALUES (?, ?, ?)",
+            )
+            .bind(assessment_id)
+            .bind(segment_id)
+            .bind(previous[i])
+            .execute(&mut **tx)
+            .await?;
         }
     }
     Ok(())
@@ -502,12 +666,21 @@ mod tests {
     #[tokio::test]
     async fn seeds_a_complete_demo_once() {
         let pool = crate::db::test_pool().await;
-        assert_eq!(seed(&pool).await.unwrap(), SeedOutcome::Seeded { areas: AREAS.len() });
+        assert_eq!(
+            seed(&pool).await.unwrap(),
+            SeedOutcome::Seeded { areas: AREAS.len() }
+        );
         assert_eq!(seed(&pool).await.unwrap(), SeedOutcome::AlreadyHasData);
 
-        let areas: i64 = sqlx::query_scalar("SELECT count(*) FROM areas").fetch_one(&pool).await.unwrap();
+        let areas: i64 = sqlx::query_scalar("SELECT count(*) FROM areas")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
         assert!(areas >= 15);
-        let districts: i64 = sqlx::query_scalar("SELECT count(DISTINCT district) FROM areas").fetch_one(&pool).await.unwrap();
+        let districts: i64 = sqlx::query_scalar("SELECT count(DISTINCT district) FROM areas")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
         assert!(districts >= 4);
 
         // Every area: 5+ years of every indicator, 2–6 opgaves, contacts, two assessment rounds.
@@ -523,8 +696,10 @@ mod tests {
         .fetch_all(&pool)
         .await
         .unwrap();
-        let indicator_count: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM indicator_definitions").fetch_one(&pool).await.unwrap();
+        let indicator_count: i64 = sqlx::query_scalar("SELECT count(*) FROM indicator_definitions")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
         for (years, indicators, opgaves, contacts, rounds) in per_area {
             assert!(years >= 5);
             assert_eq!(indicators, indicator_count);
@@ -541,13 +716,17 @@ mod tests {
         .await
         .unwrap();
         assert!(min_vacancy >= 1.5 && max_vacancy <= 22.0);
-        let (min_rating, max_rating): (f64, f64) =
-            sqlx::query_as("SELECT min(value), max(value) FROM indicator_values WHERE indicator_key = 'rating'")
-                .fetch_one(&pool)
-                .await
-                .unwrap();
+        let (min_rating, max_rating): (f64, f64) = sqlx::query_as(
+            "SELECT min(value), max(value) FROM indicator_values WHERE indicator_key = 'rating'",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
         assert!(min_rating >= 5.5 && max_rating <= 8.4);
-        let segments: i64 = sqlx::query_scalar("SELECT count(*) FROM stuurwiel_segments").fetch_one(&pool).await.unwrap();
+        let segments: i64 = sqlx::query_scalar("SELECT count(*) FROM stuurwiel_segments")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
         assert!((6..=8).contains(&segments));
     }
 }

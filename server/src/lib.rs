@@ -64,11 +64,18 @@ impl Config {
         let level_text = non_empty("KERNPUNT_LOG").unwrap_or_else(|| "info".into());
         let log_level = level_text.trim().parse().map_err(|_| ConfigError {
             variable: "KERNPUNT_LOG",
-            problem: format!("{level_text:?} is not a log level; use error, warn, info, debug or trace"),
+            problem: format!(
+                "{level_text:?} is not a log level; use error, warn, info, debug or trace"
+            ),
         })?;
         let site_root = non_empty("KERNPUNT_SITE_ROOT").unwrap_or_else(|| "target/site".into());
 
-        Ok(Config { database: database.into(), addr, log_level, site_root: site_root.into() })
+        Ok(Config {
+            database: database.into(),
+            addr,
+            log_level,
+            site_root: site_root.into(),
+        })
     }
 
     pub fn from_env() -> Result<Config, ConfigError> {
@@ -98,31 +105,48 @@ impl Config {
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
     #[error("cannot create the folder {folder} for the database (KERNPUNT_DATABASE): {source}")]
-    Folder { folder: PathBuf, source: std::io::Error },
+    Folder {
+        folder: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot open the database {path} (KERNPUNT_DATABASE): {source}. Check that the file and its folder are writable.")]
     Open { path: PathBuf, source: sqlx::Error },
     #[error("cannot update the database {path} to the current schema: {source}. The database was left as it was.")]
-    Migrate { path: PathBuf, source: sqlx::migrate::MigrateError },
+    Migrate {
+        path: PathBuf,
+        source: sqlx::migrate::MigrateError,
+    },
 }
 
 /// Opens the database (creating folder and file when missing) and brings its schema up to date.
 pub async fn open_database(path: &Path) -> Result<SqlitePool, StartupError> {
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder)
-            .map_err(|source| StartupError::Folder { folder: folder.to_path_buf(), source })?;
+        std::fs::create_dir_all(folder).map_err(|source| StartupError::Folder {
+            folder: folder.to_path_buf(),
+            source,
+        })?;
     }
     let pool = app::db::open(path)
         .await
-        .map_err(|source| StartupError::Open { path: path.to_path_buf(), source })?;
+        .map_err(|source| StartupError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
     // Writing the WAL header needs write access: fail here, not on the first edit.
     sqlx::query("PRAGMA user_version")
         .execute(&pool)
         .await
-        .map_err(|source| StartupError::Open { path: path.to_path_buf(), source })?;
+        .map_err(|source| StartupError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
     app::db::MIGRATOR
         .run(&pool)
         .await
-        .map_err(|source| StartupError::Migrate { path: path.to_path_buf(), source })?;
+        .map_err(|source| StartupError::Migrate {
+            path: path.to_path_buf(),
+            source,
+        })?;
     Ok(pool)
 }
 
@@ -141,7 +165,10 @@ impl FromRef<AppState> for LeptosOptions {
 
 /// `GET /healthz`: 200 when the database answers, 503 when it does not.
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    match sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&state.pool).await {
+    match sqlx::query_scalar::<_, i64>("SELECT 1")
+        .fetch_one(&state.pool)
+        .await
+    {
         Ok(_) => (StatusCode::OK, "ok"),
         Err(error) => {
             log::error!("health check failed: {error}");
@@ -154,7 +181,8 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
 /// resource loading process-wide (leptos-rs/leptos#4773), so a render running at that
 /// moment in another server of the same process (as in parallel tests) would hang.
 fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
-    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
@@ -168,7 +196,11 @@ pub fn router(state: AppState) -> Router {
     // File names under /pkg carry a content hash, so browsers may keep them for a year.
     let pkg_dir = Path::new(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir);
     let assets = Router::new()
-        .fallback_service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip())
+        .fallback_service(
+            ServeDir::new(pkg_dir)
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=31536000, immutable"),
@@ -181,8 +213,14 @@ pub fn router(state: AppState) -> Router {
             let leptos_options = leptos_options.clone();
             move || shell(leptos_options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), security::authenticate))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::authenticate,
+        ))
         .layer(axum::middleware::from_fn(security::reject_cross_site))
         .layer(axum::middleware::from_fn(security::security_headers))
         // Pages are compressed on the fly at a quick level; assets come precompressed.
@@ -197,9 +235,12 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }
 
 /// Resolves when the process is asked to stop (Ctrl-C or SIGTERM).
@@ -230,7 +271,12 @@ mod tests {
     use super::*;
 
     fn lookup<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        }
     }
 
     #[test]

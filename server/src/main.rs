@@ -28,9 +28,12 @@ async fn main() -> ExitCode {
     let command = std::env::args().nth(1).unwrap_or_else(|| "serve".into());
     let result = match command.as_str() {
         "serve" => serve(config).await,
-        "migrate" => open_database(&config.database).await.map(|_| {
-            println!("database {} is up to date", config.database.display());
-        }).map_err(|e| e.to_string()),
+        "migrate" => open_database(&config.database)
+            .await
+            .map(|_| {
+                println!("database {} is up to date", config.database.display());
+            })
+            .map_err(|e| e.to_string()),
         "seed" => seed(config).await,
         "user" => user_command(config, std::env::args().skip(2).collect()).await,
         "-h" | "--help" | "help" => {
@@ -49,13 +52,24 @@ async fn main() -> ExitCode {
 }
 
 async fn seed(config: Config) -> Result<(), String> {
-    let pool = open_database(&config.database).await.map_err(|e| e.to_string())?;
-    match app::demo::seed(&pool).await.map_err(|e| format!("seeding failed, nothing was written: {e}"))? {
+    let pool = open_database(&config.database)
+        .await
+        .map_err(|e| e.to_string())?;
+    match app::demo::seed(&pool)
+        .await
+        .map_err(|e| format!("seeding failed, nothing was written: {e}"))?
+    {
         app::demo::SeedOutcome::Seeded { areas } => {
-            println!("demo data written to {}: {areas} areas", config.database.display())
+            println!(
+                "demo data written to {}: {areas} areas",
+                config.database.display()
+            )
         }
         app::demo::SeedOutcome::AlreadyHasData => {
-            println!("{} already has areas; demo data not added", config.database.display())
+            println!(
+                "{} already has areas; demo data not added",
+                config.database.display()
+            )
         }
     }
     pool.close().await;
@@ -63,8 +77,13 @@ async fn seed(config: Config) -> Result<(), String> {
 }
 
 async fn serve(config: Config) -> Result<(), String> {
-    let pool = open_database(&config.database).await.map_err(|e| e.to_string())?;
-    let state = AppState { leptos_options: config.leptos_options(), pool: pool.clone() };
+    let pool = open_database(&config.database)
+        .await
+        .map_err(|e| e.to_string())?;
+    let state = AppState {
+        leptos_options: config.leptos_options(),
+        pool: pool.clone(),
+    };
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {} (KERNPUNT_ADDR): {e}", config.addr))?;
@@ -92,9 +111,11 @@ async fn user_command(config: Config, args: Vec<String>) -> Result<(), String> {
         match flag.as_str() {
             "--email" => email = Some(value),
             "--name" => name = Some(value),
-            "--role" => role = Some(Role::from_code(&value).ok_or_else(|| {
-                format!("unknown role {value:?}; use admin, coordinator or area_editor")
-            })?),
+            "--role" => {
+                role = Some(Role::from_code(&value).ok_or_else(|| {
+                    format!("unknown role {value:?}; use admin, coordinator or area_editor")
+                })?)
+            }
             "--area" => areas.push(value),
             other => return Err(format!("unknown option {other}\n{USAGE}")),
         }
@@ -108,7 +129,9 @@ async fn user_command(config: Config, args: Vec<String>) -> Result<(), String> {
 
     let secret = read_password()?;
     password::check_strength(&secret)?;
-    let pool = open_database(&config.database).await.map_err(|e| e.to_string())?;
+    let pool = open_database(&config.database)
+        .await
+        .map_err(|e| e.to_string())?;
     let mut area_ids = Vec::new();
     for slug in &areas {
         let id: Option<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?")
@@ -121,7 +144,9 @@ async fn user_command(config: Config, args: Vec<String>) -> Result<(), String> {
     let id = db::create_user(&pool, &email, &name, role, Some(&password::hash(&secret)))
         .await
         .map_err(|e| e.to_string())?;
-    db::assign_areas(&pool, id, &area_ids).await.map_err(|e| e.to_string())?;
+    db::assign_areas(&pool, id, &area_ids)
+        .await
+        .map_err(|e| e.to_string())?;
     println!("account {email} created with role {}", role.code());
     Ok(())
 }
@@ -131,7 +156,9 @@ fn read_password() -> Result<String, String> {
     let stdin = std::io::stdin();
     let interactive = stdin.is_terminal();
     let set_echo = |on: bool| {
-        let _ = std::process::Command::new("stty").arg(if on { "echo" } else { "-echo" }).status();
+        let _ = std::process::Command::new("stty")
+            .arg(if on { "echo" } else { "-echo" })
+            .status();
     };
     if interactive {
         print!("Password: ");

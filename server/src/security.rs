@@ -12,7 +12,11 @@ use std::net::SocketAddr;
 
 /// Looks up the session cookie once per request and leaves a [`RequestAuth`] for the
 /// server functions and pages (see `app::accounts::guard`).
-pub async fn authenticate(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+pub async fn authenticate(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let token = request
         .headers()
         .get_all(header::COOKIE)
@@ -39,7 +43,12 @@ pub async fn authenticate(State(state): State<AppState>, mut request: Request, n
         .headers()
         .get("x-forwarded-proto")
         .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"));
-    request.extensions_mut().insert(RequestAuth { user, session_token: token, ip, secure });
+    request.extensions_mut().insert(RequestAuth {
+        user,
+        session_token: token,
+        ip,
+        secure,
+    });
     next.run(request).await
 }
 
@@ -62,9 +71,16 @@ pub fn is_cross_site(headers: &HeaderMap) -> bool {
 
 /// Refuses state-changing requests that come from another site.
 pub async fn reject_cross_site(request: Request, next: Next) -> Response {
-    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
     if !safe && is_cross_site(request.headers()) {
-        log::warn!("refused a cross-site {} to {}", request.method(), request.uri().path());
+        log::warn!(
+            "refused a cross-site {} to {}",
+            request.method(),
+            request.uri().path()
+        );
         return (
             StatusCode::FORBIDDEN,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
@@ -79,7 +95,9 @@ pub async fn reject_cross_site(request: Request, next: Next) -> Response {
 /// that the page's inline scripts carry (see `app::csp`); everything else a strict one.
 pub async fn security_headers(mut request: Request, next: Next) -> Response {
     let nonce = session::new_token()[..32].to_string();
-    request.extensions_mut().insert(app::csp::CspNonce(nonce.clone()));
+    request
+        .extensions_mut()
+        .insert(app::csp::CspNonce(nonce.clone()));
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     let is_html = headers
@@ -91,8 +109,14 @@ pub async fn security_headers(mut request: Request, next: Next) -> Response {
             headers.insert(header::CONTENT_SECURITY_POLICY, policy);
         }
     }
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         headers.insert(
@@ -119,11 +143,23 @@ mod tests {
     fn cross_site_detection() {
         assert!(is_cross_site(&headers(&[("sec-fetch-site", "cross-site")])));
         assert!(is_cross_site(&headers(&[("sec-fetch-site", "same-site")])));
-        assert!(!is_cross_site(&headers(&[("sec-fetch-site", "same-origin")])));
+        assert!(!is_cross_site(&headers(&[(
+            "sec-fetch-site",
+            "same-origin"
+        )])));
         assert!(!is_cross_site(&headers(&[("sec-fetch-site", "none")])));
-        assert!(is_cross_site(&headers(&[("origin", "https://evil.example"), ("host", "kernpunt.nl")])));
-        assert!(is_cross_site(&headers(&[("origin", "null"), ("host", "kernpunt.nl")])));
-        assert!(!is_cross_site(&headers(&[("origin", "https://kernpunt.nl"), ("host", "kernpunt.nl")])));
+        assert!(is_cross_site(&headers(&[
+            ("origin", "https://evil.example"),
+            ("host", "kernpunt.nl")
+        ])));
+        assert!(is_cross_site(&headers(&[
+            ("origin", "null"),
+            ("host", "kernpunt.nl")
+        ])));
+        assert!(!is_cross_site(&headers(&[
+            ("origin", "https://kernpunt.nl"),
+            ("host", "kernpunt.nl")
+        ])));
         assert!(!is_cross_site(&headers(&[])));
     }
 }

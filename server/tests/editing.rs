@@ -5,7 +5,13 @@ mod common;
 
 use common::{Actor, TestServer};
 
-async fn save(server: &TestServer, cookie: Option<&str>, version: i64, story: &str, intent: &str) -> reqwest::Response {
+async fn save(
+    server: &TestServer,
+    cookie: Option<&str>,
+    version: i64,
+    story: &str,
+    intent: &str,
+) -> reqwest::Response {
     let version = version.to_string();
     server
         .post_fn(
@@ -25,7 +31,10 @@ async fn save(server: &TestServer, cookie: Option<&str>, version: i64, story: &s
 }
 
 async fn story(server: &TestServer) -> String {
-    sqlx::query_scalar("SELECT story FROM areas WHERE slug = 'lindenplein'").fetch_one(&server.pool).await.unwrap()
+    sqlx::query_scalar("SELECT story FROM areas WHERE slug = 'lindenplein'")
+        .fetch_one(&server.pool)
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
@@ -34,8 +43,19 @@ async fn a_saved_story_shows_on_the_profile_with_history_and_audit() {
     let cookie = server.cookie_for(Actor::Coordinator).await.unwrap();
     let original = story(&server).await;
 
-    let response = save(&server, Some(&cookie), 1, "Een **nieuw** verhaal.\n\n<script>alert(1)</script>", "save").await;
-    assert!(response.status().is_success() || response.status().is_redirection(), "{}", response.status());
+    let response = save(
+        &server,
+        Some(&cookie),
+        1,
+        "Een **nieuw** verhaal.\n\n<script>alert(1)</script>",
+        "save",
+    )
+    .await;
+    assert!(
+        response.status().is_success() || response.status().is_redirection(),
+        "{}",
+        response.status()
+    );
 
     let (_, html) = server.get("/gebieden/lindenplein").await;
     assert!(html.contains("Een <strong>nieuw</strong> verhaal."));
@@ -51,21 +71,37 @@ async fn a_saved_story_shows_on_the_profile_with_history_and_audit() {
     assert_eq!(revisions.len(), 2, "the original text is kept as version 1");
     assert_eq!(revisions[1].1, "Chris de Coördinator");
 
-    let (who, before, after): (String, String, String) =
-        sqlx::query_as("SELECT user_name, before_json, after_json FROM audit_log WHERE entity = 'area'")
-            .fetch_one(&server.pool)
-            .await
-            .unwrap();
+    let (who, before, after): (String, String, String) = sqlx::query_as(
+        "SELECT user_name, before_json, after_json FROM audit_log WHERE entity = 'area'",
+    )
+    .fetch_one(&server.pool)
+    .await
+    .unwrap();
     assert_eq!(who, "Chris de Coördinator");
     assert!(before.contains(&original[..20]));
     assert!(after.contains("nieuw"));
 
     // Restore version 1: the original text is back, as a new version 3.
-    let first: i64 = sqlx::query_scalar("SELECT id FROM revisions WHERE version = 1").fetch_one(&server.pool).await.unwrap();
-    server.post_fn("restore_area_story", Some(&cookie), &[("slug", "lindenplein"), ("revision_id", &first.to_string())]).await;
+    let first: i64 = sqlx::query_scalar("SELECT id FROM revisions WHERE version = 1")
+        .fetch_one(&server.pool)
+        .await
+        .unwrap();
+    server
+        .post_fn(
+            "restore_area_story",
+            Some(&cookie),
+            &[("slug", "lindenplein"), ("revision_id", &first.to_string())],
+        )
+        .await;
     assert_eq!(story(&server).await, original);
-    let (_, history) = server.client.get(format!("{}/gebieden/lindenplein/geschiedenis", server.base))
-        .header("cookie", &cookie).send().await.map(|r| ((), r)).unwrap();
+    let (_, history) = server
+        .client
+        .get(format!("{}/gebieden/lindenplein/geschiedenis", server.base))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .map(|r| ((), r))
+        .unwrap();
     let history = history.text().await.unwrap();
     assert!(history.contains("Versie 3") && history.contains("Versie 1"));
 }
@@ -75,10 +111,18 @@ async fn invalid_input_is_refused_with_field_messages_and_nothing_changes() {
     let server = TestServer::start().await;
     let cookie = server.cookie_for(Actor::Coordinator).await.unwrap();
     let before = server.snapshot().await;
-    let body = save(&server, Some(&cookie), 1, "   ", "save").await.text().await.unwrap();
+    let body = save(&server, Some(&cookie), 1, "   ", "save")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(body.contains("Invalid") && body.contains("story"), "{body}");
     let too_long = "x".repeat(app::areas::edit::MAX_STORY + 1);
-    let body = save(&server, Some(&cookie), 1, &too_long, "save").await.text().await.unwrap();
+    let body = save(&server, Some(&cookie), 1, &too_long, "save")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(body.contains("te lang"), "{body}");
     assert_eq!(server.snapshot().await, before);
 }
@@ -94,16 +138,38 @@ async fn without_javascript_errors_come_back_beside_what_was_typed() {
         .header("sec-fetch-site", "same-origin")
         .header("cookie", &cookie)
         .form(&[
-            ("slug", "lindenplein"), ("version", "1"), ("story", "Mijn getypte tekst"),
-            ("ambition", "a"), ("phase", "onzin"), ("activation", "energetic"), ("intent", "save"),
+            ("slug", "lindenplein"),
+            ("version", "1"),
+            ("story", "Mijn getypte tekst"),
+            ("ambition", "a"),
+            ("phase", "onzin"),
+            ("activation", "energetic"),
+            ("intent", "save"),
         ])
         .send()
         .await
         .unwrap();
-    let location = response.headers().get("location").unwrap().to_str().unwrap().to_string();
-    assert!(location.starts_with("/gebieden/lindenplein/bewerken?concept="), "{location}");
-    let html = server.client.get(format!("{}{location}", server.base)).header("cookie", &cookie)
-        .send().await.unwrap().text().await.unwrap();
+    let location = response
+        .headers()
+        .get("location")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        location.starts_with("/gebieden/lindenplein/bewerken?concept="),
+        "{location}"
+    );
+    let html = server
+        .client
+        .get(format!("{}{location}", server.base))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("Mijn getypte tekst"));
     assert!(html.contains("Kies een fase uit de lijst."));
     assert!(html.contains(r#"aria-invalid="true""#));
@@ -115,7 +181,11 @@ async fn a_concurrent_edit_is_refused_not_overwritten() {
     let cookie = server.cookie_for(Actor::Coordinator).await.unwrap();
     save(&server, Some(&cookie), 1, "Eerste redacteur", "save").await;
     // A second editor started from version 1 too.
-    let body = save(&server, Some(&cookie), 1, "Tweede redacteur", "save").await.text().await.unwrap();
+    let body = save(&server, Some(&cookie), 1, "Tweede redacteur", "save")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(body.contains("Conflict"), "{body}");
     assert_eq!(story(&server).await, "Eerste redacteur");
 }
@@ -129,26 +199,75 @@ async fn an_expired_session_keeps_the_text_for_after_logging_in() {
         .header("accept", "text/html")
         .header("sec-fetch-site", "same-origin")
         .form(&[
-            ("slug", "lindenplein"), ("version", "1"), ("story", "Tekst van voor het verlopen"),
-            ("ambition", ""), ("phase", "stable"), ("activation", "energetic"), ("intent", "save"),
+            ("slug", "lindenplein"),
+            ("version", "1"),
+            ("story", "Tekst van voor het verlopen"),
+            ("ambition", ""),
+            ("phase", "stable"),
+            ("activation", "energetic"),
+            ("intent", "save"),
         ])
         .send()
         .await
         .unwrap();
-    let location = response.headers().get("location").unwrap().to_str().unwrap().to_string();
-    assert!(location.starts_with("/inloggen?volgende=%2Fgebieden%2Flindenplein%2Fbewerken%3Fconcept%3D"), "{location}");
+    let location = response
+        .headers()
+        .get("location")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        location
+            .starts_with("/inloggen?volgende=%2Fgebieden%2Flindenplein%2Fbewerken%3Fconcept%3D"),
+        "{location}"
+    );
 
     // Log in with the page's own form data: the login redirects to the form with the draft.
     let next = location.split("volgende=").nth(1).unwrap();
-    let next = next.replace("%2F", "/").replace("%3F", "?").replace("%3D", "=");
+    let next = next
+        .replace("%2F", "/")
+        .replace("%3F", "?")
+        .replace("%3D", "=");
     let login = server
-        .post_fn("login", None, &[("email", "redacteur@voorbeeld.nl"), ("password", app::demo::DEMO_PASSWORD), ("next", &next)])
+        .post_fn(
+            "login",
+            None,
+            &[
+                ("email", "redacteur@voorbeeld.nl"),
+                ("password", app::demo::DEMO_PASSWORD),
+                ("next", &next),
+            ],
+        )
         .await;
-    let back = login.headers().get("location").unwrap().to_str().unwrap().to_string();
+    let back = login
+        .headers()
+        .get("location")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
     assert_eq!(back, next);
-    let cookie = login.headers().get("set-cookie").unwrap().to_str().unwrap().split(';').next().unwrap().to_string();
-    let html = server.client.get(format!("{}{back}", server.base)).header("cookie", &cookie)
-        .send().await.unwrap().text().await.unwrap();
+    let cookie = login
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let html = server
+        .client
+        .get(format!("{}{back}", server.base))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("Tekst van voor het verlopen"));
 }
 
@@ -157,7 +276,17 @@ async fn preview_renders_without_saving() {
     let server = TestServer::start().await;
     let cookie = server.cookie_for(Actor::EditorOfThisArea).await.unwrap();
     let before = server.snapshot().await;
-    let body = save(&server, Some(&cookie), 1, "# Kop\n\n[x](javascript:alert(1))", "preview").await.text().await.unwrap();
+    let body = save(
+        &server,
+        Some(&cookie),
+        1,
+        "# Kop\n\n[x](javascript:alert(1))",
+        "preview",
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
     assert!(body.contains("<h1>Kop</h1>"), "{body}");
     assert!(!body.contains("javascript:"));
     assert_eq!(server.snapshot().await, before);
@@ -170,7 +299,17 @@ async fn opgaves_measurements_and_assessments_are_validated_and_saved() {
     let c = Some(cookie.as_str());
 
     let bad = server
-        .post_fn("add_opgave", c, &[("slug", "lindenplein"), ("title", ""), ("theme", "geen"), ("owner", ""), ("due_date", "2026-02-30")])
+        .post_fn(
+            "add_opgave",
+            c,
+            &[
+                ("slug", "lindenplein"),
+                ("title", ""),
+                ("theme", "geen"),
+                ("owner", ""),
+                ("due_date", "2026-02-30"),
+            ],
+        )
         .await
         .text()
         .await
@@ -179,33 +318,85 @@ async fn opgaves_measurements_and_assessments_are_validated_and_saved() {
         assert!(bad.contains(&format!("\"{field}\"")), "{field}: {bad}");
     }
     server
-        .post_fn("add_opgave", c, &[("slug", "lindenplein"), ("title", "Pop-upwinkels in lege panden"), ("theme", "vacancy"), ("owner", "BIZ"), ("due_date", "2027-03-01")])
+        .post_fn(
+            "add_opgave",
+            c,
+            &[
+                ("slug", "lindenplein"),
+                ("title", "Pop-upwinkels in lege panden"),
+                ("theme", "vacancy"),
+                ("owner", "BIZ"),
+                ("due_date", "2027-03-01"),
+            ],
+        )
         .await;
     let (_, html) = server.get("/gebieden/lindenplein").await;
     assert!(html.contains("Pop-upwinkels in lege panden"));
     assert!(html.contains("1 maart 2027"));
 
     let duplicate = server
-        .post_fn("add_indicator_value", c, &[("slug", "lindenplein"), ("indicator", "footfall"), ("period", "2025"), ("value", "1"), ("source", "")])
+        .post_fn(
+            "add_indicator_value",
+            c,
+            &[
+                ("slug", "lindenplein"),
+                ("indicator", "footfall"),
+                ("period", "2025"),
+                ("value", "1"),
+                ("source", ""),
+            ],
+        )
         .await
         .text()
         .await
         .unwrap();
     assert!(duplicate.contains("al een waarde"), "{duplicate}");
     server
-        .post_fn("add_indicator_value", c, &[("slug", "lindenplein"), ("indicator", "footfall"), ("period", "2026"), ("value", "4.321"), ("source", "Eigen telling")])
+        .post_fn(
+            "add_indicator_value",
+            c,
+            &[
+                ("slug", "lindenplein"),
+                ("indicator", "footfall"),
+                ("period", "2026"),
+                ("value", "4.321"),
+                ("source", "Eigen telling"),
+            ],
+        )
         .await;
     let (_, html) = server.get("/gebieden/lindenplein").await;
-    assert!(html.contains("4.321 per dag"), "Dutch thousands separator read correctly");
+    assert!(
+        html.contains("4.321 per dag"),
+        "Dutch thousands separator read correctly"
+    );
 
-    let segments: Vec<i64> = sqlx::query_scalar("SELECT id FROM stuurwiel_segments ORDER BY position").fetch_all(&server.pool).await.unwrap();
-    let mut form: Vec<(String, String)> = vec![("slug".into(), "lindenplein".into()), ("assessed_on".into(), "2026-11-20".into()), ("note".into(), "".into())];
+    let segments: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM stuurwiel_segments ORDER BY position")
+            .fetch_all(&server.pool)
+            .await
+            .unwrap();
+    let mut form: Vec<(String, String)> = vec![
+        ("slug".into(), "lindenplein".into()),
+        ("assessed_on".into(), "2026-11-20".into()),
+        ("note".into(), "".into()),
+    ];
     for (i, id) in segments.iter().enumerate() {
-        form.push((format!("scores[{id}]"), if i == 0 { "9".into() } else { "4".into() }));
+        form.push((
+            format!("scores[{id}]"),
+            if i == 0 { "9".into() } else { "4".into() },
+        ));
     }
     let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let out_of_range = server.post_fn("record_assessment", c, &refs).await.text().await.unwrap();
-    assert!(out_of_range.contains(&format!("scores[{}]", segments[0])), "{out_of_range}");
+    let out_of_range = server
+        .post_fn("record_assessment", c, &refs)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        out_of_range.contains(&format!("scores[{}]", segments[0])),
+        "{out_of_range}"
+    );
     form[3].1 = "2".into();
     let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     server.post_fn("record_assessment", c, &refs).await;
@@ -230,7 +421,16 @@ async fn contacts_are_added_and_removed_only_after_confirmation() {
     let cookie = server.cookie_for(Actor::Coordinator).await.unwrap();
     let c = Some(cookie.as_str());
     let bad = server
-        .post_fn("add_contact", c, &[("slug", "lindenplein"), ("contact_role", "baas"), ("contact_name", ""), ("contact_email", "geen adres")])
+        .post_fn(
+            "add_contact",
+            c,
+            &[
+                ("slug", "lindenplein"),
+                ("contact_role", "baas"),
+                ("contact_name", ""),
+                ("contact_email", "geen adres"),
+            ],
+        )
         .await
         .text()
         .await
@@ -239,24 +439,59 @@ async fn contacts_are_added_and_removed_only_after_confirmation() {
         assert!(bad.contains(field), "{field}: {bad}");
     }
     server
-        .post_fn("add_contact", c, &[("slug", "lindenplein"), ("contact_role", "district_manager"), ("contact_name", "Wim Wijk"), ("contact_email", "")])
+        .post_fn(
+            "add_contact",
+            c,
+            &[
+                ("slug", "lindenplein"),
+                ("contact_role", "district_manager"),
+                ("contact_name", "Wim Wijk"),
+                ("contact_email", ""),
+            ],
+        )
         .await;
     let (_, html) = server.get("/gebieden/lindenplein").await;
     assert!(html.contains("Wim Wijk"));
 
-    let id: i64 = sqlx::query_scalar("SELECT id FROM contacts WHERE name = 'Wim Wijk'").fetch_one(&server.pool).await.unwrap();
+    let id: i64 = sqlx::query_scalar("SELECT id FROM contacts WHERE name = 'Wim Wijk'")
+        .fetch_one(&server.pool)
+        .await
+        .unwrap();
     let unconfirmed = server
-        .post_fn("remove_contact", c, &[("slug", "lindenplein"), ("contact_id", &id.to_string())])
+        .post_fn(
+            "remove_contact",
+            c,
+            &[("slug", "lindenplein"), ("contact_id", &id.to_string())],
+        )
         .await
         .text()
         .await
         .unwrap();
     assert!(unconfirmed.contains("Vink eerst aan"), "{unconfirmed}");
-    assert!(server.get("/gebieden/lindenplein").await.1.contains("Wim Wijk"), "nothing removed without confirmation");
+    assert!(
+        server
+            .get("/gebieden/lindenplein")
+            .await
+            .1
+            .contains("Wim Wijk"),
+        "nothing removed without confirmation"
+    );
     server
-        .post_fn("remove_contact", c, &[("slug", "lindenplein"), ("contact_id", &id.to_string()), ("confirm", "ja")])
+        .post_fn(
+            "remove_contact",
+            c,
+            &[
+                ("slug", "lindenplein"),
+                ("contact_id", &id.to_string()),
+                ("confirm", "ja"),
+            ],
+        )
         .await;
-    assert!(!server.get("/gebieden/lindenplein").await.1.contains("Wim Wijk"));
+    assert!(!server
+        .get("/gebieden/lindenplein")
+        .await
+        .1
+        .contains("Wim Wijk"));
     let deleted: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE entity = 'contact' AND action = 'delete' AND before_json LIKE '%Wim Wijk%'")
         .fetch_one(&server.pool).await.unwrap();
     assert_eq!(deleted, 1, "the audit log keeps what was removed");
@@ -271,23 +506,74 @@ async fn an_opgave_can_be_changed_with_field_messages_per_opgave() {
         .fetch_one(&server.pool).await.unwrap();
     let id_text = id.to_string();
     let bad = server
-        .post_fn("update_opgave", c, &[("slug", "lindenplein"), ("opgave_id", &id_text), ("title", " "), ("theme", "vacancy"), ("owner", ""), ("due_date", "morgen"), ("status", "open")])
+        .post_fn(
+            "update_opgave",
+            c,
+            &[
+                ("slug", "lindenplein"),
+                ("opgave_id", &id_text),
+                ("title", " "),
+                ("theme", "vacancy"),
+                ("owner", ""),
+                ("due_date", "morgen"),
+                ("status", "open"),
+            ],
+        )
         .await
         .text()
         .await
         .unwrap();
-    assert!(bad.contains(&format!("title-{id}")) && bad.contains(&format!("due_date-{id}")), "{bad}");
+    assert!(
+        bad.contains(&format!("title-{id}")) && bad.contains(&format!("due_date-{id}")),
+        "{bad}"
+    );
     server
-        .post_fn("update_opgave", c, &[("slug", "lindenplein"), ("opgave_id", &id_text), ("title", "Nieuwe titel"), ("theme", "safety"), ("owner", "Politie"), ("due_date", "2027-01-15"), ("status", "in_progress")])
+        .post_fn(
+            "update_opgave",
+            c,
+            &[
+                ("slug", "lindenplein"),
+                ("opgave_id", &id_text),
+                ("title", "Nieuwe titel"),
+                ("theme", "safety"),
+                ("owner", "Politie"),
+                ("due_date", "2027-01-15"),
+                ("status", "in_progress"),
+            ],
+        )
         .await;
-    let row: (String, String, String, String) = sqlx::query_as("SELECT title, theme_key, owner, due_date FROM opgaves WHERE id = ?")
-        .bind(id).fetch_one(&server.pool).await.unwrap();
-    assert_eq!(row, ("Nieuwe titel".into(), "safety".into(), "Politie".into(), "2027-01-15".into()));
+    let row: (String, String, String, String) =
+        sqlx::query_as("SELECT title, theme_key, owner, due_date FROM opgaves WHERE id = ?")
+            .bind(id)
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        row,
+        (
+            "Nieuwe titel".into(),
+            "safety".into(),
+            "Politie".into(),
+            "2027-01-15".into()
+        )
+    );
     // Another area's opgave is out of reach, even with a valid id.
     let other: i64 = sqlx::query_scalar("SELECT o.id FROM opgaves o JOIN areas a ON a.id = o.area_id WHERE a.slug = 'havenstraat' LIMIT 1")
         .fetch_one(&server.pool).await.unwrap();
     let probe = server
-        .post_fn("update_opgave", c, &[("slug", "lindenplein"), ("opgave_id", &other.to_string()), ("title", "Gekaapt"), ("theme", "safety"), ("owner", ""), ("due_date", ""), ("status", "open")])
+        .post_fn(
+            "update_opgave",
+            c,
+            &[
+                ("slug", "lindenplein"),
+                ("opgave_id", &other.to_string()),
+                ("title", "Gekaapt"),
+                ("theme", "safety"),
+                ("owner", ""),
+                ("due_date", ""),
+                ("status", "open"),
+            ],
+        )
         .await
         .text()
         .await

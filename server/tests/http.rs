@@ -18,8 +18,17 @@ async fn home_page_is_dutch_with_navigation_and_footer() {
     assert_eq!(status, 200);
     assert!(html.contains(r#"<html lang="nl""#));
     assert!(html.contains("Direct naar de inhoud"));
-    for link in ["/gebieden", "/sessies", "/kennisbank", "/privacy", "/toegankelijkheid"] {
-        assert!(html.contains(&format!(r#"href="{link}""#)), "missing link {link}");
+    for link in [
+        "/gebieden",
+        "/sessies",
+        "/kennisbank",
+        "/privacy",
+        "/toegankelijkheid",
+    ] {
+        assert!(
+            html.contains(&format!(r#"href="{link}""#)),
+            "missing link {link}"
+        );
     }
 }
 
@@ -53,7 +62,10 @@ async fn area_profile_shows_the_areas_data() {
     let server = TestServer::start().await;
     let (status, html) = server.get("/gebieden/lindenplein").await;
     assert_eq!(status, 200);
-    assert!(html.contains("<h1>Lindenplein"), "the area name is the page heading");
+    assert!(
+        html.contains("<h1>Lindenplein"),
+        "the area name is the page heading"
+    );
     assert!(html.contains("Noord"));
     assert!(html.contains("Wijkcentrum"));
     assert!(html.contains("Leegstand (verkooppunten)"));
@@ -102,14 +114,23 @@ async fn a_failing_database_gives_a_clear_error_page_and_loses_nothing() {
     // when another connection renames them away, as a corrupt or foreign file would.
     let db = server.dir.path().join("kernpunt.db");
     let pool = open_database(&db).await.unwrap();
-    sqlx::query("ALTER TABLE areas RENAME TO areas_hidden").execute(&pool).await.unwrap();
+    sqlx::query("ALTER TABLE areas RENAME TO areas_hidden")
+        .execute(&pool)
+        .await
+        .unwrap();
 
     let (status, html) = server.get("/gebieden").await;
     assert_eq!(status, 503);
     assert!(html.contains("niet beschikbaar"), "{html}");
-    assert!(!html.contains("sqlx"), "raw database errors must not reach visitors");
+    assert!(
+        !html.contains("sqlx"),
+        "raw database errors must not reach visitors"
+    );
 
-    sqlx::query("ALTER TABLE areas_hidden RENAME TO areas").execute(&pool).await.unwrap();
+    sqlx::query("ALTER TABLE areas_hidden RENAME TO areas")
+        .execute(&pool)
+        .await
+        .unwrap();
     let (status, html) = server.get("/gebieden").await;
     assert_eq!(status, 200);
     assert!(html.contains("18 gebieden"));
@@ -120,7 +141,9 @@ async fn startup_fails_clearly_when_the_database_folder_is_not_writable() {
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("a-file");
     std::fs::write(&blocker, "not a folder").unwrap();
-    let error = open_database(&blocker.join("kernpunt.db")).await.unwrap_err();
+    let error = open_database(&blocker.join("kernpunt.db"))
+        .await
+        .unwrap_err();
     let message = error.to_string();
     assert!(message.contains("KERNPUNT_DATABASE"), "{message}");
 }
@@ -132,14 +155,34 @@ async fn hashed_assets_are_cached_for_a_year_and_served_precompressed() {
 
     let plain = server.client.get(&url).send().await.unwrap();
     assert_eq!(plain.status().as_u16(), 200);
-    assert_eq!(plain.headers().get("cache-control").unwrap(), "public, max-age=31536000, immutable");
-    assert!(plain.headers().get("content-type").unwrap().to_str().unwrap().contains("javascript"));
+    assert_eq!(
+        plain.headers().get("cache-control").unwrap(),
+        "public, max-age=31536000, immutable"
+    );
+    assert!(plain
+        .headers()
+        .get("content-type")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .contains("javascript"));
     assert_eq!(plain.text().await.unwrap(), "console.log('kernpunt');");
 
-    let brotli = server.client.get(&url).header("accept-encoding", "br").send().await.unwrap();
+    let brotli = server
+        .client
+        .get(&url)
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(brotli.headers().get("content-encoding").unwrap(), "br");
     assert_eq!(brotli.bytes().await.unwrap().as_ref(), b"brotli bytes");
 
-    let missing = server.client.get(format!("{}/pkg/nope.js", server.base)).send().await.unwrap();
+    let missing = server
+        .client
+        .get(format!("{}/pkg/nope.js", server.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(missing.status().as_u16(), 404);
 }

@@ -37,24 +37,96 @@ struct Case {
 }
 
 const MATRIX: &[Case] = &[
-    Case { name: "save_area", expected: AREA_EDIT, mutates: true },
-    Case { name: "restore_area_story", expected: AREA_EDIT, mutates: true },
-    Case { name: "load_area_edit", expected: AREA_EDIT, mutates: false },
-    Case { name: "area_story_history", expected: AREA_EDIT, mutates: false },
-    Case { name: "load_area_items", expected: AREA_EDIT, mutates: false },
-    Case { name: "add_opgave", expected: AREA_EDIT, mutates: true },
-    Case { name: "set_opgave_status", expected: AREA_EDIT, mutates: true },
-    Case { name: "update_opgave", expected: AREA_EDIT, mutates: true },
-    Case { name: "add_indicator_value", expected: AREA_EDIT, mutates: true },
-    Case { name: "record_assessment", expected: AREA_EDIT, mutates: true },
-    Case { name: "add_contact", expected: AREA_EDIT, mutates: true },
-    Case { name: "remove_contact", expected: AREA_EDIT, mutates: true },
-    Case { name: "logout_everywhere", expected: OWN_ACCOUNT, mutates: true },
-    Case { name: "change_own_password", expected: OWN_ACCOUNT, mutates: true },
-    Case { name: "list_accounts", expected: ADMIN_ONLY, mutates: false },
-    Case { name: "create_account", expected: ADMIN_ONLY, mutates: true },
-    Case { name: "update_account", expected: ADMIN_ONLY, mutates: true },
-    Case { name: "password_link", expected: ADMIN_ONLY, mutates: true },
+    Case {
+        name: "save_area",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "restore_area_story",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "load_area_edit",
+        expected: AREA_EDIT,
+        mutates: false,
+    },
+    Case {
+        name: "area_story_history",
+        expected: AREA_EDIT,
+        mutates: false,
+    },
+    Case {
+        name: "load_area_items",
+        expected: AREA_EDIT,
+        mutates: false,
+    },
+    Case {
+        name: "add_opgave",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "set_opgave_status",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "update_opgave",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "add_indicator_value",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "record_assessment",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "add_contact",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "remove_contact",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "logout_everywhere",
+        expected: OWN_ACCOUNT,
+        mutates: true,
+    },
+    Case {
+        name: "change_own_password",
+        expected: OWN_ACCOUNT,
+        mutates: true,
+    },
+    Case {
+        name: "list_accounts",
+        expected: ADMIN_ONLY,
+        mutates: false,
+    },
+    Case {
+        name: "create_account",
+        expected: ADMIN_ONLY,
+        mutates: true,
+    },
+    Case {
+        name: "update_account",
+        expected: ADMIN_ONLY,
+        mutates: true,
+    },
+    Case {
+        name: "password_link",
+        expected: ADMIN_ONLY,
+        mutates: true,
+    },
 ];
 
 /// Valid input for each function, aimed at Lindenplein (the area the demo editor edits).
@@ -62,8 +134,13 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
     let s = |v: &str| v.to_string();
     match name {
         "save_area" => vec![
-            ("slug", s("lindenplein")), ("version", s("1")), ("story", s("Nieuw verhaal")),
-            ("ambition", s("")), ("phase", s("stable")), ("activation", s("energetic")), ("intent", s("save")),
+            ("slug", s("lindenplein")),
+            ("version", s("1")),
+            ("story", s("Nieuw verhaal")),
+            ("ambition", s("")),
+            ("phase", s("stable")),
+            ("activation", s("energetic")),
+            ("intent", s("save")),
         ],
         "restore_area_story" => {
             let id: i64 = sqlx::query_scalar(
@@ -76,10 +153,15 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
             .unwrap();
             vec![("slug", s("lindenplein")), ("revision_id", id.to_string())]
         }
-        "load_area_edit" | "area_story_history" | "load_area_items" => vec![("slug", s("lindenplein"))],
+        "load_area_edit" | "area_story_history" | "load_area_items" => {
+            vec![("slug", s("lindenplein"))]
+        }
         "add_opgave" => vec![
-            ("slug", s("lindenplein")), ("title", s("Nieuwe opgave")), ("theme", s("vacancy")),
-            ("owner", s("BIZ")), ("due_date", s("2026-12-31")),
+            ("slug", s("lindenplein")),
+            ("title", s("Nieuwe opgave")),
+            ("theme", s("vacancy")),
+            ("owner", s("BIZ")),
+            ("due_date", s("2026-12-31")),
         ],
         "set_opgave_status" | "update_opgave" => {
             let id: i64 = sqlx::query_scalar(
@@ -90,15 +172,27 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
             .unwrap();
             if name == "update_opgave" {
                 vec![
-                    ("slug", s("lindenplein")), ("opgave_id", id.to_string()), ("title", s("Herschreven opgave")),
-                    ("theme", s("branding")), ("owner", s("Gemeente")), ("due_date", s("")), ("status", s("in_progress")),
+                    ("slug", s("lindenplein")),
+                    ("opgave_id", id.to_string()),
+                    ("title", s("Herschreven opgave")),
+                    ("theme", s("branding")),
+                    ("owner", s("Gemeente")),
+                    ("due_date", s("")),
+                    ("status", s("in_progress")),
                 ]
             } else {
-                vec![("slug", s("lindenplein")), ("opgave_id", id.to_string()), ("status", s("done"))]
+                vec![
+                    ("slug", s("lindenplein")),
+                    ("opgave_id", id.to_string()),
+                    ("status", s("done")),
+                ]
             }
         }
         "add_contact" => vec![
-            ("slug", s("lindenplein")), ("contact_role", s("street_manager")), ("contact_name", s("Nieuwe Straatmanager")), ("contact_email", s("")),
+            ("slug", s("lindenplein")),
+            ("contact_role", s("street_manager")),
+            ("contact_name", s("Nieuwe Straatmanager")),
+            ("contact_email", s("")),
         ],
         "remove_contact" => {
             let id: i64 = sqlx::query_scalar(
@@ -107,18 +201,30 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
             .fetch_one(&server.pool)
             .await
             .unwrap();
-            vec![("slug", s("lindenplein")), ("contact_id", id.to_string()), ("confirm", s("ja"))]
+            vec![
+                ("slug", s("lindenplein")),
+                ("contact_id", id.to_string()),
+                ("confirm", s("ja")),
+            ]
         }
         "add_indicator_value" => vec![
-            ("slug", s("lindenplein")), ("indicator", s("footfall")), ("period", s("2026")),
-            ("value", s("12.345")), ("source", s("Telling")),
+            ("slug", s("lindenplein")),
+            ("indicator", s("footfall")),
+            ("period", s("2026")),
+            ("value", s("12.345")),
+            ("source", s("Telling")),
         ],
         "record_assessment" => {
-            let segments: Vec<i64> = sqlx::query_scalar("SELECT id FROM stuurwiel_segments ORDER BY position")
-                .fetch_all(&server.pool)
-                .await
-                .unwrap();
-            let mut form = vec![("slug", s("lindenplein")), ("assessed_on", s("2026-11-20")), ("note", s("Derde ronde"))];
+            let segments: Vec<i64> =
+                sqlx::query_scalar("SELECT id FROM stuurwiel_segments ORDER BY position")
+                    .fetch_all(&server.pool)
+                    .await
+                    .unwrap();
+            let mut form = vec![
+                ("slug", s("lindenplein")),
+                ("assessed_on", s("2026-11-20")),
+                ("note", s("Derde ronde")),
+            ];
             for id in segments {
                 form.push((Box::leak(format!("scores[{id}]").into_boxed_str()), s("3")));
             }
@@ -126,20 +232,32 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
         }
         "logout_everywhere" | "list_accounts" => vec![],
         "change_own_password" => vec![
-            ("current", s(app::demo::DEMO_PASSWORD)), ("password", s("een-nieuw-wachtwoord")), ("repeat", s("een-nieuw-wachtwoord")),
+            ("current", s(app::demo::DEMO_PASSWORD)),
+            ("password", s("een-nieuw-wachtwoord")),
+            ("repeat", s("een-nieuw-wachtwoord")),
         ],
         "create_account" => vec![
-            ("email", s("nieuw@voorbeeld.nl")), ("name", s("Nieuwe Collega")), ("role", s("area_editor")), ("areas", s("lindenplein")),
+            ("email", s("nieuw@voorbeeld.nl")),
+            ("name", s("Nieuwe Collega")),
+            ("role", s("area_editor")),
+            ("areas", s("lindenplein")),
         ],
         "update_account" | "password_link" => {
-            let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = 'redacteur@voorbeeld.nl'")
-                .fetch_one(&server.pool)
-                .await
-                .unwrap();
+            let id: i64 =
+                sqlx::query_scalar("SELECT id FROM users WHERE email = 'redacteur@voorbeeld.nl'")
+                    .fetch_one(&server.pool)
+                    .await
+                    .unwrap();
             if name == "password_link" {
                 vec![("id", id.to_string())]
             } else {
-                vec![("id", id.to_string()), ("name", s("Rik Hernoemd")), ("role", s("area_editor")), ("areas", s("lindenplein, parkhof")), ("active", s("on"))]
+                vec![
+                    ("id", id.to_string()),
+                    ("name", s("Rik Hernoemd")),
+                    ("role", s("area_editor")),
+                    ("areas", s("lindenplein, parkhof")),
+                    ("active", s("on")),
+                ]
             }
         }
         other => panic!("no input defined for {other}"),
@@ -172,9 +290,15 @@ fn every_server_function_is_classified() {
         .map(str::to_string)
         .collect();
     let unclassified: Vec<_> = registered.difference(&known).collect();
-    assert!(unclassified.is_empty(), "add these server functions to the permission matrix: {unclassified:?}");
+    assert!(
+        unclassified.is_empty(),
+        "add these server functions to the permission matrix: {unclassified:?}"
+    );
     let stale: Vec<_> = known.difference(&registered).collect();
-    assert!(stale.is_empty(), "these are in the matrix but no longer exist: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "these are in the matrix but no longer exist: {stale:?}"
+    );
 }
 
 #[tokio::test]
@@ -193,13 +317,26 @@ async fn the_permission_matrix() {
             let body = response.text().await.unwrap();
             let got = outcome(status, &body);
             if got != expected {
-                failures.push(format!("{} as {actor:?}: expected {expected:?}, got {got:?} ({status} {body})", case.name));
+                failures.push(format!(
+                    "{} as {actor:?}: expected {expected:?}, got {got:?} ({status} {body})",
+                    case.name
+                ));
             }
             if got != Allowed && server.snapshot().await != before {
-                failures.push(format!("{} as {actor:?} was refused but changed data", case.name));
+                failures.push(format!(
+                    "{} as {actor:?} was refused but changed data",
+                    case.name
+                ));
             }
-            if got == Allowed && case.mutates && case.name != "logout_everywhere" && server.snapshot().await == before {
-                failures.push(format!("{} as {actor:?} was allowed but changed nothing", case.name));
+            if got == Allowed
+                && case.mutates
+                && case.name != "logout_everywhere"
+                && server.snapshot().await == before
+            {
+                failures.push(format!(
+                    "{} as {actor:?} was allowed but changed nothing",
+                    case.name
+                ));
             }
         }
     }
@@ -210,12 +347,35 @@ async fn the_permission_matrix() {
 async fn an_area_editor_cannot_tell_other_areas_from_missing_ones() {
     let server = TestServer::start().await;
     let cookie = server.cookie_for(Actor::EditorOfThisArea).await;
-    let other = server.post_fn("load_area_edit", cookie.as_deref(), &[("slug", "havenstraat")]).await.text().await.unwrap();
-    let missing = server.post_fn("load_area_edit", cookie.as_deref(), &[("slug", "bestaat-niet")]).await.text().await.unwrap();
+    let other = server
+        .post_fn(
+            "load_area_edit",
+            cookie.as_deref(),
+            &[("slug", "havenstraat")],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let missing = server
+        .post_fn(
+            "load_area_edit",
+            cookie.as_deref(),
+            &[("slug", "bestaat-niet")],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
     assert_eq!(other, missing);
     let (status, _) = {
-        let response = server.client.get(format!("{}/gebieden/havenstraat/bewerken", server.base))
-            .header("cookie", cookie.unwrap()).send().await.unwrap();
+        let response = server
+            .client
+            .get(format!("{}/gebieden/havenstraat/bewerken", server.base))
+            .header("cookie", cookie.unwrap())
+            .send()
+            .await
+            .unwrap();
         (response.status().as_u16(), ())
     };
     assert_eq!(status, 404);

@@ -28,11 +28,22 @@ pub struct AccountInput {
 }
 
 /// Checks the account form; returns the role and the area slugs when valid.
-pub fn validate_account(input: &AccountInput, known_slugs: &[String]) -> Result<(Role, Vec<String>), FieldErrors> {
+pub fn validate_account(
+    input: &AccountInput,
+    known_slugs: &[String],
+) -> Result<(Role, Vec<String>), FieldErrors> {
     let mut errors = FieldErrors::default();
     let email = input.email.trim();
-    if !(email.len() <= 200 && email.contains('@') && !email.starts_with('@') && !email.ends_with('@') && !email.contains(char::is_whitespace)) {
-        errors.add("email", "Vul een geldig e-mailadres in, zoals naam@gemeente.nl.");
+    if !(email.len() <= 200
+        && email.contains('@')
+        && !email.starts_with('@')
+        && !email.ends_with('@')
+        && !email.contains(char::is_whitespace))
+    {
+        errors.add(
+            "email",
+            "Vul een geldig e-mailadres in, zoals naam@gemeente.nl.",
+        );
     }
     if input.name.trim().is_empty() || input.name.chars().count() > 100 {
         errors.add("name", "Vul een naam in (hoogstens 100 tekens).");
@@ -51,13 +62,30 @@ pub fn validate_account(input: &AccountInput, known_slugs: &[String]) -> Result<
     if !unknown.is_empty() {
         errors.add(
             "areas",
-            format!("Onbekende gebieden: {}.", unknown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")),
+            format!(
+                "Onbekende gebieden: {}.",
+                unknown
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         );
     } else if role == Some(Role::AreaEditor) && slugs.is_empty() {
-        errors.add("areas", "Een gebiedsredacteur heeft minstens één gebied nodig.");
+        errors.add(
+            "areas",
+            "Een gebiedsredacteur heeft minstens één gebied nodig.",
+        );
     }
     match (errors.is_empty(), role) {
-        (true, Some(role)) => Ok((role, if role == Role::AreaEditor { slugs } else { Vec::new() })),
+        (true, Some(role)) => Ok((
+            role,
+            if role == Role::AreaEditor {
+                slugs
+            } else {
+                Vec::new()
+            },
+        )),
         _ => Err(errors),
     }
 }
@@ -76,29 +104,44 @@ pub mod api {
 
     #[cfg(feature = "ssr")]
     async fn all_slugs(pool: &sqlx::SqlitePool) -> Result<Vec<String>, sqlx::Error> {
-        sqlx::query_scalar("SELECT slug FROM areas ORDER BY slug").fetch_all(pool).await
+        sqlx::query_scalar("SELECT slug FROM areas ORDER BY slug")
+            .fetch_all(pool)
+            .await
     }
 
     #[cfg(feature = "ssr")]
     async fn area_ids(pool: &sqlx::SqlitePool, slugs: &[String]) -> Result<Vec<i64>, sqlx::Error> {
         let mut ids = Vec::new();
         for slug in slugs {
-            ids.push(sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?").bind(slug).fetch_one(pool).await?);
+            ids.push(
+                sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?")
+                    .bind(slug)
+                    .fetch_one(pool)
+                    .await?,
+            );
         }
         Ok(ids)
     }
 
     /// A fresh one-time token for setting a password; returns the link's path.
     #[cfg(feature = "ssr")]
-    async fn new_password_link(pool: &sqlx::SqlitePool, user_id: i64) -> Result<String, sqlx::Error> {
+    async fn new_password_link(
+        pool: &sqlx::SqlitePool,
+        user_id: i64,
+    ) -> Result<String, sqlx::Error> {
         let token = session::new_token();
-        sqlx::query("DELETE FROM password_tokens WHERE user_id = ?").bind(user_id).execute(pool).await?;
-        sqlx::query("INSERT INTO password_tokens (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
-            .bind(session::token_hash(&token))
+        sqlx::query("DELETE FROM password_tokens WHERE user_id = ?")
             .bind(user_id)
-            .bind(session::now() + SET_PASSWORD_LINK_DAYS * 24 * 60 * 60)
             .execute(pool)
             .await?;
+        sqlx::query(
+            "INSERT INTO password_tokens (token_hash, user_id, expires_at) VALUES (?, ?, ?)",
+        )
+        .bind(session::token_hash(&token))
+        .bind(user_id)
+        .bind(session::now() + SET_PASSWORD_LINK_DAYS * 24 * 60 * 60)
+        .execute(pool)
+        .await?;
         Ok(format!("/wachtwoord/{token}"))
     }
 
@@ -124,7 +167,9 @@ pub mod api {
                     role: Role::from_code(&role)?,
                     active,
                     has_password,
-                    area_slugs: slugs.map(|s| s.split(',').map(str::to_string).collect()).unwrap_or_default(),
+                    area_slugs: slugs
+                        .map(|s| s.split(',').map(str::to_string).collect())
+                        .unwrap_or_default(),
                 })
             })
             .collect();
@@ -133,11 +178,22 @@ pub mod api {
 
     /// Creates an account without a password and returns the one-time link to set one.
     #[server(endpoint = "create_account")]
-    pub async fn create_account(email: String, name: String, role: String, areas: String) -> Result<String, EditError> {
+    pub async fn create_account(
+        email: String,
+        name: String,
+        role: String,
+        areas: String,
+    ) -> Result<String, EditError> {
         let admin = guard::require(Action::ManageAccounts)?;
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
-        let input = AccountInput { email, name, role, areas };
-        let (role, slugs) = validate_account(&input, &all_slugs(&pool).await?).map_err(EditError::Invalid)?;
+        let input = AccountInput {
+            email,
+            name,
+            role,
+            areas,
+        };
+        let (role, slugs) =
+            validate_account(&input, &all_slugs(&pool).await?).map_err(EditError::Invalid)?;
         let email = input.email.trim().to_lowercase();
         let id = match db::create_user(&pool, &email, input.name.trim(), role, None).await {
             Ok(id) => id,
@@ -150,7 +206,16 @@ pub mod api {
         };
         db::assign_areas(&pool, id, &area_ids(&pool, &slugs).await?).await?;
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-        audit::record(&mut tx, &admin, audit::AuditAction::Create, "user", id, None, Some(&input)).await?;
+        audit::record(
+            &mut tx,
+            &admin,
+            audit::AuditAction::Create,
+            "user",
+            id,
+            None,
+            Some(&input),
+        )
+        .await?;
         tx.commit().await?;
         Ok(new_password_link(&pool, id).await?)
     }
@@ -168,10 +233,21 @@ pub mod api {
         let admin = guard::require(Action::ManageAccounts)?;
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let before: Option<(String, String, String, bool)> =
-            sqlx::query_as("SELECT email, name, role, active FROM users WHERE id = ?").bind(id).fetch_optional(&pool).await?;
-        let Some((email, old_name, old_role, was_active)) = before else { return Err(EditError::NotFound) };
-        let input = AccountInput { email: email.clone(), name, role, areas };
-        let (role, slugs) = validate_account(&input, &all_slugs(&pool).await?).map_err(EditError::Invalid)?;
+            sqlx::query_as("SELECT email, name, role, active FROM users WHERE id = ?")
+                .bind(id)
+                .fetch_optional(&pool)
+                .await?;
+        let Some((email, old_name, old_role, was_active)) = before else {
+            return Err(EditError::NotFound);
+        };
+        let input = AccountInput {
+            email: email.clone(),
+            name,
+            role,
+            areas,
+        };
+        let (role, slugs) =
+            validate_account(&input, &all_slugs(&pool).await?).map_err(EditError::Invalid)?;
         let active = active.is_some();
         if id == admin.id && (!active || role != Role::Admin) {
             let mut errors = FieldErrors::default();
@@ -187,16 +263,45 @@ pub mod api {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM user_areas WHERE user_id = ?").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM user_areas WHERE user_id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         for area_id in ids {
-            sqlx::query("INSERT INTO user_areas (user_id, area_id) VALUES (?, ?)").bind(id).bind(area_id).execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO user_areas (user_id, area_id) VALUES (?, ?)")
+                .bind(id)
+                .bind(area_id)
+                .execute(&mut *tx)
+                .await?;
         }
         if !active {
-            sqlx::query("DELETE FROM sessions WHERE user_id = ?").bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
         }
-        let old = AccountInput { email: email.clone(), name: old_name, role: old_role, areas: format!("active={was_active}") };
-        let new = AccountInput { email, name: input.name.clone(), role: role.code().into(), areas: format!("{}; active={active}", slugs.join(",")) };
-        audit::record(&mut tx, &admin, audit::AuditAction::Update, "user", id, Some(&old), Some(&new)).await?;
+        let old = AccountInput {
+            email: email.clone(),
+            name: old_name,
+            role: old_role,
+            areas: format!("active={was_active}"),
+        };
+        let new = AccountInput {
+            email,
+            name: input.name.clone(),
+            role: role.code().into(),
+            areas: format!("{}; active={active}", slugs.join(",")),
+        };
+        audit::record(
+            &mut tx,
+            &admin,
+            audit::AuditAction::Update,
+            "user",
+            id,
+            Some(&old),
+            Some(&new),
+        )
+        .await?;
         tx.commit().await?;
         leptos_axum::redirect("/beheer/accounts");
         Ok(())
@@ -207,14 +312,21 @@ pub mod api {
     pub async fn password_link(id: i64) -> Result<String, EditError> {
         guard::require(Action::ManageAccounts)?;
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
-        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = ?").bind(id).fetch_optional(&pool).await?;
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&pool)
+            .await?;
         exists.ok_or(EditError::NotFound)?;
         Ok(new_password_link(&pool, id).await?)
     }
 
     /// Sets a password with a one-time link; the link works once.
     #[server(endpoint = "set_password")]
-    pub async fn set_password(token: String, password: String, repeat: String) -> Result<(), EditError> {
+    pub async fn set_password(
+        token: String,
+        password: String,
+        repeat: String,
+    ) -> Result<(), EditError> {
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let mut errors = FieldErrors::default();
         if let Err(message) = password::check_strength(&password) {
@@ -234,11 +346,27 @@ pub mod api {
         .fetch_optional(&mut *tx)
         .await?;
         let user_id = user_id.ok_or(EditError::NotFound)?;
-        sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?").bind(password::hash(&password)).bind(user_id).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM sessions WHERE user_id = ?").bind(user_id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+            .bind(password::hash(&password))
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
         // The audit row says that the password changed, never what it is.
         if let Some(user) = db::current_user_in(&mut tx, user_id).await? {
-            audit::record(&mut tx, &user, audit::AuditAction::Update, "user", user_id, None, Some(&"wachtwoord ingesteld via eenmalige link")).await?;
+            audit::record(
+                &mut tx,
+                &user,
+                audit::AuditAction::Update,
+                "user",
+                user_id,
+                None,
+                Some(&"wachtwoord ingesteld via eenmalige link"),
+            )
+            .await?;
         }
         tx.commit().await?;
         leptos_axum::redirect("/inloggen?wachtwoord=gezet");
@@ -247,11 +375,18 @@ pub mod api {
 
     /// Changes one's own password, after checking the current one.
     #[server(endpoint = "change_own_password")]
-    pub async fn change_own_password(current: String, password: String, repeat: String) -> Result<(), EditError> {
+    pub async fn change_own_password(
+        current: String,
+        password: String,
+        repeat: String,
+    ) -> Result<(), EditError> {
         let user = guard::require(Action::OwnAccount)?;
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let stored: Option<String> =
-            sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?").bind(user.id).fetch_one(&pool).await?;
+            sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
+                .bind(user.id)
+                .fetch_one(&pool)
+                .await?;
         let mut errors = FieldErrors::default();
         if !stored.is_some_and(|hash| password::verify(&current, &hash)) {
             errors.add("current", "Uw huidige wachtwoord klopt niet.");
@@ -265,15 +400,30 @@ pub mod api {
             return Err(EditError::Invalid(errors));
         }
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-        sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?").bind(password::hash(&password)).bind(user.id).execute(&mut *tx).await?;
-        audit::record(&mut tx, &user, audit::AuditAction::Update, "user", user.id, None, Some(&"eigen wachtwoord gewijzigd")).await?;
+        sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+            .bind(password::hash(&password))
+            .bind(user.id)
+            .execute(&mut *tx)
+            .await?;
+        audit::record(
+            &mut tx,
+            &user,
+            audit::AuditAction::Update,
+            "user",
+            user.id,
+            None,
+            Some(&"eigen wachtwoord gewijzigd"),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
 }
 
 pub mod pages {
-    use super::api::{list_accounts, ChangeOwnPassword, CreateAccount, PasswordLink, SetPassword, UpdateAccount};
+    use super::api::{
+        list_accounts, ChangeOwnPassword, CreateAccount, PasswordLink, SetPassword, UpdateAccount,
+    };
     use super::*;
     use crate::accounts::api::LogoutEverywhere;
     use crate::editing::ui::SelectField;
@@ -283,7 +433,10 @@ pub mod pages {
     use leptos_router::hooks::use_params_map;
 
     fn role_options() -> Vec<(String, String)> {
-        Role::ALL.iter().map(|r| (r.code().into(), r.label().into())).collect()
+        Role::ALL
+            .iter()
+            .map(|r| (r.code().into(), r.label().into()))
+            .collect()
     }
 
     fn errors_of<T>(action: ServerAction<T>) -> Signal<FieldErrors>
@@ -343,7 +496,10 @@ pub mod pages {
     pub fn AccountsPage() -> impl IntoView {
         let create = ServerAction::<CreateAccount>::new();
         let link = ServerAction::<PasswordLink>::new();
-        let accounts = Resource::new_blocking(move || (create.version().get(), link.version().get()), |_| list_accounts());
+        let accounts = Resource::new_blocking(
+            move || (create.version().get(), link.version().get()),
+            |_| list_accounts(),
+        );
         let errors = errors_of(create);
         view! {
             <Title text="Accounts"/>

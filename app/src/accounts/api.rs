@@ -67,7 +67,10 @@ pub async fn login(email: String, password: String, next: String) -> Result<(), 
             log::error!("login failed on the database: {e}");
             LoginError::Unavailable
         };
-        if db::login_throttled(&pool, &email, &auth.ip, now).await.map_err(unavailable)? {
+        if db::login_throttled(&pool, &email, &auth.ip, now)
+            .await
+            .map_err(unavailable)?
+        {
             return Err(LoginError::Throttled);
         }
         let record = db::find_login(&pool, &email).await.map_err(unavailable)?;
@@ -76,11 +79,15 @@ pub async fn login(email: String, password: String, next: String) -> Result<(), 
         let matches = pw::verify(&password, stored.as_deref().unwrap_or(pw::dummy_hash()));
         match record {
             Some(record) if matches && record.active && stored.is_some() => {
-                db::clear_login_failures(&pool, &email).await.map_err(unavailable)?;
+                db::clear_login_failures(&pool, &email)
+                    .await
+                    .map_err(unavailable)?;
                 Ok(record.user_id)
             }
             _ => {
-                db::record_login_failure(&pool, &email, &auth.ip, now).await.map_err(unavailable)?;
+                db::record_login_failure(&pool, &email, &auth.ip, now)
+                    .await
+                    .map_err(unavailable)?;
                 Err(LoginError::Incorrect)
             }
         }
@@ -94,12 +101,20 @@ pub async fn login(email: String, password: String, next: String) -> Result<(), 
                 let _ = db::delete_session(&pool, old).await;
             }
             let user_agent = use_context::<http::request::Parts>()
-                .and_then(|p| p.headers.get(http::header::USER_AGENT)?.to_str().ok().map(str::to_string))
+                .and_then(|p| {
+                    p.headers
+                        .get(http::header::USER_AGENT)?
+                        .to_str()
+                        .ok()
+                        .map(str::to_string)
+                })
                 .unwrap_or_default();
-            let token = db::create_session(&pool, user_id, &user_agent, now).await.map_err(|e| {
-                log::error!("could not create a session: {e}");
-                LoginError::Unavailable
-            })?;
+            let token = db::create_session(&pool, user_id, &user_agent, now)
+                .await
+                .map_err(|e| {
+                    log::error!("could not create a session: {e}");
+                    LoginError::Unavailable
+                })?;
             set_cookie(&session::cookie(&token, auth.secure));
             log::info!("user {user_id} logged in");
             leptos_axum::redirect(&next);
@@ -121,9 +136,10 @@ pub async fn login(email: String, password: String, next: String) -> Result<(), 
 
 #[cfg(feature = "ssr")]
 fn set_cookie(value: &str) {
-    if let (Some(response), Ok(value)) =
-        (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(value))
-    {
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(value),
+    ) {
         response.append_header(http::header::SET_COOKIE, value);
     }
 }
@@ -134,7 +150,9 @@ pub async fn logout() -> Result<(), ServerFnError> {
     use super::{db, guard, session};
     let auth = guard::request_auth();
     if let (Some(token), Some(pool)) = (&auth.session_token, crate::db::pool_from_context()) {
-        db::delete_session(&pool, token).await.map_err(|e| ServerFnError::new(e.to_string()))?;
+        db::delete_session(&pool, token)
+            .await
+            .map_err(|e| ServerFnError::new(e.to_string()))?;
     }
     set_cookie(&session::removal_cookie(auth.secure));
     leptos_axum::redirect("/");

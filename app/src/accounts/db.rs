@@ -19,23 +19,33 @@ pub async fn create_user(
     role: Role,
     password_hash: Option<&str>,
 ) -> Result<i64, AccountDbError> {
-    let result = sqlx::query("INSERT INTO users (email, name, role, password_hash) VALUES (?, ?, ?, ?)")
-        .bind(email.trim())
-        .bind(name.trim())
-        .bind(role.code())
-        .bind(password_hash)
-        .execute(pool)
-        .await;
+    let result =
+        sqlx::query("INSERT INTO users (email, name, role, password_hash) VALUES (?, ?, ?, ?)")
+            .bind(email.trim())
+            .bind(name.trim())
+            .bind(role.code())
+            .bind(password_hash)
+            .execute(pool)
+            .await;
     match result {
         Ok(done) => Ok(done.last_insert_rowid()),
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AccountDbError::DuplicateEmail),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            Err(AccountDbError::DuplicateEmail)
+        }
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn assign_areas(pool: &SqlitePool, user_id: i64, area_ids: &[i64]) -> Result<(), sqlx::Error> {
+pub async fn assign_areas(
+    pool: &SqlitePool,
+    user_id: i64,
+    area_ids: &[i64],
+) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    sqlx::query("DELETE FROM user_areas WHERE user_id = ?").bind(user_id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM user_areas WHERE user_id = ?")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
     for area_id in area_ids {
         sqlx::query("INSERT INTO user_areas (user_id, area_id) VALUES (?, ?)")
             .bind(user_id)
@@ -46,8 +56,16 @@ pub async fn assign_areas(pool: &SqlitePool, user_id: i64, area_ids: &[i64]) -> 
     tx.commit().await
 }
 
-pub async fn set_password_hash(pool: &SqlitePool, user_id: i64, hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?").bind(hash).bind(user_id).execute(pool).await?;
+pub async fn set_password_hash(
+    pool: &SqlitePool,
+    user_id: i64,
+    hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+        .bind(hash)
+        .bind(user_id)
+        .execute(pool)
+        .await?;
     Ok(())
 }
 
@@ -58,42 +76,80 @@ pub struct LoginRecord {
     pub active: bool,
 }
 
-pub async fn find_login(pool: &SqlitePool, email: &str) -> Result<Option<LoginRecord>, sqlx::Error> {
+pub async fn find_login(
+    pool: &SqlitePool,
+    email: &str,
+) -> Result<Option<LoginRecord>, sqlx::Error> {
     let row: Option<(i64, Option<String>, bool)> =
         sqlx::query_as("SELECT id, password_hash, active FROM users WHERE email = ?")
             .bind(email.trim())
             .fetch_optional(pool)
             .await?;
-    Ok(row.map(|(user_id, password_hash, active)| LoginRecord { user_id, password_hash, active }))
+    Ok(row.map(|(user_id, password_hash, active)| LoginRecord {
+        user_id,
+        password_hash,
+        active,
+    }))
 }
 
 /// An active user with their areas, or `None`.
-pub async fn current_user(pool: &SqlitePool, user_id: i64) -> Result<Option<CurrentUser>, sqlx::Error> {
+pub async fn current_user(
+    pool: &SqlitePool,
+    user_id: i64,
+) -> Result<Option<CurrentUser>, sqlx::Error> {
     let row: Option<(i64, String, String, String)> =
         sqlx::query_as("SELECT id, name, email, role FROM users WHERE id = ? AND active = 1")
             .bind(user_id)
             .fetch_optional(pool)
             .await?;
-    let Some((id, name, email, role)) = row else { return Ok(None) };
-    let Some(role) = Role::from_code(&role) else { return Ok(None) };
-    let area_ids: Vec<i64> = sqlx::query_scalar("SELECT area_id FROM user_areas WHERE user_id = ? ORDER BY area_id")
-        .bind(id)
-        .fetch_all(pool)
-        .await?;
-    Ok(Some(CurrentUser { id, name, email, role, area_ids }))
+    let Some((id, name, email, role)) = row else {
+        return Ok(None);
+    };
+    let Some(role) = Role::from_code(&role) else {
+        return Ok(None);
+    };
+    let area_ids: Vec<i64> =
+        sqlx::query_scalar("SELECT area_id FROM user_areas WHERE user_id = ? ORDER BY area_id")
+            .bind(id)
+            .fetch_all(pool)
+            .await?;
+    Ok(Some(CurrentUser {
+        id,
+        name,
+        email,
+        role,
+        area_ids,
+    }))
 }
 
 /// The user with this id inside a transaction (name and role for the audit log).
-pub async fn current_user_in(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, user_id: i64) -> Result<Option<CurrentUser>, sqlx::Error> {
+pub async fn current_user_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    user_id: i64,
+) -> Result<Option<CurrentUser>, sqlx::Error> {
     let row: Option<(i64, String, String, String)> =
-        sqlx::query_as("SELECT id, name, email, role FROM users WHERE id = ?").bind(user_id).fetch_optional(&mut **tx).await?;
+        sqlx::query_as("SELECT id, name, email, role FROM users WHERE id = ?")
+            .bind(user_id)
+            .fetch_optional(&mut **tx)
+            .await?;
     Ok(row.and_then(|(id, name, email, role)| {
-        Some(CurrentUser { id, name, email, role: Role::from_code(&role)?, area_ids: Vec::new() })
+        Some(CurrentUser {
+            id,
+            name,
+            email,
+            role: Role::from_code(&role)?,
+            area_ids: Vec::new(),
+        })
     }))
 }
 
 /// Starts a session and returns the token for the cookie (only its hash is stored).
-pub async fn create_session(pool: &SqlitePool, user_id: i64, user_agent: &str, now: i64) -> Result<String, sqlx::Error> {
+pub async fn create_session(
+    pool: &SqlitePool,
+    user_id: i64,
+    user_agent: &str,
+    now: i64,
+) -> Result<String, sqlx::Error> {
     let token = new_token();
     sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen, user_agent) VALUES (?, ?, ?, ?, ?)")
         .bind(token_hash(&token))
@@ -108,32 +164,48 @@ pub async fn create_session(pool: &SqlitePool, user_id: i64, user_agent: &str, n
 
 /// The user behind a session token, if the session is live and the account active.
 /// Expired sessions are deleted; live ones are touched (at most once a minute).
-pub async fn session_user(pool: &SqlitePool, token: &str, now: i64) -> Result<Option<CurrentUser>, sqlx::Error> {
+pub async fn session_user(
+    pool: &SqlitePool,
+    token: &str,
+    now: i64,
+) -> Result<Option<CurrentUser>, sqlx::Error> {
     let hash = token_hash(token);
     let row: Option<(i64, i64, i64)> =
         sqlx::query_as("SELECT user_id, created_at, last_seen FROM sessions WHERE token_hash = ?")
             .bind(&hash)
             .fetch_optional(pool)
             .await?;
-    let Some((user_id, created_at, last_seen)) = row else { return Ok(None) };
+    let Some((user_id, created_at, last_seen)) = row else {
+        return Ok(None);
+    };
     if !is_live(created_at, last_seen, now) {
         delete_session(pool, token).await?;
         return Ok(None);
     }
     if now - last_seen >= 60 {
-        sqlx::query("UPDATE sessions SET last_seen = ? WHERE token_hash = ?").bind(now).bind(&hash).execute(pool).await?;
+        sqlx::query("UPDATE sessions SET last_seen = ? WHERE token_hash = ?")
+            .bind(now)
+            .bind(&hash)
+            .execute(pool)
+            .await?;
     }
     current_user(pool, user_id).await
 }
 
 pub async fn delete_session(pool: &SqlitePool, token: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash(token)).execute(pool).await?;
+    sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        .bind(token_hash(token))
+        .execute(pool)
+        .await?;
     Ok(())
 }
 
 /// "Log out everywhere", and what deactivating an account does.
 pub async fn delete_user_sessions(pool: &SqlitePool, user_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = ?").bind(user_id).execute(pool).await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+        .bind(user_id)
+        .execute(pool)
+        .await?;
     Ok(())
 }
 
@@ -142,19 +214,32 @@ pub const LOGIN_WINDOW_SECS: i64 = 15 * 60;
 pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
 pub const MAX_FAILURES_PER_IP: i64 = 20;
 
-pub async fn record_login_failure(pool: &SqlitePool, email: &str, ip: &str, now: i64) -> Result<(), sqlx::Error> {
+pub async fn record_login_failure(
+    pool: &SqlitePool,
+    email: &str,
+    ip: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO login_failures (email, ip, at) VALUES (?, ?, ?)")
         .bind(email.trim())
         .bind(ip)
         .bind(now)
         .execute(pool)
         .await?;
-    sqlx::query("DELETE FROM login_failures WHERE at < ?").bind(now - LOGIN_WINDOW_SECS).execute(pool).await?;
+    sqlx::query("DELETE FROM login_failures WHERE at < ?")
+        .bind(now - LOGIN_WINDOW_SECS)
+        .execute(pool)
+        .await?;
     Ok(())
 }
 
 /// Whether this email address or IP address has failed too often recently.
-pub async fn login_throttled(pool: &SqlitePool, email: &str, ip: &str, now: i64) -> Result<bool, sqlx::Error> {
+pub async fn login_throttled(
+    pool: &SqlitePool,
+    email: &str,
+    ip: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
     let since = now - LOGIN_WINDOW_SECS;
     let (by_email, by_ip): (i64, i64) = sqlx::query_as(
         "SELECT (SELECT count(*) FROM login_failures WHERE email = ?1 AND at >= ?3),
@@ -169,7 +254,10 @@ pub async fn login_throttled(pool: &SqlitePool, email: &str, ip: &str, now: i64)
 }
 
 pub async fn clear_login_failures(pool: &SqlitePool, email: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_failures WHERE email = ?").bind(email.trim()).execute(pool).await?;
+    sqlx::query("DELETE FROM login_failures WHERE email = ?")
+        .bind(email.trim())
+        .execute(pool)
+        .await?;
     Ok(())
 }
 
@@ -181,21 +269,42 @@ mod tests {
     #[tokio::test]
     async fn sessions_live_expire_and_end() {
         let pool = crate::db::test_pool().await;
-        let id = create_user(&pool, "a@example.nl", "Anna", Role::Coordinator, None).await.unwrap();
+        let id = create_user(&pool, "a@example.nl", "Anna", Role::Coordinator, None)
+            .await
+            .unwrap();
         let now = 1_000_000;
         let token = create_session(&pool, id, "test", now).await.unwrap();
 
-        let stored: String = sqlx::query_scalar("SELECT token_hash FROM sessions").fetch_one(&pool).await.unwrap();
+        let stored: String = sqlx::query_scalar("SELECT token_hash FROM sessions")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
         assert_ne!(stored, token, "the token itself is never stored");
 
-        assert_eq!(session_user(&pool, &token, now + 10).await.unwrap().unwrap().name, "Anna");
-        assert!(session_user(&pool, &token, now + 10 + IDLE_TIMEOUT_SECS).await.unwrap().is_none());
+        assert_eq!(
+            session_user(&pool, &token, now + 10)
+                .await
+                .unwrap()
+                .unwrap()
+                .name,
+            "Anna"
+        );
+        assert!(session_user(&pool, &token, now + 10 + IDLE_TIMEOUT_SECS)
+            .await
+            .unwrap()
+            .is_none());
         // The expired session is gone for good.
-        assert!(session_user(&pool, &token, now + 20).await.unwrap().is_none());
+        assert!(session_user(&pool, &token, now + 20)
+            .await
+            .unwrap()
+            .is_none());
 
         let token = create_session(&pool, id, "test", now).await.unwrap();
         delete_session(&pool, &token).await.unwrap();
-        assert!(session_user(&pool, &token, now + 1).await.unwrap().is_none());
+        assert!(session_user(&pool, &token, now + 1)
+            .await
+            .unwrap()
+            .is_none());
 
         let a = create_session(&pool, id, "laptop", now).await.unwrap();
         let b = create_session(&pool, id, "phone", now).await.unwrap();
@@ -208,13 +317,19 @@ mod tests {
     #[tokio::test]
     async fn deactivated_accounts_have_no_sessions_and_emails_are_unique() {
         let pool = crate::db::test_pool().await;
-        let id = create_user(&pool, "b@example.nl", "Bob", Role::AreaEditor, None).await.unwrap();
+        let id = create_user(&pool, "b@example.nl", "Bob", Role::AreaEditor, None)
+            .await
+            .unwrap();
         assert!(matches!(
             create_user(&pool, "B@Example.nl", "Bob 2", Role::AreaEditor, None).await,
             Err(AccountDbError::DuplicateEmail)
         ));
         let token = create_session(&pool, id, "", 100).await.unwrap();
-        sqlx::query("UPDATE users SET active = 0 WHERE id = ?").bind(id).execute(&pool).await.unwrap();
+        sqlx::query("UPDATE users SET active = 0 WHERE id = ?")
+            .bind(id)
+            .execute(&pool)
+            .await
+            .unwrap();
         assert!(session_user(&pool, &token, 101).await.unwrap().is_none());
     }
 
@@ -223,15 +338,34 @@ mod tests {
         let pool = crate::db::test_pool().await;
         let now = 5_000_000;
         for i in 0..MAX_FAILURES_PER_ACCOUNT {
-            assert!(!login_throttled(&pool, "c@example.nl", "10.0.0.1", now + i).await.unwrap());
-            record_login_failure(&pool, "c@example.nl", "10.0.0.1", now + i).await.unwrap();
+            assert!(!login_throttled(&pool, "c@example.nl", "10.0.0.1", now + i)
+                .await
+                .unwrap());
+            record_login_failure(&pool, "c@example.nl", "10.0.0.1", now + i)
+                .await
+                .unwrap();
         }
-        assert!(login_throttled(&pool, "C@example.nl", "10.0.0.2", now + 10).await.unwrap());
-        assert!(!login_throttled(&pool, "c@example.nl", "10.0.0.2", now + LOGIN_WINDOW_SECS + 10).await.unwrap());
+        assert!(login_throttled(&pool, "C@example.nl", "10.0.0.2", now + 10)
+            .await
+            .unwrap());
+        assert!(!login_throttled(
+            &pool,
+            "c@example.nl",
+            "10.0.0.2",
+            now + LOGIN_WINDOW_SECS + 10
+        )
+        .await
+        .unwrap());
 
         for i in 0..MAX_FAILURES_PER_IP {
-            record_login_failure(&pool, &format!("u{i}@example.nl"), "10.0.0.9", now + i).await.unwrap();
+            record_login_failure(&pool, &format!("u{i}@example.nl"), "10.0.0.9", now + i)
+                .await
+                .unwrap();
         }
-        assert!(login_throttled(&pool, "new@example.nl", "10.0.0.9", now + 30).await.unwrap());
+        assert!(
+            login_throttled(&pool, "new@example.nl", "10.0.0.9", now + 30)
+                .await
+                .unwrap()
+        );
     }
 }

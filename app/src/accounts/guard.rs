@@ -36,7 +36,9 @@ pub fn require(action: Action) -> Result<CurrentUser, Access> {
         denied => {
             log::info!(
                 "denied {action:?} to {}: {denied:?}",
-                user.as_ref().map(|u| u.email.as_str()).unwrap_or("anonymous")
+                user.as_ref()
+                    .map(|u| u.email.as_str())
+                    .unwrap_or("anonymous")
             );
             Err(denied)
         }
@@ -47,14 +49,25 @@ pub fn require(action: Action) -> Result<CurrentUser, Access> {
 /// to a call from the hydrated app. Such posts get their errors through a redirect.
 pub fn is_plain_form_post() -> bool {
     use_context::<http::request::Parts>()
-        .and_then(|parts| parts.headers.get(http::header::ACCEPT)?.to_str().ok().map(|v| v.contains("text/html")))
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::ACCEPT)?
+                .to_str()
+                .ok()
+                .map(|v| v.contains("text/html"))
+        })
         .unwrap_or(false)
 }
 
 /// A local path to return to after logging in; anything else becomes `/`.
 pub fn safe_next(next: &str) -> String {
     let next = next.trim();
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.contains("://") {
+    if next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.contains("://")
+    {
         next.to_string()
     } else {
         "/".to_string()

@@ -89,7 +89,13 @@ mod tests {
     use super::*;
 
     fn user(role: Role, areas: &[i64]) -> CurrentUser {
-        CurrentUser { id: 1, name: "T".into(), email: "t@example.nl".into(), role, area_ids: areas.to_vec() }
+        CurrentUser {
+            id: 1,
+            name: "T".into(),
+            email: "t@example.nl".into(),
+            role,
+            area_ids: areas.to_vec(),
+        }
     }
 
     #[test]
@@ -104,13 +110,31 @@ mod tests {
         assert_eq!(decide(None, &Action::OwnAccount), Access::NotLoggedIn);
         assert_eq!(decide(Some(&editor_of_7), &edit_7), Access::Allowed);
         assert_eq!(decide(Some(&editor_of_8), &edit_7), Access::NotFound);
-        assert_eq!(decide(Some(&editor_of_7), &Action::Coordinate), Access::Forbidden);
-        assert_eq!(decide(Some(&editor_of_7), &Action::ManageAccounts), Access::Forbidden);
-        assert_eq!(decide(Some(&editor_of_7), &Action::OwnAccount), Access::Allowed);
+        assert_eq!(
+            decide(Some(&editor_of_7), &Action::Coordinate),
+            Access::Forbidden
+        );
+        assert_eq!(
+            decide(Some(&editor_of_7), &Action::ManageAccounts),
+            Access::Forbidden
+        );
+        assert_eq!(
+            decide(Some(&editor_of_7), &Action::OwnAccount),
+            Access::Allowed
+        );
         assert_eq!(decide(Some(&coordinator), &edit_7), Access::Allowed);
-        assert_eq!(decide(Some(&coordinator), &Action::Coordinate), Access::Allowed);
-        assert_eq!(decide(Some(&coordinator), &Action::ManageAccounts), Access::Forbidden);
-        assert_eq!(decide(Some(&admin), &Action::ManageAccounts), Access::Allowed);
+        assert_eq!(
+            decide(Some(&coordinator), &Action::Coordinate),
+            Access::Allowed
+        );
+        assert_eq!(
+            decide(Some(&coordinator), &Action::ManageAccounts),
+            Access::Forbidden
+        );
+        assert_eq!(
+            decide(Some(&admin), &Action::ManageAccounts),
+            Access::Allowed
+        );
         assert_eq!(decide(Some(&admin), &edit_7), Access::Allowed);
     }
 }

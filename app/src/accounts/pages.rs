@@ -23,7 +23,11 @@ pub fn provide_auth() -> AuthContext {
         move || (login.version().get(), logout.version().get()),
         |_| async { whoami().await.ok().flatten() },
     );
-    let auth = AuthContext { user, login, logout };
+    let auth = AuthContext {
+        user,
+        login,
+        logout,
+    };
     provide_context(auth);
     auth
 }
@@ -41,7 +45,11 @@ pub fn LoginPage() -> impl IntoView {
     let email = from_url("email");
     let next = {
         let next = from_url("volgende");
-        if next.is_empty() { "/".to_string() } else { next }
+        if next.is_empty() {
+            "/".to_string()
+        } else {
+            next
+        }
     };
     let logged_out_everywhere = from_url("uitgelogd") == "overal";
     let password_set = from_url("wachtwoord") == "gezet";

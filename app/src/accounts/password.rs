@@ -1,6 +1,8 @@
 //! Password hashing with argon2id (server only). Passwords are never stored or logged.
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 
 pub const MIN_LENGTH: usize = 10;
@@ -18,7 +20,9 @@ pub fn hash(password: &str) -> String {
 /// Whether `password` matches the stored hash. A malformed hash never matches.
 pub fn verify(password: &str, stored: &str) -> bool {
     match PasswordHash::new(stored) {
-        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     }
 }
@@ -27,10 +31,14 @@ pub fn verify(password: &str, stored: &str) -> bool {
 pub fn check_strength(password: &str) -> Result<(), String> {
     let length = password.chars().count();
     if length < MIN_LENGTH {
-        return Err(format!("Kies een wachtwoord van minstens {MIN_LENGTH} tekens."));
+        return Err(format!(
+            "Kies een wachtwoord van minstens {MIN_LENGTH} tekens."
+        ));
     }
     if length > MAX_LENGTH {
-        return Err(format!("Kies een wachtwoord van hoogstens {MAX_LENGTH} tekens."));
+        return Err(format!(
+            "Kies een wachtwoord van hoogstens {MAX_LENGTH} tekens."
+        ));
     }
     Ok(())
 }

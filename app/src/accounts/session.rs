@@ -81,7 +81,11 @@ mod tests {
         assert!(is_live(start, start, start + 60));
         assert!(!is_live(start, start, start + IDLE_TIMEOUT_SECS));
         // Active all week, still logged out after seven days.
-        assert!(!is_live(start, start + ABSOLUTE_TIMEOUT_SECS, start + ABSOLUTE_TIMEOUT_SECS + 1));
+        assert!(!is_live(
+            start,
+            start + ABSOLUTE_TIMEOUT_SECS,
+            start + ABSOLUTE_TIMEOUT_SECS + 1
+        ));
     }
 
     #[test]

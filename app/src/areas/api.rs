@@ -36,15 +36,23 @@ fn unavailable(error: sqlx::Error) -> AreaError {
 pub async fn list_areas(query: String) -> Result<Vec<AreaSummary>, AreaError> {
     let pool = crate::db::pool_from_context().ok_or(AreaError::Unavailable)?;
     let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
-    super::db::list_areas(&pool, &query).await.map_err(unavailable)
+    super::db::list_areas(&pool, &query)
+        .await
+        .map_err(unavailable)
 }
 
 #[server(endpoint = "get_area_profile")]
 pub async fn get_area_profile(slug: String) -> Result<Option<AreaProfile>, AreaError> {
     // Slugs are short, lowercase and dashed; anything else cannot exist.
-    if slug.len() > 80 || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+    if slug.len() > 80
+        || !slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
         return Ok(None);
     }
     let pool = crate::db::pool_from_context().ok_or(AreaError::Unavailable)?;
-    super::db::area_profile(&pool, &slug).await.map_err(unavailable)
+    super::db::area_profile(&pool, &slug)
+        .await
+        .map_err(unavailable)
 }

@@ -98,7 +98,10 @@ struct IndicatorRow {
 }
 
 /// The full public profile of one area, or `None` when no area has this slug.
-pub async fn area_profile(pool: &SqlitePool, slug: &str) -> Result<Option<AreaProfile>, sqlx::Error> {
+pub async fn area_profile(
+    pool: &SqlitePool,
+    slug: &str,
+) -> Result<Option<AreaProfile>, sqlx::Error> {
     let Some(area): Option<AreaRow> = sqlx::query_as(
         "SELECT id, slug, name, district, area_type, phase, activation, story, ambition
          FROM areas WHERE slug = ?",
@@ -190,7 +193,11 @@ pub async fn area_profile(pool: &SqlitePool, slug: &str) -> Result<Option<AreaPr
         contacts: contacts
             .into_iter()
             .map(|(role, name, email)| {
-                Ok(Contact { role: decode("contact role", &role, ContactRole::from_code)?, name, email })
+                Ok(Contact {
+                    role: decode("contact role", &role, ContactRole::from_code)?,
+                    name,
+                    email,
+                })
             })
             .collect::<Result<_, sqlx::Error>>()?,
         indicators: indicators
@@ -258,7 +265,10 @@ mod tests {
         insert_value(&pool, linden, "vacancy_outlets", "2024", 8.0).await;
 
         let all = list_areas(&pool, "").await.unwrap();
-        assert_eq!(all.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(), ["havenstraat", "lindenplein"]);
+        assert_eq!(
+            all.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(),
+            ["havenstraat", "lindenplein"]
+        );
         assert_eq!(all[1].vacancy, Some(("2025".to_string(), 7.25)));
         assert_eq!(all[0].vacancy, None);
 
@@ -291,11 +301,19 @@ mod tests {
 
         let profile = area_profile(&pool, "lindenplein").await.unwrap().unwrap();
         assert_eq!(profile.name, "Lindenplein");
-        let footfall = profile.indicators.iter().find(|i| i.key == "footfall").unwrap();
+        let footfall = profile
+            .indicators
+            .iter()
+            .find(|i| i.key == "footfall")
+            .unwrap();
         assert_eq!(footfall.period, "2025");
         assert_eq!(footfall.value, 13500.0);
         assert_eq!(footfall.previous, Some(("2024".to_string(), 12000.0)));
-        let rating = profile.indicators.iter().find(|i| i.key == "rating").unwrap();
+        let rating = profile
+            .indicators
+            .iter()
+            .find(|i| i.key == "rating")
+            .unwrap();
         assert_eq!(rating.previous, None);
         // Indicators without values are left out.
         assert_eq!(profile.indicators.len(), 2);

@@ -36,12 +36,21 @@ pub struct AreaText {
 pub fn validate(text: &AreaText) -> FieldErrors {
     let mut errors = FieldErrors::default();
     if text.story.trim().is_empty() {
-        errors.add("story", "Vertel het verhaal van het gebied; dit veld mag niet leeg zijn.");
+        errors.add(
+            "story",
+            "Vertel het verhaal van het gebied; dit veld mag niet leeg zijn.",
+        );
     } else if text.story.chars().count() > MAX_STORY {
-        errors.add("story", format!("Het verhaal is te lang: hoogstens {MAX_STORY} tekens."));
+        errors.add(
+            "story",
+            format!("Het verhaal is te lang: hoogstens {MAX_STORY} tekens."),
+        );
     }
     if text.ambition.chars().count() > MAX_AMBITION {
-        errors.add("ambition", format!("De ambitie is te lang: hoogstens {MAX_AMBITION} tekens."));
+        errors.add(
+            "ambition",
+            format!("De ambitie is te lang: hoogstens {MAX_AMBITION} tekens."),
+        );
     }
     if Phase::from_code(&text.phase).is_none() {
         errors.add("phase", "Kies een fase uit de lijst.");
@@ -87,7 +96,10 @@ pub mod api {
 
     /// The area's id, after the guard allowed this user to edit it.
     #[cfg(feature = "ssr")]
-    async fn authorize(pool: &sqlx::SqlitePool, slug: &str) -> Result<(i64, CurrentUser), EditError> {
+    async fn authorize(
+        pool: &sqlx::SqlitePool,
+        slug: &str,
+    ) -> Result<(i64, CurrentUser), EditError> {
         let id: Option<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?")
             .bind(slug)
             .fetch_optional(pool)
@@ -103,7 +115,12 @@ pub mod api {
 
     /// Sends a plain (no-JavaScript) form post back to `page`, with a draft holding what was typed.
     #[cfg(feature = "ssr")]
-    async fn back_with_draft(pool: &sqlx::SqlitePool, slug: &str, draft: &drafts::Draft, login_first: bool) -> Option<String> {
+    async fn back_with_draft(
+        pool: &sqlx::SqlitePool,
+        slug: &str,
+        draft: &drafts::Draft,
+        login_first: bool,
+    ) -> Option<String> {
         let token = drafts::store(pool, &form_key(slug), draft).await.ok()?;
         if guard::is_plain_form_post() {
             let form_url = format!("/gebieden/{slug}/bewerken?concept={token}");
@@ -120,14 +137,25 @@ pub mod api {
     }
 
     #[server(endpoint = "load_area_edit")]
-    pub async fn load_area_edit(slug: String, concept: Option<String>) -> Result<AreaEditForm, EditError> {
+    pub async fn load_area_edit(
+        slug: String,
+        concept: Option<String>,
+    ) -> Result<AreaEditForm, EditError> {
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         authorize(&pool, &slug).await?;
-        let (name, version, story, ambition, phase, activation): (String, i64, String, String, String, String) =
-            sqlx::query_as("SELECT name, version, story, ambition, phase, activation FROM areas WHERE slug = ?")
-                .bind(&slug)
-                .fetch_one(&pool)
-                .await?;
+        let (name, version, story, ambition, phase, activation): (
+            String,
+            i64,
+            String,
+            String,
+            String,
+            String,
+        ) = sqlx::query_as(
+            "SELECT name, version, story, ambition, phase, activation FROM areas WHERE slug = ?",
+        )
+        .bind(&slug)
+        .fetch_one(&pool)
+        .await?;
         let mut form = AreaEditForm {
             slug: slug.clone(),
             name,
@@ -141,7 +169,13 @@ pub mod api {
         };
         if let Some(token) = concept.filter(|t| !t.is_empty()) {
             if let Some(draft) = drafts::load(&pool, &form_key(&slug), &token).await? {
-                let value = |key: &str, fallback: &str| draft.values.get(key).cloned().unwrap_or_else(|| fallback.to_string());
+                let value = |key: &str, fallback: &str| {
+                    draft
+                        .values
+                        .get(key)
+                        .cloned()
+                        .unwrap_or_else(|| fallback.to_string())
+                };
                 form.story = value("story", &form.story);
                 form.ambition = value("ambition", &form.ambition);
                 form.phase = value("phase", &form.phase);
@@ -168,7 +202,12 @@ pub mod api {
         intent: String,
     ) -> Result<Option<String>, EditError> {
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
-        let text = AreaText { story, ambition, phase, activation };
+        let text = AreaText {
+            story,
+            ambition,
+            phase,
+            activation,
+        };
         let values: drafts::Values = [
             ("story", &text.story),
             ("ambition", &text.ambition),
@@ -189,7 +228,13 @@ pub mod api {
             Ok(found) => found,
             Err(EditError::NotLoggedIn { .. }) => {
                 // The session ran out while typing: keep the text, log in, come back to it.
-                let draft = back_with_draft(&pool, &slug, &draft_with(FieldErrors::default(), None), true).await;
+                let draft = back_with_draft(
+                    &pool,
+                    &slug,
+                    &draft_with(FieldErrors::default(), None),
+                    true,
+                )
+                .await;
                 return Err(EditError::NotLoggedIn { draft });
             }
             Err(other) => return Err(other),
@@ -203,18 +248,33 @@ pub mod api {
 
         if intent == "preview" {
             let html = markdown::to_safe_html(&text.story);
-            back_with_draft(&pool, &slug, &draft_with(FieldErrors::default(), Some(html.clone())), false).await;
+            back_with_draft(
+                &pool,
+                &slug,
+                &draft_with(FieldErrors::default(), Some(html.clone())),
+                false,
+            )
+            .await;
             return Ok(Some(html));
         }
 
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
         let (current_version, before): (i64, AreaText) = {
-            let row: (i64, String, String, String, String) =
-                sqlx::query_as("SELECT version, story, ambition, phase, activation FROM areas WHERE id = ?")
-                    .bind(area_id)
-                    .fetch_one(&mut *tx)
-                    .await?;
-            (row.0, AreaText { story: row.1, ambition: row.2, phase: row.3, activation: row.4 })
+            let row: (i64, String, String, String, String) = sqlx::query_as(
+                "SELECT version, story, ambition, phase, activation FROM areas WHERE id = ?",
+            )
+            .bind(area_id)
+            .fetch_one(&mut *tx)
+            .await?;
+            (
+                row.0,
+                AreaText {
+                    story: row.1,
+                    ambition: row.2,
+                    phase: row.3,
+                    activation: row.4,
+                },
+            )
         };
         if current_version != version {
             tx.rollback().await?;
@@ -235,8 +295,26 @@ pub mod api {
         .bind(area_id)
         .execute(&mut *tx)
         .await?;
-        revisions::save_with_baseline(&mut tx, "area", area_id, "story", &before.story, &text.story, &user).await?;
-        audit::record(&mut tx, &user, audit::AuditAction::Update, "area", area_id, Some(&before), Some(&text)).await?;
+        revisions::save_with_baseline(
+            &mut tx,
+            "area",
+            area_id,
+            "story",
+            &before.story,
+            &text.story,
+            &user,
+        )
+        .await?;
+        audit::record(
+            &mut tx,
+            &user,
+            audit::AuditAction::Update,
+            "area",
+            area_id,
+            Some(&before),
+            Some(&text),
+        )
+        .await?;
         tx.commit().await?;
         log::info!("area {slug} updated by user {}", user.id);
         leptos_axum::redirect(&format!("/gebieden/{slug}"));
@@ -247,7 +325,10 @@ pub mod api {
     pub async fn area_story_history(slug: String) -> Result<StoryHistory, EditError> {
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let (area_id, _) = authorize(&pool, &slug).await?;
-        let name: String = sqlx::query_scalar("SELECT name FROM areas WHERE id = ?").bind(area_id).fetch_one(&pool).await?;
+        let name: String = sqlx::query_scalar("SELECT name FROM areas WHERE id = ?")
+            .bind(area_id)
+            .fetch_one(&pool)
+            .await?;
         let list = revisions::list(&pool, "area", area_id, "story").await?;
         let versions = list
             .iter()
@@ -264,7 +345,11 @@ pub mod api {
                 }
             })
             .collect();
-        Ok(StoryHistory { slug, name, versions })
+        Ok(StoryHistory {
+            slug,
+            name,
+            versions,
+        })
     }
 
     /// Makes an earlier version of the story the current one (as a new version).
@@ -281,14 +366,27 @@ pub mod api {
         .fetch_optional(&mut *tx)
         .await?;
         let body = body.ok_or(EditError::NotFound)?;
-        let before: String = sqlx::query_scalar("SELECT story FROM areas WHERE id = ?").bind(area_id).fetch_one(&mut *tx).await?;
+        let before: String = sqlx::query_scalar("SELECT story FROM areas WHERE id = ?")
+            .bind(area_id)
+            .fetch_one(&mut *tx)
+            .await?;
         sqlx::query("UPDATE areas SET story = ?, version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?")
             .bind(&body)
             .bind(area_id)
             .execute(&mut *tx)
             .await?;
-        revisions::save_with_baseline(&mut tx, "area", area_id, "story", &before, &body, &user).await?;
-        audit::record(&mut tx, &user, audit::AuditAction::Restore, "area", area_id, Some(&before), Some(&body)).await?;
+        revisions::save_with_baseline(&mut tx, "area", area_id, "story", &before, &body, &user)
+            .await?;
+        audit::record(
+            &mut tx,
+            &user,
+            audit::AuditAction::Restore,
+            "area",
+            area_id,
+            Some(&before),
+            Some(&body),
+        )
+        .await?;
         tx.commit().await?;
         leptos_axum::redirect(&format!("/gebieden/{slug}/geschiedenis"));
         Ok(())
@@ -310,7 +408,10 @@ pub mod pages {
         let params = use_params_map();
         let query = use_query_map();
         let source = move || {
-            (params.read().get("slug").unwrap_or_default(), query.read().get("concept"))
+            (
+                params.read().get("slug").unwrap_or_default(),
+                query.read().get("concept"),
+            )
         };
         let form = Resource::new_blocking(source, |(slug, concept)| load_area_edit(slug, concept));
         view! {
@@ -350,9 +451,12 @@ pub mod pages {
             None => draft_preview.clone(),
         };
         let message = move || match save.value().get() {
-            Some(Err(EditError::Invalid(_))) | None => errors.get().get("_form").cloned().or_else(|| {
-                (!errors.get().is_empty()).then(|| EditError::Invalid(FieldErrors::default()).to_string())
-            }),
+            Some(Err(EditError::Invalid(_))) | None => {
+                errors.get().get("_form").cloned().or_else(|| {
+                    (!errors.get().is_empty())
+                        .then(|| EditError::Invalid(FieldErrors::default()).to_string())
+                })
+            }
             Some(Err(error)) => Some(error.to_string()),
             Some(Ok(_)) => None,
         };
@@ -366,9 +470,14 @@ pub mod pages {
         };
         let profile_href = format!("/gebieden/{}", form.slug);
         let history_href = format!("/gebieden/{}/geschiedenis", form.slug);
-        let phases: Vec<(String, String)> = Phase::ALL.iter().map(|p| (p.code().into(), p.label().into())).collect();
-        let activations: Vec<(String, String)> =
-            Activation::ALL.iter().map(|a| (a.code().into(), a.label().into())).collect();
+        let phases: Vec<(String, String)> = Phase::ALL
+            .iter()
+            .map(|p| (p.code().into(), p.label().into()))
+            .collect();
+        let activations: Vec<(String, String)> = Activation::ALL
+            .iter()
+            .map(|a| (a.code().into(), a.label().into()))
+            .collect();
 
         view! {
             <Title text=format!("{} bewerken", form.name)/>
@@ -424,7 +533,12 @@ pub mod pages {
         // when that happens in the browser.
         let restore = ServerAction::<RestoreAreaStory>::new();
         let history = Resource::new_blocking(
-            move || (params.read().get("slug").unwrap_or_default(), restore.version().get()),
+            move || {
+                (
+                    params.read().get("slug").unwrap_or_default(),
+                    restore.version().get(),
+                )
+            },
             |(slug, _)| area_story_history(slug),
         );
         view! {
@@ -440,7 +554,10 @@ pub mod pages {
     }
 
     #[component]
-    fn HistoryView(history: StoryHistory, restore: ServerAction<RestoreAreaStory>) -> impl IntoView {
+    fn HistoryView(
+        history: StoryHistory,
+        restore: ServerAction<RestoreAreaStory>,
+    ) -> impl IntoView {
         let profile_href = format!("/gebieden/{}", history.slug);
         let slug = history.slug.clone();
         view! {

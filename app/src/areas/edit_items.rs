@@ -36,8 +36,13 @@ pub fn validate_contact(role: &str, name: &str, email: &str) -> FieldErrors {
         errors.add("contact_name", "Vul een naam in (hoogstens 100 tekens).");
     }
     let email = email.trim();
-    if !email.is_empty() && (!email.contains('@') || email.contains(char::is_whitespace) || email.len() > 200) {
-        errors.add("contact_email", "Vul een geldig e-mailadres in, of laat het veld leeg.");
+    if !email.is_empty()
+        && (!email.contains('@') || email.contains(char::is_whitespace) || email.len() > 200)
+    {
+        errors.add(
+            "contact_email",
+            "Vul een geldig e-mailadres in, of laat het veld leeg.",
+        );
     }
     errors
 }
@@ -71,7 +76,11 @@ pub fn is_date(text: &str) -> bool {
     if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
         return false;
     }
-    let (Ok(y), Ok(m), Ok(d)) = (parts[0].parse::<u32>(), parts[1].parse::<u32>(), parts[2].parse::<u32>()) else {
+    let (Ok(y), Ok(m), Ok(d)) = (
+        parts[0].parse::<u32>(),
+        parts[1].parse::<u32>(),
+        parts[2].parse::<u32>(),
+    ) else {
         return false;
     };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -88,10 +97,17 @@ pub fn is_date(text: &str) -> bool {
 /// A year (`2025`) or a month (`2025-06`).
 pub fn is_period(text: &str) -> bool {
     match text.split_once('-') {
-        None => text.len() == 4 && text.parse::<u32>().is_ok_and(|y| (1900..=2200).contains(&y)),
+        None => {
+            text.len() == 4
+                && text
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1900..=2200).contains(&y))
+        }
         Some((y, m)) => {
-            y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1900..=2200).contains(&y))
-                && m.len() == 2 && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+            y.len() == 4
+                && y.parse::<u32>().is_ok_and(|y| (1900..=2200).contains(&y))
+                && m.len() == 2
+                && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
         }
     }
 }
@@ -107,7 +123,9 @@ pub fn parse_number(text: &str) -> Option<f64> {
         !rest.is_empty()
             && (1..=3).contains(&first.len())
             && first.bytes().all(|b| b.is_ascii_digit())
-            && rest.iter().all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+            && rest
+                .iter()
+                .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
     };
     let cleaned = if cleaned.contains(',') || dutch_thousands {
         cleaned.replace('.', "").replace(',', ".")
@@ -128,15 +146,29 @@ pub mod api {
     };
 
     #[cfg(feature = "ssr")]
-    async fn authorize(pool: &sqlx::SqlitePool, slug: &str) -> Result<(i64, CurrentUser), EditError> {
-        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?").bind(slug).fetch_optional(pool).await?;
-        let user = guard::require(Action::EditArea { area_id: id.unwrap_or(-1) })?;
+    async fn authorize(
+        pool: &sqlx::SqlitePool,
+        slug: &str,
+    ) -> Result<(i64, CurrentUser), EditError> {
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?")
+            .bind(slug)
+            .fetch_optional(pool)
+            .await?;
+        let user = guard::require(Action::EditArea {
+            area_id: id.unwrap_or(-1),
+        })?;
         Ok((id.ok_or(EditError::NotFound)?, user))
     }
 
     /// After a plain (no-JavaScript) post: back to the edit page, with a draft on errors.
     #[cfg(feature = "ssr")]
-    async fn back(pool: &sqlx::SqlitePool, slug: &str, form: &str, values: &[(&str, &str)], errors: Option<&FieldErrors>) {
+    async fn back(
+        pool: &sqlx::SqlitePool,
+        slug: &str,
+        form: &str,
+        values: &[(&str, &str)],
+        errors: Option<&FieldErrors>,
+    ) {
         if !guard::is_plain_form_post() {
             return;
         }
@@ -144,34 +176,53 @@ pub mod api {
             leptos_axum::redirect(&format!("/gebieden/{slug}/bewerken#onderdeel-{form}"));
             return;
         };
-        let mut map: drafts::Values = values.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let mut map: drafts::Values = values
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         map.insert("_form".into(), form.into());
-        let draft = drafts::Draft { values: map, errors: errors.clone(), preview_html: None };
+        let draft = drafts::Draft {
+            values: map,
+            errors: errors.clone(),
+            preview_html: None,
+        };
         match drafts::store(pool, &format!("area-items:{slug}"), &draft).await {
-            Ok(token) => leptos_axum::redirect(&format!("/gebieden/{slug}/bewerken?onderdeel={token}#onderdeel-{form}")),
+            Ok(token) => leptos_axum::redirect(&format!(
+                "/gebieden/{slug}/bewerken?onderdeel={token}#onderdeel-{form}"
+            )),
             Err(_) => leptos_axum::redirect(&format!("/gebieden/{slug}/bewerken#onderdeel-{form}")),
         }
     }
 
     #[server(endpoint = "load_area_items")]
-    pub async fn load_area_items(slug: String, draft: Option<String>) -> Result<AreaItems, EditError> {
+    pub async fn load_area_items(
+        slug: String,
+        draft: Option<String>,
+    ) -> Result<AreaItems, EditError> {
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let (area_id, _) = authorize(&pool, &slug).await?;
-        let opgaves: Vec<(i64, String, String, String, String, String, Option<String>)> = sqlx::query_as(
-            "SELECT o.id, o.title, t.label, t.key, o.status, o.owner, o.due_date FROM opgaves o
+        let opgaves: Vec<(i64, String, String, String, String, String, Option<String>)> =
+            sqlx::query_as(
+                "SELECT o.id, o.title, t.label, t.key, o.status, o.owner, o.due_date FROM opgaves o
              JOIN themes t ON t.key = o.theme_key WHERE o.area_id = ?
              ORDER BY o.status = 'done', o.due_date IS NULL, o.due_date, o.id",
+            )
+            .bind(area_id)
+            .fetch_all(&pool)
+            .await?;
+        let contacts: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT id, role, name, email FROM contacts WHERE area_id = ? ORDER BY role, name",
         )
         .bind(area_id)
         .fetch_all(&pool)
         .await?;
-        let contacts: Vec<(i64, String, String, Option<String>)> =
-            sqlx::query_as("SELECT id, role, name, email FROM contacts WHERE area_id = ? ORDER BY role, name")
-                .bind(area_id)
+        let themes = sqlx::query_as("SELECT key, label FROM themes ORDER BY position")
+            .fetch_all(&pool)
+            .await?;
+        let indicators =
+            sqlx::query_as("SELECT key, label FROM indicator_definitions ORDER BY position")
                 .fetch_all(&pool)
                 .await?;
-        let themes = sqlx::query_as("SELECT key, label FROM themes ORDER BY position").fetch_all(&pool).await?;
-        let indicators = sqlx::query_as("SELECT key, label FROM indicator_definitions ORDER BY position").fetch_all(&pool).await?;
         let framework: Option<(i64, String, i64, i64)> = sqlx::query_as(
             "SELECT id, name, scale_min, scale_max FROM stuurwiel_frameworks WHERE is_active = 1 ORDER BY id LIMIT 1",
         )
@@ -189,19 +240,39 @@ pub mod api {
             opgaves: opgaves
                 .into_iter()
                 .filter_map(|(id, title, theme, theme_key, status, owner, due_date)| {
-                    Some(OpgaveItem { id, title, theme, theme_key, status: OpgaveStatus::from_code(&status)?, owner, due_date })
+                    Some(OpgaveItem {
+                        id,
+                        title,
+                        theme,
+                        theme_key,
+                        status: OpgaveStatus::from_code(&status)?,
+                        owner,
+                        due_date,
+                    })
                 })
                 .collect(),
             contacts: contacts
                 .into_iter()
                 .filter_map(|(id, role, name, email)| {
-                    Some(ContactItem { id, role: super::super::ContactRole::from_code(&role)?, name, email: email.unwrap_or_default() })
+                    Some(ContactItem {
+                        id,
+                        role: super::super::ContactRole::from_code(&role)?,
+                        name,
+                        email: email.unwrap_or_default(),
+                    })
                 })
                 .collect(),
             themes,
             indicators,
             framework,
-            segments: segments.into_iter().map(|(id, name, description)| Segment { id, name, description }).collect(),
+            segments: segments
+                .into_iter()
+                .map(|(id, name, description)| Segment {
+                    id,
+                    name,
+                    description,
+                })
+                .collect(),
             draft_form: None,
             draft_values: BTreeMap::new(),
             draft_errors: FieldErrors::default(),
@@ -218,12 +289,22 @@ pub mod api {
 
     /// The checks shared by adding and changing an opgave.
     #[cfg(feature = "ssr")]
-    async fn validate_opgave(pool: &sqlx::SqlitePool, title: &str, theme: &str, owner: &str, due: &str) -> Result<FieldErrors, sqlx::Error> {
+    async fn validate_opgave(
+        pool: &sqlx::SqlitePool,
+        title: &str,
+        theme: &str,
+        owner: &str,
+        due: &str,
+    ) -> Result<FieldErrors, sqlx::Error> {
         let mut errors = FieldErrors::default();
         if title.trim().is_empty() || title.chars().count() > 200 {
             errors.add("title", "Geef de opgave een titel (hoogstens 200 tekens).");
         }
-        let theme_exists: Option<String> = sqlx::query_scalar("SELECT key FROM themes WHERE key = ?").bind(theme).fetch_optional(pool).await?;
+        let theme_exists: Option<String> =
+            sqlx::query_scalar("SELECT key FROM themes WHERE key = ?")
+                .bind(theme)
+                .fetch_optional(pool)
+                .await?;
         if theme_exists.is_none() {
             errors.add("theme", "Kies een thema uit de lijst.");
         }
@@ -255,7 +336,13 @@ pub mod api {
             errors.add("status", "Kies een status uit de lijst.");
         }
         // Field names carry the opgave's id, so the message lands at the right form.
-        let errors = FieldErrors(errors.0.into_iter().map(|(k, v)| (format!("{k}-{opgave_id}"), v)).collect());
+        let errors = FieldErrors(
+            errors
+                .0
+                .into_iter()
+                .map(|(k, v)| (format!("{k}-{opgave_id}"), v))
+                .collect(),
+        );
         if !errors.is_empty() {
             back(&pool, &slug, "opgaves", &[], Some(&errors)).await;
             return Err(EditError::Invalid(errors));
@@ -281,22 +368,47 @@ pub mod api {
         .bind(opgave_id)
         .execute(&mut *tx)
         .await?;
-        let after = (title.trim().to_string(), theme.clone(), status.clone(), owner.trim().to_string(), (!due.is_empty()).then(|| due.to_string()));
-        audit::record(&mut tx, &user, audit::AuditAction::Update, "opgave", opgave_id, Some(&before), Some(&after)).await?;
+        let after = (
+            title.trim().to_string(),
+            theme.clone(),
+            status.clone(),
+            owner.trim().to_string(),
+            (!due.is_empty()).then(|| due.to_string()),
+        );
+        audit::record(
+            &mut tx,
+            &user,
+            audit::AuditAction::Update,
+            "opgave",
+            opgave_id,
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         back(&pool, &slug, "opgaves", &[], None).await;
         Ok(())
     }
 
     #[server(endpoint = "add_opgave")]
-    pub async fn add_opgave(slug: String, title: String, theme: String, owner: String, due_date: String) -> Result<(), EditError> {
+    pub async fn add_opgave(
+        slug: String,
+        title: String,
+        theme: String,
+        owner: String,
+        due_date: String,
+    ) -> Result<(), EditError> {
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let (area_id, user) = authorize(&pool, &slug).await?;
         let mut errors = FieldErrors::default();
         if title.trim().is_empty() || title.chars().count() > 200 {
             errors.add("title", "Geef de opgave een titel (hoogstens 200 tekens).");
         }
-        let theme_exists: Option<String> = sqlx::query_scalar("SELECT key FROM themes WHERE key = ?").bind(&theme).fetch_optional(&pool).await?;
+        let theme_exists: Option<String> =
+            sqlx::query_scalar("SELECT key FROM themes WHERE key = ?")
+                .bind(&theme)
+                .fetch_optional(&pool)
+                .await?;
         if theme_exists.is_none() {
             errors.add("theme", "Kies een thema uit de lijst.");
         }
@@ -307,7 +419,12 @@ pub mod api {
         if !due.is_empty() && !is_date(due) {
             errors.add("due_date", "Vul een geldige datum in, zoals 2026-06-30.");
         }
-        let values = [("title", title.as_str()), ("theme", theme.as_str()), ("owner", owner.as_str()), ("due_date", due)];
+        let values = [
+            ("title", title.as_str()),
+            ("theme", theme.as_str()),
+            ("owner", owner.as_str()),
+            ("due_date", due),
+        ];
         if !errors.is_empty() {
             back(&pool, &slug, "opgave", &values, Some(&errors)).await;
             return Err(EditError::Invalid(errors));
@@ -324,7 +441,16 @@ pub mod api {
         .fetch_one(&mut *tx)
         .await?;
         let after: BTreeMap<&str, &str> = values.into_iter().collect();
-        audit::record(&mut tx, &user, audit::AuditAction::Create, "opgave", id, None, Some(&after)).await?;
+        audit::record(
+            &mut tx,
+            &user,
+            audit::AuditAction::Create,
+            "opgave",
+            id,
+            None,
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         back(&pool, &slug, "opgave", &[], None).await;
         Ok(())
@@ -332,7 +458,11 @@ pub mod api {
 
     /// Moves an opgave to open / in progress / done ("closing" it is setting it to done).
     #[server(endpoint = "set_opgave_status")]
-    pub async fn set_opgave_status(slug: String, opgave_id: i64, status: String) -> Result<(), EditError> {
+    pub async fn set_opgave_status(
+        slug: String,
+        opgave_id: i64,
+        status: String,
+    ) -> Result<(), EditError> {
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let (area_id, user) = authorize(&pool, &slug).await?;
         let status = OpgaveStatus::from_code(&status).ok_or_else(|| {
@@ -341,18 +471,28 @@ pub mod api {
             EditError::Invalid(errors)
         })?;
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-        let before: Option<String> = sqlx::query_scalar("SELECT status FROM opgaves WHERE id = ? AND area_id = ?")
-            .bind(opgave_id)
-            .bind(area_id)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let before: Option<String> =
+            sqlx::query_scalar("SELECT status FROM opgaves WHERE id = ? AND area_id = ?")
+                .bind(opgave_id)
+                .bind(area_id)
+                .fetch_optional(&mut *tx)
+                .await?;
         let before = before.ok_or(EditError::NotFound)?;
         sqlx::query("UPDATE opgaves SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?")
             .bind(status.code())
             .bind(opgave_id)
             .execute(&mut *tx)
             .await?;
-        audit::record(&mut tx, &user, audit::AuditAction::Update, "opgave", opgave_id, Some(&before), Some(&status.code().to_string())).await?;
+        audit::record(
+            &mut tx,
+            &user,
+            audit::AuditAction::Update,
+            "opgave",
+            opgave_id,
+            Some(&before),
+            Some(&status.code().to_string()),
+        )
+        .await?;
         tx.commit().await?;
         back(&pool, &slug, "opgaves", &[], None).await;
         Ok(())
@@ -360,26 +500,46 @@ pub mod api {
 
     /// Adds a contact person to the area.
     #[server(endpoint = "add_contact")]
-    pub async fn add_contact(slug: String, contact_role: String, contact_name: String, contact_email: String) -> Result<(), EditError> {
+    pub async fn add_contact(
+        slug: String,
+        contact_role: String,
+        contact_name: String,
+        contact_email: String,
+    ) -> Result<(), EditError> {
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let (area_id, user) = authorize(&pool, &slug).await?;
         let errors = validate_contact(&contact_role, &contact_name, &contact_email);
-        let values = [("contact_role", contact_role.as_str()), ("contact_name", contact_name.as_str()), ("contact_email", contact_email.as_str())];
+        let values = [
+            ("contact_role", contact_role.as_str()),
+            ("contact_name", contact_name.as_str()),
+            ("contact_email", contact_email.as_str()),
+        ];
         if !errors.is_empty() {
             back(&pool, &slug, "contact", &values, Some(&errors)).await;
             return Err(EditError::Invalid(errors));
         }
         let email = contact_email.trim();
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-        let id: i64 = sqlx::query_scalar("INSERT INTO contacts (area_id, role, name, email) VALUES (?, ?, ?, ?) RETURNING id")
-            .bind(area_id)
-            .bind(&contact_role)
-            .bind(contact_name.trim())
-            .bind((!email.is_empty()).then_some(email))
-            .fetch_one(&mut *tx)
-            .await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO contacts (area_id, role, name, email) VALUES (?, ?, ?, ?) RETURNING id",
+        )
+        .bind(area_id)
+        .bind(&contact_role)
+        .bind(contact_name.trim())
+        .bind((!email.is_empty()).then_some(email))
+        .fetch_one(&mut *tx)
+        .await?;
         let after: BTreeMap<&str, &str> = values.into_iter().collect();
-        audit::record(&mut tx, &user, audit::AuditAction::Create, "contact", id, None, Some(&after)).await?;
+        audit::record(
+            &mut tx,
+            &user,
+            audit::AuditAction::Create,
+            "contact",
+            id,
+            None,
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         back(&pool, &slug, "contact", &[], None).await;
         Ok(())
@@ -388,12 +548,19 @@ pub mod api {
     /// Removes a contact person. Destroys data, so it needs an explicit confirmation
     /// (a checkbox), which also works without JavaScript.
     #[server(endpoint = "remove_contact")]
-    pub async fn remove_contact(slug: String, contact_id: i64, confirm: Option<String>) -> Result<(), EditError> {
+    pub async fn remove_contact(
+        slug: String,
+        contact_id: i64,
+        confirm: Option<String>,
+    ) -> Result<(), EditError> {
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let (area_id, user) = authorize(&pool, &slug).await?;
         if confirm.as_deref() != Some("ja") {
             let mut errors = FieldErrors::default();
-            errors.add(&format!("confirm-{contact_id}"), "Vink eerst aan dat u deze contactpersoon wilt verwijderen.");
+            errors.add(
+                &format!("confirm-{contact_id}"),
+                "Vink eerst aan dat u deze contactpersoon wilt verwijderen.",
+            );
             back(&pool, &slug, "contacts", &[], Some(&errors)).await;
             return Err(EditError::Invalid(errors));
         }
@@ -405,19 +572,41 @@ pub mod api {
                 .fetch_optional(&mut *tx)
                 .await?;
         let before = before.ok_or(EditError::NotFound)?;
-        sqlx::query("DELETE FROM contacts WHERE id = ?").bind(contact_id).execute(&mut *tx).await?;
-        audit::record(&mut tx, &user, audit::AuditAction::Delete, "contact", contact_id, Some(&before), None).await?;
+        sqlx::query("DELETE FROM contacts WHERE id = ?")
+            .bind(contact_id)
+            .execute(&mut *tx)
+            .await?;
+        audit::record(
+            &mut tx,
+            &user,
+            audit::AuditAction::Delete,
+            "contact",
+            contact_id,
+            Some(&before),
+            None,
+        )
+        .await?;
         tx.commit().await?;
         back(&pool, &slug, "contacts", &[], None).await;
         Ok(())
     }
 
     #[server(endpoint = "add_indicator_value")]
-    pub async fn add_indicator_value(slug: String, indicator: String, period: String, value: String, source: String) -> Result<(), EditError> {
+    pub async fn add_indicator_value(
+        slug: String,
+        indicator: String,
+        period: String,
+        value: String,
+        source: String,
+    ) -> Result<(), EditError> {
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let (area_id, user) = authorize(&pool, &slug).await?;
         let mut errors = FieldErrors::default();
-        let known: Option<String> = sqlx::query_scalar("SELECT key FROM indicator_definitions WHERE key = ?").bind(&indicator).fetch_optional(&pool).await?;
+        let known: Option<String> =
+            sqlx::query_scalar("SELECT key FROM indicator_definitions WHERE key = ?")
+                .bind(&indicator)
+                .fetch_optional(&pool)
+                .await?;
         if known.is_none() {
             errors.add("indicator", "Kies een indicator uit de lijst.");
         }
@@ -442,10 +631,18 @@ pub mod api {
             .fetch_optional(&pool)
             .await?;
             if exists.is_some() {
-                errors.add("period", "Voor deze indicator en periode is al een waarde vastgelegd.");
+                errors.add(
+                    "period",
+                    "Voor deze indicator en periode is al een waarde vastgelegd.",
+                );
             }
         }
-        let values = [("indicator", indicator.as_str()), ("period", period.as_str()), ("value", value.as_str()), ("source", source.as_str())];
+        let values = [
+            ("indicator", indicator.as_str()),
+            ("period", period.as_str()),
+            ("value", value.as_str()),
+            ("source", source.as_str()),
+        ];
         if !errors.is_empty() {
             back(&pool, &slug, "indicator", &values, Some(&errors)).await;
             return Err(EditError::Invalid(errors));
@@ -462,7 +659,16 @@ pub mod api {
         .fetch_one(&mut *tx)
         .await?;
         let after: BTreeMap<&str, &str> = values.into_iter().collect();
-        audit::record(&mut tx, &user, audit::AuditAction::Create, "indicator_value", id, None, Some(&after)).await?;
+        audit::record(
+            &mut tx,
+            &user,
+            audit::AuditAction::Create,
+            "indicator_value",
+            id,
+            None,
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         back(&pool, &slug, "indicator", &[], None).await;
         Ok(())
@@ -482,20 +688,30 @@ pub mod api {
             sqlx::query_as("SELECT id, scale_min, scale_max FROM stuurwiel_frameworks WHERE is_active = 1 ORDER BY id LIMIT 1")
                 .fetch_optional(&pool)
                 .await?;
-        let Some((framework_id, min, max)) = framework else { return Err(EditError::NotFound) };
-        let segments: Vec<i64> = sqlx::query_scalar("SELECT id FROM stuurwiel_segments WHERE framework_id = ? ORDER BY position")
-            .bind(framework_id)
-            .fetch_all(&pool)
-            .await?;
+        let Some((framework_id, min, max)) = framework else {
+            return Err(EditError::NotFound);
+        };
+        let segments: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM stuurwiel_segments WHERE framework_id = ? ORDER BY position",
+        )
+        .bind(framework_id)
+        .fetch_all(&pool)
+        .await?;
         let mut errors = FieldErrors::default();
         if !is_date(assessed_on.trim()) {
             errors.add("assessed_on", "Vul een geldige datum in, zoals 2026-11-26.");
         }
         let mut parsed = Vec::new();
         for segment in &segments {
-            match scores.get(&segment.to_string()).and_then(|s| s.trim().parse::<i64>().ok()) {
+            match scores
+                .get(&segment.to_string())
+                .and_then(|s| s.trim().parse::<i64>().ok())
+            {
                 Some(score) if (min..=max).contains(&score) => parsed.push((*segment, score)),
-                _ => errors.add(&format!("scores[{segment}]"), format!("Kies een score van {min} tot {max}.")),
+                _ => errors.add(
+                    &format!("scores[{segment}]"),
+                    format!("Kies een score van {min} tot {max}."),
+                ),
             }
         }
         if errors.is_empty() {
@@ -508,13 +724,26 @@ pub mod api {
             .fetch_optional(&pool)
             .await?;
             if exists.is_some() {
-                errors.add("assessed_on", "Op deze datum is al een beoordeling vastgelegd.");
+                errors.add(
+                    "assessed_on",
+                    "Op deze datum is al een beoordeling vastgelegd.",
+                );
             }
         }
         if !errors.is_empty() {
-            let mut values: Vec<(String, String)> = vec![("assessed_on".into(), assessed_on.clone()), ("note".into(), note.clone())];
-            values.extend(scores.iter().map(|(k, v)| (format!("scores[{k}]"), v.clone())));
-            let borrowed: Vec<(&str, &str)> = values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let mut values: Vec<(String, String)> = vec![
+                ("assessed_on".into(), assessed_on.clone()),
+                ("note".into(), note.clone()),
+            ];
+            values.extend(
+                scores
+                    .iter()
+                    .map(|(k, v)| (format!("scores[{k}]"), v.clone())),
+            );
+            let borrowed: Vec<(&str, &str)> = values
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
             back(&pool, &slug, "assessment", &borrowed, Some(&errors)).await;
             return Err(EditError::Invalid(errors));
         }
@@ -531,14 +760,25 @@ pub mod api {
         .fetch_one(&mut *tx)
         .await?;
         for (segment, score) in &parsed {
-            sqlx::query("INSERT INTO stuurwiel_scores (assessment_id, segment_id, score) VALUES (?, ?, ?)")
-                .bind(id)
-                .bind(segment)
-                .bind(score)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO stuurwiel_scores (assessment_id, segment_id, score) VALUES (?, ?, ?)",
+            )
+            .bind(id)
+            .bind(segment)
+            .bind(score)
+            .execute(&mut *tx)
+            .await?;
         }
-        audit::record(&mut tx, &user, audit::AuditAction::Create, "assessment", id, None, Some(&parsed)).await?;
+        audit::record(
+            &mut tx,
+            &user,
+            audit::AuditAction::Create,
+            "assessment",
+            id,
+            None,
+            Some(&parsed),
+        )
+        .await?;
         tx.commit().await?;
         back(&pool, &slug, "assessment", &[], None).await;
         Ok(())
@@ -573,8 +813,8 @@ mod tests {
 
 pub mod pages {
     use super::api::{
-        load_area_items, AddContact, AddIndicatorValue, AddOpgave, RecordAssessment, RemoveContact, SetOpgaveStatus,
-        UpdateOpgave,
+        load_area_items, AddContact, AddIndicatorValue, AddOpgave, RecordAssessment, RemoveContact,
+        SetOpgaveStatus, UpdateOpgave,
     };
     use super::*;
     use crate::editing::ui::SelectField;
@@ -582,12 +822,20 @@ pub mod pages {
     use leptos::prelude::*;
 
     /// Errors for one of the item forms: from the last call (JavaScript) or the draft.
-    fn form_errors<T>(action: ServerAction<T>, form: &'static str, items: &AreaItems) -> Signal<FieldErrors>
+    fn form_errors<T>(
+        action: ServerAction<T>,
+        form: &'static str,
+        items: &AreaItems,
+    ) -> Signal<FieldErrors>
     where
         T: leptos::server_fn::ServerFn<Error = EditError> + Send + Sync + Clone + 'static,
         T::Output: Send + Sync + Clone + 'static,
     {
-        let from_draft = if items.draft_form.as_deref() == Some(form) { items.draft_errors.clone() } else { FieldErrors::default() };
+        let from_draft = if items.draft_form.as_deref() == Some(form) {
+            items.draft_errors.clone()
+        } else {
+            FieldErrors::default()
+        };
         Signal::derive(move || match action.value().get() {
             Some(Err(EditError::Invalid(errors))) => errors,
             Some(_) => FieldErrors::default(),
@@ -600,11 +848,13 @@ pub mod pages {
         T: leptos::server_fn::ServerFn<Error = EditError> + Send + Sync + Clone + 'static,
         T::Output: Send + Sync + Clone + 'static,
     {
-        move || match action.value().get() {
+        move || {
+            match action.value().get() {
             Some(Ok(_)) => Some(view! { <div class="notice notice--ok" role="status"><p>{saved}</p></div> }.into_any()),
             Some(Err(EditError::Invalid(_))) => Some(view! { <div class="notice notice--error" role="alert"><p>"Niet alle velden zijn goed ingevuld."</p></div> }.into_any()),
             Some(Err(error)) => Some(view! { <div class="notice notice--error" role="alert"><p>{error.to_string()}</p></div> }.into_any()),
             None => None,
+        }
         }
     }
 
@@ -615,10 +865,14 @@ pub mod pages {
         #[prop(optional)] value: String,
         #[prop(optional)] placeholder: &'static str,
         /// When several forms on the page have this field: a unique suffix for id and errors.
-        #[prop(optional)] suffix: Option<i64>,
+        #[prop(optional)]
+        suffix: Option<i64>,
         errors: Signal<FieldErrors>,
     ) -> impl IntoView {
-        let unique = match suffix { Some(n) => format!("{name}-{n}"), None => name.clone() };
+        let unique = match suffix {
+            Some(n) => format!("{name}-{n}"),
+            None => name.clone(),
+        };
         let key = StoredValue::new(unique.clone());
         let error = move || errors.read().get(&key.get_value()).cloned();
         let id = unique.replace(['[', ']'], "-");
@@ -646,10 +900,21 @@ pub mod pages {
         let add_contact = ServerAction::<AddContact>::new();
         let remove_contact = ServerAction::<RemoveContact>::new();
         let items = Resource::new_blocking(
-            move || (
-                (add_opgave.version().get(), set_status.version().get(), add_value.version().get(), update_opgave.version().get()),
-                (record.version().get(), add_contact.version().get(), remove_contact.version().get()),
-            ),
+            move || {
+                (
+                    (
+                        add_opgave.version().get(),
+                        set_status.version().get(),
+                        add_value.version().get(),
+                        update_opgave.version().get(),
+                    ),
+                    (
+                        record.version().get(),
+                        add_contact.version().get(),
+                        remove_contact.version().get(),
+                    ),
+                )
+            },
             move |_| load_area_items(slug.clone(), draft.clone()),
         );
         view! {

@@ -244,12 +244,30 @@ mod tests {
 
     #[test]
     fn trend_follows_direction() {
-        assert_eq!(indicator(Direction::LowerIsBetter, 8.0, 6.0).trend(), Some(Trend::Better));
-        assert_eq!(indicator(Direction::LowerIsBetter, 6.0, 8.0).trend(), Some(Trend::Worse));
-        assert_eq!(indicator(Direction::HigherIsBetter, 6.0, 8.0).trend(), Some(Trend::Better));
-        assert_eq!(indicator(Direction::HigherIsBetter, 8.0, 6.0).trend(), Some(Trend::Worse));
-        assert_eq!(indicator(Direction::Neutral, 8.0, 6.0).trend(), Some(Trend::Changed));
-        assert_eq!(indicator(Direction::LowerIsBetter, 8.0, 8.02).trend(), Some(Trend::Unchanged));
+        assert_eq!(
+            indicator(Direction::LowerIsBetter, 8.0, 6.0).trend(),
+            Some(Trend::Better)
+        );
+        assert_eq!(
+            indicator(Direction::LowerIsBetter, 6.0, 8.0).trend(),
+            Some(Trend::Worse)
+        );
+        assert_eq!(
+            indicator(Direction::HigherIsBetter, 6.0, 8.0).trend(),
+            Some(Trend::Better)
+        );
+        assert_eq!(
+            indicator(Direction::HigherIsBetter, 8.0, 6.0).trend(),
+            Some(Trend::Worse)
+        );
+        assert_eq!(
+            indicator(Direction::Neutral, 8.0, 6.0).trend(),
+            Some(Trend::Changed)
+        );
+        assert_eq!(
+            indicator(Direction::LowerIsBetter, 8.0, 8.02).trend(),
+            Some(Trend::Unchanged)
+        );
         let mut without_previous = indicator(Direction::Neutral, 0.0, 1.0);
         without_previous.previous = None;
         assert_eq!(without_previous.trend(), None);

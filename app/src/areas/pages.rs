@@ -2,7 +2,11 @@
 
 use super::api::{get_area_profile, list_areas, AreaError};
 use super::*;
-use crate::ui::{format::{encode_query_value, paragraphs}, layout::set_status, notice::ErrorNotice};
+use crate::ui::{
+    format::{encode_query_value, paragraphs},
+    layout::set_status,
+    notice::ErrorNotice,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};
@@ -27,7 +31,14 @@ pub fn AreaListPage() -> impl IntoView {
         } else {
             format!("/gebieden?q={}", encode_query_value(&text))
         };
-        navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        navigate(
+            &url,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
     };
 
     view! {
@@ -325,23 +336,37 @@ fn IndicatorTable(indicators: Vec<IndicatorLatest>) -> impl IntoView {
 /// with words for screen readers (colour and arrow alone would not do).
 #[component]
 fn ChangeBadge(indicator: IndicatorLatest) -> impl IntoView {
-    let (Some(change), Some(trend), Some((previous_period, _))) =
-        (indicator.change(), indicator.trend(), indicator.previous.clone())
-    else {
+    let (Some(change), Some(trend), Some((previous_period, _))) = (
+        indicator.change(),
+        indicator.trend(),
+        indicator.previous.clone(),
+    ) else {
         return view! { <span class="change change--none">"geen eerdere meting"</span> }.into_any();
     };
-    let unit = if indicator.unit == "%" { " procentpunt" } else { "" };
+    let unit = if indicator.unit == "%" {
+        " procentpunt"
+    } else {
+        ""
+    };
     let amount = format_number(change.abs(), indicator.decimals);
     let (arrow, class, words) = match trend {
         Trend::Unchanged => ("→", "change change--same", "gelijk gebleven".to_string()),
         _ => {
-            let (arrow, verb) = if change > 0.0 { ("▲", "gestegen") } else { ("▼", "gedaald") };
+            let (arrow, verb) = if change > 0.0 {
+                ("▲", "gestegen")
+            } else {
+                ("▼", "gedaald")
+            };
             let (class, judgement) = match trend {
                 Trend::Better => ("change change--better", ", verbeterd"),
                 Trend::Worse => ("change change--worse", ", verslechterd"),
                 _ => ("change change--neutral", ""),
             };
-            (arrow, class, format!("{verb} met {amount}{unit}{judgement}"))
+            (
+                arrow,
+                class,
+                format!("{verb} met {amount}{unit}{judgement}"),
+            )
         }
     };
     view! {
@@ -357,7 +382,8 @@ fn ChangeBadge(indicator: IndicatorLatest) -> impl IntoView {
 #[component]
 fn OpgaveList(opgaves: Vec<Opgave>) -> impl IntoView {
     if opgaves.is_empty() {
-        return view! { <p class="empty-state">"Er zijn nog geen opgaves vastgelegd."</p> }.into_any();
+        return view! { <p class="empty-state">"Er zijn nog geen opgaves vastgelegd."</p> }
+            .into_any();
     }
     view! {
         <ul class="opgaves">

@@ -21,7 +21,10 @@ pub struct Draft {
 pub async fn store(pool: &SqlitePool, form: &str, draft: &Draft) -> Result<String, sqlx::Error> {
     let token = new_token();
     let now = now();
-    sqlx::query("DELETE FROM form_drafts WHERE created_at < ?").bind(now - LIFETIME_SECS).execute(pool).await?;
+    sqlx::query("DELETE FROM form_drafts WHERE created_at < ?")
+        .bind(now - LIFETIME_SECS)
+        .execute(pool)
+        .await?;
     sqlx::query(
         "INSERT INTO form_drafts (token_hash, form, values_json, errors_json, preview_html, created_at)
          VALUES (?, ?, ?, ?, ?, ?)",
@@ -38,7 +41,11 @@ pub async fn store(pool: &SqlitePool, form: &str, draft: &Draft) -> Result<Strin
 }
 
 /// The draft for this form, if the token is valid and not expired.
-pub async fn load(pool: &SqlitePool, form: &str, token: &str) -> Result<Option<Draft>, sqlx::Error> {
+pub async fn load(
+    pool: &SqlitePool,
+    form: &str,
+    token: &str,
+) -> Result<Option<Draft>, sqlx::Error> {
     let row: Option<(String, String, Option<String>)> = sqlx::query_as(
         "SELECT values_json, errors_json, preview_html FROM form_drafts
          WHERE token_hash = ? AND form = ? AND created_at >= ?",
@@ -65,7 +72,9 @@ mod tests {
         let mut errors = FieldErrors::default();
         errors.add("story", "Te lang.");
         let draft = Draft {
-            values: [("story".to_string(), "Mijn tekst".to_string())].into_iter().collect(),
+            values: [("story".to_string(), "Mijn tekst".to_string())]
+                .into_iter()
+                .collect(),
             errors,
             preview_html: None,
         };

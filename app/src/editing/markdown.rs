@@ -23,7 +23,9 @@ mod tests {
 
     #[test]
     fn ordinary_markdown_renders() {
-        let html = to_safe_html("# Kop\n\nEen **vet** woord en een [link](https://example.nl).\n\n- een\n- twee");
+        let html = to_safe_html(
+            "# Kop\n\nEen **vet** woord en een [link](https://example.nl).\n\n- een\n- twee",
+        );
         assert!(html.contains("<h1>Kop</h1>"));
         assert!(html.contains("<strong>vet</strong>"));
         assert!(html.contains(r#"href="https://example.nl""#));
@@ -53,7 +55,19 @@ mod tests {
         ];
         for input in hostile {
             let html = to_safe_html(input).to_lowercase();
-            for forbidden in ["<script", "javascript:", "onerror", "onload", "onclick", "<iframe", "<svg", "<style", "data:text", "<form", "style="] {
+            for forbidden in [
+                "<script",
+                "javascript:",
+                "onerror",
+                "onload",
+                "onclick",
+                "<iframe",
+                "<svg",
+                "<style",
+                "data:text",
+                "<form",
+                "style=",
+            ] {
                 assert!(!html.contains(forbidden), "{input:?} rendered as {html:?}");
             }
         }

@@ -23,7 +23,10 @@ pub async fn save(
     .bind(field)
     .fetch_optional(&mut **tx)
     .await?;
-    if latest.as_ref().is_some_and(|(_, previous)| previous == body) {
+    if latest
+        .as_ref()
+        .is_some_and(|(_, previous)| previous == body)
+    {
         return Ok(());
     }
     sqlx::query(
@@ -86,7 +89,12 @@ pub struct Revision {
 }
 
 /// All versions of one field, newest first.
-pub async fn list(pool: &SqlitePool, entity: &str, entity_id: i64, field: &str) -> Result<Vec<Revision>, sqlx::Error> {
+pub async fn list(
+    pool: &SqlitePool,
+    entity: &str,
+    entity_id: i64,
+    field: &str,
+) -> Result<Vec<Revision>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, version, body, user_name, at FROM revisions
          WHERE entity = ? AND entity_id = ? AND field = ? ORDER BY version DESC",

@@ -88,14 +88,19 @@ pub fn EditRefused(error: EditError) -> impl IntoView {
     let location = use_location();
     match error {
         EditError::NotLoggedIn { .. } => {
-            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            let here = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
             let href = format!("/inloggen?volgende={}", encode_query_value(&here));
             view! {
                 <Title text="Inloggen nodig"/>
                 <h1>"Inloggen nodig"</h1>
                 <p>"Om dit te bewerken moet u ingelogd zijn."</p>
                 <p><a href=href>"Inloggen"</a></p>
-            }.into_any()
+            }
+            .into_any()
         }
         EditError::NotFound | EditError::Forbidden => {
             set_status(404);
@@ -104,7 +109,8 @@ pub fn EditRefused(error: EditError) -> impl IntoView {
                 <h1>"Niet gevonden"</h1>
                 <p>{error.to_string()}</p>
                 <p><a href="/gebieden">"Naar de gebieden"</a></p>
-            }.into_any()
+            }
+            .into_any()
         }
         other => {
             set_status(503);
@@ -112,8 +118,8 @@ pub fn EditRefused(error: EditError) -> impl IntoView {
                 <Title text="Niet beschikbaar"/>
                 <h1>"Niet beschikbaar"</h1>
                 <crate::ui::notice::ErrorNotice message=other.to_string()/>
-            }.into_any()
+            }
+            .into_any()
         }
     }
 }
-

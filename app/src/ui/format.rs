@@ -3,8 +3,18 @@
 use leptos::prelude::*;
 
 const MONTHS: [&str; 12] = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 
 /// `2026-03-05` → `5 maart 2026`; anything else is shown as it is.
@@ -13,7 +23,11 @@ pub fn dutch_date(iso: &str) -> String {
     let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
         return iso.to_string();
     };
-    match (y.parse::<u32>(), m.parse::<usize>(), d.get(..2).unwrap_or(d).parse::<u32>()) {
+    match (
+        y.parse::<u32>(),
+        m.parse::<usize>(),
+        d.get(..2).unwrap_or(d).parse::<u32>(),
+    ) {
         (Ok(year), Ok(month @ 1..=12), Ok(day @ 1..=31)) => {
             format!("{day} {} {year}", MONTHS[month - 1])
         }
@@ -36,7 +50,9 @@ pub fn encode_query_value(text: &str) -> String {
     let mut out = String::new();
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{byte:02X}")),
         }

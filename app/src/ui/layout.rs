@@ -16,8 +16,11 @@ pub fn set_status(code: u16) {
     let _ = code;
 }
 
-const NAV_ITEMS: [(&str, &str); 3] =
-    [("/gebieden", "Gebieden"), ("/sessies", "Sessies"), ("/kennisbank", "Kennisbank")];
+const NAV_ITEMS: [(&str, &str); 3] = [
+    ("/gebieden", "Gebieden"),
+    ("/sessies", "Sessies"),
+    ("/kennisbank", "Kennisbank"),
+];
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {

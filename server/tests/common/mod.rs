@@ -31,7 +31,10 @@ impl TestServer {
 
         let pool = open_database(&config.database).await.unwrap();
         app::demo::seed(&pool).await.unwrap();
-        let state = AppState { leptos_options: config.leptos_options(), pool: pool.clone() };
+        let state = AppState {
+            leptos_options: config.leptos_options(),
+            pool: pool.clone(),
+        };
 
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr: SocketAddr = listener.local_addr().unwrap();
@@ -40,14 +43,22 @@ impl TestServer {
         TestServer {
             base: format!("http://{addr}"),
             // Redirects are part of what the tests check, so they are not followed.
-            client: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap(),
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
             dir,
             pool,
         }
     }
 
     pub async fn get(&self, path: &str) -> (u16, String) {
-        let response = self.client.get(format!("{}{path}", self.base)).send().await.unwrap();
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap();
         let status = response.status().as_u16();
         (status, response.text().await.unwrap())
     }
@@ -55,7 +66,12 @@ impl TestServer {
 
 impl TestServer {
     /// Posts a form to a server function, as the hydrated app does (same origin).
-    pub async fn post_fn(&self, name: &str, cookie: Option<&str>, form: &[(&str, &str)]) -> reqwest::Response {
+    pub async fn post_fn(
+        &self,
+        name: &str,
+        cookie: Option<&str>,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
         let mut request = self
             .client
             .post(format!("{}/api/{name}", self.base))
@@ -69,7 +85,13 @@ impl TestServer {
 
     /// Logs in and returns the `name=value` of the session cookie.
     pub async fn login(&self, email: &str, password: &str) -> String {
-        let response = self.post_fn("login", None, &[("email", email), ("password", password), ("next", "/")]).await;
+        let response = self
+            .post_fn(
+                "login",
+                None,
+                &[("email", email), ("password", password), ("next", "/")],
+            )
+            .await;
         let set_cookie = response
             .headers()
             .get("set-cookie")
@@ -91,8 +113,13 @@ pub enum Actor {
     Admin,
 }
 
-pub const ACTORS: [Actor; 5] =
-    [Actor::Anonymous, Actor::EditorOfOtherArea, Actor::EditorOfThisArea, Actor::Coordinator, Actor::Admin];
+pub const ACTORS: [Actor; 5] = [
+    Actor::Anonymous,
+    Actor::EditorOfOtherArea,
+    Actor::EditorOfThisArea,
+    Actor::Coordinator,
+    Actor::Admin,
+];
 
 impl TestServer {
     /// A session cookie for `actor` ("this area" is Lindenplein, as in the demo data).
@@ -105,7 +132,11 @@ impl TestServer {
             Actor::Admin => "beheer@voorbeeld.nl",
             Actor::EditorOfOtherArea => {
                 let email = "andere.redacteur@voorbeeld.nl";
-                if app::accounts::db::find_login(&self.pool, email).await.unwrap().is_none() {
+                if app::accounts::db::find_login(&self.pool, email)
+                    .await
+                    .unwrap()
+                    .is_none()
+                {
                     let id = app::accounts::db::create_user(
                         &self.pool,
                         email,
@@ -115,11 +146,14 @@ impl TestServer {
                     )
                     .await
                     .unwrap();
-                    let other: i64 = sqlx::query_scalar("SELECT id FROM areas WHERE slug = 'havenstraat'")
-                        .fetch_one(&self.pool)
+                    let other: i64 =
+                        sqlx::query_scalar("SELECT id FROM areas WHERE slug = 'havenstraat'")
+                            .fetch_one(&self.pool)
+                            .await
+                            .unwrap();
+                    app::accounts::db::assign_areas(&self.pool, id, &[other])
                         .await
                         .unwrap();
-                    app::accounts::db::assign_areas(&self.pool, id, &[other]).await.unwrap();
                 }
                 email
             }
@@ -141,15 +175,17 @@ impl TestServer {
         .fetch_one(&self.pool)
         .await
         .unwrap();
-        let users: Vec<(String, String, String, bool, Option<String>)> =
-            sqlx::query_as("SELECT email, name, role, active, password_hash FROM users ORDER BY id")
+        let users: Vec<(String, String, String, bool, Option<String>)> = sqlx::query_as(
+            "SELECT email, name, role, active, password_hash FROM users ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .unwrap();
+        let assignments: Vec<(i64, i64)> =
+            sqlx::query_as("SELECT user_id, area_id FROM user_areas ORDER BY 1, 2")
                 .fetch_all(&self.pool)
                 .await
                 .unwrap();
-        let assignments: Vec<(i64, i64)> = sqlx::query_as("SELECT user_id, area_id FROM user_areas ORDER BY 1, 2")
-            .fetch_all(&self.pool)
-            .await
-            .unwrap();
         let items: (i64, String, i64, i64) = sqlx::query_as(
             "SELECT (SELECT count(*) FROM opgaves), (SELECT group_concat(status || title || owner || ifnull(due_date, '')) FROM opgaves),
                     (SELECT count(*) FROM indicator_values),
@@ -162,6 +198,10 @@ impl TestServer {
     }
 
     pub async fn area_version(&self, slug: &str) -> i64 {
-        sqlx::query_scalar("SELECT version FROM areas WHERE slug = ?").bind(slug).fetch_one(&self.pool).await.unwrap()
+        sqlx::query_scalar("SELECT version FROM areas WHERE slug = ?")
+            .bind(slug)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap()
     }
 }
