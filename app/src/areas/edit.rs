@@ -95,8 +95,9 @@ pub mod api {
     }
 
     /// The area's id, after the guard allowed this user to edit it.
+    /// Every area-editing server function (here and in `edit_items`) starts with this.
     #[cfg(feature = "ssr")]
-    async fn authorize(
+    pub(crate) async fn authorize(
         pool: &sqlx::SqlitePool,
         slug: &str,
     ) -> Result<(i64, CurrentUser), EditError> {

@@ -141,24 +141,12 @@ pub mod api {
 
     #[cfg(feature = "ssr")]
     use crate::{
-        accounts::{guard, Action, CurrentUser},
+        accounts::guard,
         editing::{audit, drafts},
     };
 
     #[cfg(feature = "ssr")]
-    async fn authorize(
-        pool: &sqlx::SqlitePool,
-        slug: &str,
-    ) -> Result<(i64, CurrentUser), EditError> {
-        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?")
-            .bind(slug)
-            .fetch_optional(pool)
-            .await?;
-        let user = guard::require(Action::EditArea {
-            area_id: id.unwrap_or(-1),
-        })?;
-        Ok((id.ok_or(EditError::NotFound)?, user))
-    }
+    use crate::areas::edit::api::authorize;
 
     /// After a plain (no-JavaScript) post: back to the edit page, with a draft on errors.
     #[cfg(feature = "ssr")]
