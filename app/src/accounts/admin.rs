@@ -263,17 +263,7 @@ pub mod api {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM user_areas WHERE user_id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        for area_id in ids {
-            sqlx::query("INSERT INTO user_areas (user_id, area_id) VALUES (?, ?)")
-                .bind(id)
-                .bind(area_id)
-                .execute(&mut *tx)
-                .await?;
-        }
+        db::assign_areas_in(&mut tx, id, &ids).await?;
         if !active {
             sqlx::query("DELETE FROM sessions WHERE user_id = ?")
                 .bind(id)

@@ -36,36 +36,34 @@ pub async fn create_user(
     }
 }
 
+/// Replaces the areas an account may edit, in its own transaction.
 pub async fn assign_areas(
     pool: &SqlitePool,
     user_id: i64,
     area_ids: &[i64],
 ) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    assign_areas_in(&mut tx, user_id, area_ids).await?;
+    tx.commit().await
+}
+
+/// Replaces the areas an account may edit, inside a caller's transaction.
+pub async fn assign_areas_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    user_id: i64,
+    area_ids: &[i64],
+) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM user_areas WHERE user_id = ?")
         .bind(user_id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     for area_id in area_ids {
         sqlx::query("INSERT INTO user_areas (user_id, area_id) VALUES (?, ?)")
             .bind(user_id)
             .bind(area_id)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
     }
-    tx.commit().await
-}
-
-pub async fn set_password_hash(
-    pool: &SqlitePool,
-    user_id: i64,
-    hash: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
-        .bind(hash)
-        .bind(user_id)
-        .execute(pool)
-        .await?;
     Ok(())
 }
 
