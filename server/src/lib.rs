@@ -207,8 +207,6 @@ pub fn router(state: AppState) -> Router {
         ));
 
     Router::new()
-        .route("/healthz", get(healthz))
-        .nest_service(&format!("/{}", leptos_options.site_pkg_dir), assets)
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let leptos_options = leptos_options.clone();
             move || shell(leptos_options.clone())
@@ -221,6 +219,10 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             security::authenticate,
         ))
+        // Added after the session layer, so that the assets a logged-in browser fetches with
+        // every page (and health checks) cost no session lookup.
+        .route("/healthz", get(healthz))
+        .nest_service(&format!("/{}", leptos_options.site_pkg_dir), assets)
         .layer(axum::middleware::from_fn(security::reject_cross_site))
         .layer(axum::middleware::from_fn(security::security_headers))
         // Pages are compressed on the fly at a quick level; assets come precompressed.
