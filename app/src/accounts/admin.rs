@@ -416,7 +416,7 @@ pub mod pages {
     };
     use super::*;
     use crate::accounts::api::LogoutEverywhere;
-    use crate::editing::ui::SelectField;
+    use crate::editing::ui::{InputField, SelectField};
     use crate::ui::layout::set_status;
     use leptos::prelude::*;
     use leptos_meta::Title;
@@ -438,38 +438,6 @@ pub mod pages {
             Some(Err(EditError::Invalid(errors))) => errors,
             _ => FieldErrors::default(),
         })
-    }
-
-    /// A text input with its label and error message.
-    #[component]
-    fn InputField(
-        name: &'static str,
-        label: &'static str,
-        #[prop(default = "text")] kind: &'static str,
-        #[prop(optional)] value: String,
-        #[prop(optional)] hint: &'static str,
-        #[prop(optional)] autocomplete: &'static str,
-        errors: Signal<FieldErrors>,
-    ) -> impl IntoView {
-        let error = move || errors.read().get(name).cloned();
-        let error_id = format!("{name}-fout");
-        let error_id_attr = error_id.clone();
-        view! {
-            <div class="field" class:field--invalid=move || error().is_some()>
-                <label for=name>{label}</label>
-                {(!hint.is_empty()).then(|| view! { <p class="field__hint">{hint}</p> })}
-                {move || error().map(|message| view! { <p class="field__error" id=error_id.clone()>{message}</p> })}
-                <input
-                    id=name
-                    name=name
-                    type=kind
-                    value=value
-                    autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
-                    aria-invalid=move || error().is_some().then_some("true")
-                    aria-describedby=move || error().is_some().then(|| error_id_attr.clone())
-                />
-            </div>
-        }
     }
 
     /// A message for errors that belong to no single field.

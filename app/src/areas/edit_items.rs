@@ -805,7 +805,7 @@ pub mod pages {
         SetOpgaveStatus, UpdateOpgave,
     };
     use super::*;
-    use crate::editing::ui::SelectField;
+    use crate::editing::ui::{InputField, SelectField};
     use crate::ui::format::dutch_date;
     use leptos::prelude::*;
 
@@ -843,37 +843,6 @@ pub mod pages {
             Some(Err(error)) => Some(view! { <div class="notice notice--error" role="alert"><p>{error.to_string()}</p></div> }.into_any()),
             None => None,
         }
-        }
-    }
-
-    #[component]
-    fn Input(
-        name: String,
-        label: String,
-        #[prop(optional)] value: String,
-        #[prop(optional)] placeholder: &'static str,
-        /// When several forms on the page have this field: a unique suffix for id and errors.
-        #[prop(optional)]
-        suffix: Option<i64>,
-        errors: Signal<FieldErrors>,
-    ) -> impl IntoView {
-        let unique = match suffix {
-            Some(n) => format!("{name}-{n}"),
-            None => name.clone(),
-        };
-        let key = StoredValue::new(unique.clone());
-        let error = move || errors.read().get(&key.get_value()).cloned();
-        let id = unique.replace(['[', ']'], "-");
-        let error_id = format!("{id}fout");
-        let error_id2 = error_id.clone();
-        view! {
-            <div class="field" class:field--invalid=move || error().is_some()>
-                <label for=id.clone()>{label}</label>
-                {move || error().map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
-                <input id=id name=name value=value placeholder=placeholder
-                    aria-invalid=move || error().is_some().then_some("true")
-                    aria-describedby=move || error().is_some().then(|| error_id2.clone())/>
-            </div>
         }
     }
 
@@ -990,7 +959,7 @@ pub mod pages {
                                                 <ActionForm action=update_opgave attr:class="form" attr:novalidate=true>
                                                     <input type="hidden" name="slug" value=edit_slug/>
                                                     <input type="hidden" name="opgave_id" value=id.to_string()/>
-                                                    <Input name="title".into() label="Titel".into() value=title suffix=id errors=update_errors/>
+                                                    <InputField name="title" label="Titel" value=title suffix=id errors=update_errors/>
                                                     <div class="field">
                                                         <label for=format!("theme-{id}")>"Thema"</label>
                                                         <select id=format!("theme-{id}") name="theme">
@@ -1000,8 +969,8 @@ pub mod pages {
                                                             }).collect_view()}
                                                         </select>
                                                     </div>
-                                                    <Input name="owner".into() label="Trekker".into() value=owner suffix=id errors=update_errors/>
-                                                    <Input name="due_date".into() label="Deadline (jjjj-mm-dd, mag leeg)".into() value=due suffix=id errors=update_errors/>
+                                                    <InputField name="owner" label="Trekker" value=owner suffix=id errors=update_errors/>
+                                                    <InputField name="due_date" label="Deadline (jjjj-mm-dd, mag leeg)" value=due suffix=id errors=update_errors/>
                                                     <div class="field">
                                                         <label for=format!("edit-status-{id}")>"Status"</label>
                                                         <select id=format!("edit-status-{id}") name="status">
@@ -1021,10 +990,10 @@ pub mod pages {
                             {notice(add_opgave, "De opgave is toegevoegd.")}
                             <ActionForm action=add_opgave attr:class="form" attr:novalidate=true>
                                 <input type="hidden" name="slug" value=slug1.clone()/>
-                                <Input name="title".into() label="Titel".into() value=v_opgave_title.clone() errors=opgave_errors/>
+                                <InputField name="title" label="Titel" value=v_opgave_title.clone() errors=opgave_errors/>
                                 <SelectField name="theme" label="Thema" options=themes value=v_opgave_theme.clone() errors=opgave_errors/>
-                                <Input name="owner".into() label="Trekker".into() value=v_opgave_owner.clone() errors=opgave_errors/>
-                                <Input name="due_date".into() label="Deadline (jjjj-mm-dd, mag leeg)".into() value=v_opgave_due_date.clone() placeholder="2026-06-30" errors=opgave_errors/>
+                                <InputField name="owner" label="Trekker" value=v_opgave_owner.clone() errors=opgave_errors/>
+                                <InputField name="due_date" label="Deadline (jjjj-mm-dd, mag leeg)" value=v_opgave_due_date.clone() placeholder="2026-06-30" errors=opgave_errors/>
                                 <div class="form__actions"><button type="submit">"Opgave toevoegen"</button></div>
                             </ActionForm>
                         </section>
@@ -1060,8 +1029,8 @@ pub mod pages {
                             <ActionForm action=add_contact attr:class="form" attr:novalidate=true>
                                 <input type="hidden" name="slug" value=slug4.clone()/>
                                 <SelectField name="contact_role" label="Rol" options=contact_roles value=v_contact_role.clone() errors=contact_errors/>
-                                <Input name="contact_name".into() label="Naam".into() value=v_contact_name.clone() errors=contact_errors/>
-                                <Input name="contact_email".into() label="E-mailadres (mag leeg)".into() value=v_contact_email.clone() errors=contact_errors/>
+                                <InputField name="contact_name" label="Naam" value=v_contact_name.clone() errors=contact_errors/>
+                                <InputField name="contact_email" label="E-mailadres (mag leeg)" value=v_contact_email.clone() errors=contact_errors/>
                                 <div class="form__actions"><button type="submit">"Contactpersoon toevoegen"</button></div>
                             </ActionForm>
                         </section>
@@ -1072,9 +1041,9 @@ pub mod pages {
                             <ActionForm action=add_value attr:class="form" attr:novalidate=true>
                                 <input type="hidden" name="slug" value=slug2.clone()/>
                                 <SelectField name="indicator" label="Indicator" options=indicators value=v_indicator_indicator.clone() errors=indicator_errors/>
-                                <Input name="period".into() label="Periode (jaar of jjjj-mm)".into() value=v_indicator_period.clone() placeholder="2026" errors=indicator_errors/>
-                                <Input name="value".into() label="Waarde".into() value=v_indicator_value.clone() placeholder="7,5" errors=indicator_errors/>
-                                <Input name="source".into() label="Bron".into() value=v_indicator_source.clone() errors=indicator_errors/>
+                                <InputField name="period" label="Periode (jaar of jjjj-mm)" value=v_indicator_period.clone() placeholder="2026" errors=indicator_errors/>
+                                <InputField name="value" label="Waarde" value=v_indicator_value.clone() placeholder="7,5" errors=indicator_errors/>
+                                <InputField name="source" label="Bron" value=v_indicator_source.clone() errors=indicator_errors/>
                                 <div class="form__actions"><button type="submit">"Meting toevoegen"</button></div>
                             </ActionForm>
                         </section>
@@ -1086,11 +1055,11 @@ pub mod pages {
                                 {notice(record, "De beoordeling is vastgelegd.")}
                                 <ActionForm action=record attr:class="form" attr:novalidate=true>
                                     <input type="hidden" name="slug" value=slug3.clone()/>
-                                    <Input name="assessed_on".into() label="Datum (jjjj-mm-dd)".into() value=v_assessment_assessed_on.clone() placeholder="2026-11-26" errors=assessment_errors/>
+                                    <InputField name="assessed_on" label="Datum (jjjj-mm-dd)" value=v_assessment_assessed_on.clone() placeholder="2026-11-26" errors=assessment_errors/>
                                     {assessment_fields.into_iter().map(|(name, label, current)| {
-                                        view! { <Input name=name label=label value=current errors=assessment_errors/> }
+                                        view! { <InputField name=name label=label value=current errors=assessment_errors/> }
                                     }).collect_view()}
-                                    <Input name="note".into() label="Toelichting".into() value=v_assessment_note.clone() errors=assessment_errors/>
+                                    <InputField name="note" label="Toelichting" value=v_assessment_note.clone() errors=assessment_errors/>
                                     <div class="form__actions"><button type="submit">"Beoordeling vastleggen"</button></div>
                                 </ActionForm>
                             </section>

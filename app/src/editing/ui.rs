@@ -53,6 +53,50 @@ pub fn TextAreaField(
     }
 }
 
+/// A text input with its label, hint and error message.
+#[component]
+pub fn InputField(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] value: String,
+    #[prop(optional)] hint: &'static str,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional)] autocomplete: &'static str,
+    /// When several forms on one page have this field: a suffix that keeps the id and the
+    /// error key unique (`title-12`).
+    #[prop(optional)]
+    suffix: Option<i64>,
+    errors: Signal<FieldErrors>,
+) -> impl IntoView {
+    let unique = match suffix {
+        Some(n) => format!("{name}-{n}"),
+        None => name.clone(),
+    };
+    let key = StoredValue::new(unique.clone());
+    let error = move || errors.read().get(&key.get_value()).cloned();
+    let id = unique.replace(['[', ']'], "-");
+    let error_id = format!("{id}-fout");
+    let error_id_attr = error_id.clone();
+    view! {
+        <div class="field" class:field--invalid=move || error().is_some()>
+            <label for=id.clone()>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="field__hint">{hint}</p> })}
+            {move || error().map(|message| view! { <p class="field__error" id=error_id.clone()>{message}</p> })}
+            <input
+                id=id
+                name=name
+                type=kind
+                value=value
+                placeholder=(!placeholder.is_empty()).then_some(placeholder)
+                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                aria-invalid=move || error().is_some().then_some("true")
+                aria-describedby=move || error().is_some().then(|| error_id_attr.clone())
+            />
+        </div>
+    }
+}
+
 /// A `<select>` of (code, label) options.
 #[component]
 pub fn SelectField(
