@@ -99,6 +99,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=site::NotFoundPage>
                     <Route path=path!("") view=site::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden") view=areas::pages::AreaListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/monitor") view=areas::monitor::pages::MonitorPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/gebieden/:slug")
                         view=areas::pages::AreaProfilePage

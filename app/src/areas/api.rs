@@ -1,6 +1,7 @@
 //! Server functions for areas: thin wrappers that validate input and call `db`.
 
-use super::{AreaProfile, AreaSummary};
+use super::list::{AreaFilter, AreaListing};
+use super::AreaProfile;
 use leptos::prelude::*;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -33,10 +34,9 @@ fn unavailable(error: sqlx::Error) -> AreaError {
 }
 
 #[server(endpoint = "list_areas")]
-pub async fn list_areas(query: String) -> Result<Vec<AreaSummary>, AreaError> {
+pub async fn list_areas(filter: AreaFilter) -> Result<AreaListing, AreaError> {
     let pool = crate::db::pool_from_context().ok_or(AreaError::Unavailable)?;
-    let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
-    super::db::list_areas(&pool, &query)
+    super::db::list_areas(&pool, &filter)
         .await
         .map_err(unavailable)
 }

@@ -11,63 +11,142 @@ fn decode<T>(kind: &str, code: &str, parse: fn(&str) -> Option<T>) -> Result<T, 
 
 #[derive(sqlx::FromRow)]
 struct SummaryRow {
+    id: i64,
     slug: String,
     name: String,
     district: String,
     area_type: String,
     phase: String,
     activation: String,
-    vacancy_period: Option<String>,
-    vacancy_value: Option<f64>,
+    open_themes: Option<String>,
 }
 
-/// Escapes `%`, `_` and `\` so user input matches literally inside a LIKE pattern.
-fn like_pattern(query: &str) -> String {
-    let mut pattern = String::from("%");
-    for ch in query.chars() {
-        if matches!(ch, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(ch);
-    }
-    pattern.push('%');
-    pattern
+#[derive(sqlx::FromRow)]
+struct DefinitionRow {
+    key: String,
+    label: String,
+    unit: String,
+    direction: String,
+    decimals: i64,
+    is_key: bool,
 }
 
-/// All areas whose name or district contains `query` (case-insensitive), by name.
-pub async fn list_areas(pool: &SqlitePool, query: &str) -> Result<Vec<AreaSummary>, sqlx::Error> {
-    let query = query.trim();
-    let rows: Vec<SummaryRow> = sqlx::query_as(
-        "SELECT a.slug, a.name, a.district, a.area_type, a.phase, a.activation,
-                latest.period AS vacancy_period, latest.value AS vacancy_value
-         FROM areas a
-         LEFT JOIN indicator_values latest ON latest.id = (
-             SELECT v.id FROM indicator_values v
-             WHERE v.area_id = a.id AND v.indicator_key = 'vacancy_outlets'
-             ORDER BY v.period DESC LIMIT 1)
-         WHERE ?1 = ''
-            OR a.name LIKE ?2 ESCAPE '\\'
-            OR a.district LIKE ?2 ESCAPE '\\'
-         ORDER BY a.name COLLATE NOCASE",
+/// Every indicator definition, in display order.
+pub async fn indicator_definitions(
+    pool: &SqlitePool,
+) -> Result<Vec<IndicatorDefinition>, sqlx::Error> {
+    let rows: Vec<DefinitionRow> = sqlx::query_as(
+        "SELECT key, label, unit, direction, decimals, is_key
+         FROM indicator_definitions ORDER BY position, key",
     )
-    .bind(query)
-    .bind(like_pattern(query))
     .fetch_all(pool)
     .await?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(IndicatorDefinition {
+                direction: decode("direction", &row.direction, Direction::from_code)?,
+                decimals: row.decimals.clamp(0, 3) as u8,
+                key: row.key,
+                label: row.label,
+                unit: row.unit,
+                is_key: row.is_key,
+            })
+        })
+        .collect()
+}
 
+/// Every area with its latest key indicator values, by name. (Tens of areas: filtering and
+/// sorting happen in `list::apply_filter`, where they are easy to test.)
+pub async fn area_summaries(pool: &SqlitePool) -> Result<Vec<AreaSummary>, sqlx::Error> {
+    let rows: Vec<SummaryRow> = sqlx::query_as(
+        "SELECT a.id, a.slug, a.name, a.district, a.area_type, a.phase, a.activation,
+                (SELECT group_concat(DISTINCT o.theme_key) FROM opgaves o
+                 WHERE o.area_id = a.id AND o.status <> 'done') AS open_themes
+         FROM areas a ORDER BY a.name COLLATE NOCASE",
+    )
+    .fetch_all(pool)
+    .await?;
+    // The latest and previous value of each key indicator for every area, in one pass.
+    let values: Vec<(i64, String, String, f64, Option<f64>)> = sqlx::query_as(
+        "WITH ranked AS (
+             SELECT v.area_id, v.indicator_key, v.period, v.value,
+                    ROW_NUMBER() OVER (PARTITION BY v.area_id, v.indicator_key
+                                       ORDER BY v.period DESC) AS rank
+             FROM indicator_values v
+             JOIN indicator_definitions d ON d.key = v.indicator_key AND d.is_key = 1)
+         SELECT cur.area_id, cur.indicator_key, cur.period, cur.value, prev.value
+         FROM ranked cur
+         JOIN indicator_definitions d ON d.key = cur.indicator_key
+         LEFT JOIN ranked prev ON prev.area_id = cur.area_id
+              AND prev.indicator_key = cur.indicator_key AND prev.rank = 2
+         WHERE cur.rank = 1
+         ORDER BY d.position",
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut by_area: std::collections::HashMap<i64, Vec<KeyValue>> = Default::default();
+    for (area_id, key, period, value, previous) in values {
+        by_area.entry(area_id).or_default().push(KeyValue {
+            key,
+            period,
+            value,
+            previous,
+        });
+    }
     rows.into_iter()
         .map(|row| {
             Ok(AreaSummary {
                 area_type: decode("area type", &row.area_type, AreaType::from_code)?,
                 phase: decode("phase", &row.phase, Phase::from_code)?,
                 activation: decode("activation", &row.activation, Activation::from_code)?,
-                vacancy: row.vacancy_period.zip(row.vacancy_value),
+                open_themes: row
+                    .open_themes
+                    .map(|t| t.split(',').map(str::to_string).collect())
+                    .unwrap_or_default(),
+                key_values: by_area.remove(&row.id).unwrap_or_default(),
+                id: row.id,
                 slug: row.slug,
                 name: row.name,
                 district: row.district,
             })
         })
         .collect()
+}
+
+/// Theme keys and labels, in display order.
+pub async fn themes(pool: &SqlitePool) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT key, label FROM themes ORDER BY position, key")
+        .fetch_all(pool)
+        .await
+}
+
+/// The area list for a filter from the URL: matching areas, filter choices, ignored values.
+pub async fn list_areas(
+    pool: &SqlitePool,
+    filter: &super::list::AreaFilter,
+) -> Result<super::list::AreaListing, sqlx::Error> {
+    let all = area_summaries(pool).await?;
+    let key_indicators: Vec<IndicatorDefinition> = indicator_definitions(pool)
+        .await?
+        .into_iter()
+        .filter(|d| d.is_key)
+        .collect();
+    let mut districts: Vec<String> = all.iter().map(|a| a.district.clone()).collect();
+    districts.sort();
+    districts.dedup();
+    let themes = themes(pool).await?;
+    let mut ignored = Vec::new();
+    let checked =
+        super::list::check_filter(filter, &districts, &themes, &key_indicators, &mut ignored);
+    let total = all.len();
+    Ok(super::list::AreaListing {
+        areas: super::list::apply_filter(all, &checked),
+        total,
+        key_indicators,
+        districts,
+        themes,
+        ignored,
+    })
 }
 
 #[derive(sqlx::FromRow)]
@@ -113,8 +192,9 @@ pub async fn area_profile(
         return Ok(None);
     };
 
-    let opgaves: Vec<(String, String, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT o.title, t.label, o.status, o.owner, o.due_date
+    let opgaves: Vec<(String, String, String, String, Option<String>, bool)> = sqlx::query_as(
+        "SELECT o.title, t.label, o.status, o.owner, o.due_date,
+                o.status <> 'done' AND o.due_date < date('now') AS overdue
          FROM opgaves o JOIN themes t ON t.key = o.theme_key
          WHERE o.area_id = ?
          ORDER BY CASE o.status WHEN 'in_progress' THEN 0 WHEN 'open' THEN 1 ELSE 2 END,
@@ -158,7 +238,13 @@ pub async fn area_profile(
     .fetch_all(pool)
     .await?;
 
+    let indicator_keys: Vec<&str> = indicators.iter().map(|i| i.key.as_str()).collect();
+    let series = indicator_series(pool, area.id, &indicator_keys).await?;
+    let stuurwiel = latest_stuurwiel(pool, area.id).await?;
+
     Ok(Some(AreaProfile {
+        series,
+        stuurwiel,
         area_type: decode("area type", &area.area_type, AreaType::from_code)?,
         phase: decode("phase", &area.phase, Phase::from_code)?,
         activation: decode("activation", &area.activation, Activation::from_code)?,
@@ -170,13 +256,14 @@ pub async fn area_profile(
         ambition: area.ambition,
         opgaves: opgaves
             .into_iter()
-            .map(|(title, theme, status, owner, due_date)| {
+            .map(|(title, theme, status, owner, due_date, overdue)| {
                 Ok(Opgave {
                     status: decode("opgave status", &status, OpgaveStatus::from_code)?,
                     title,
                     theme,
                     owner,
                     due_date,
+                    overdue,
                 })
             })
             .collect::<Result<_, sqlx::Error>>()?,
@@ -219,6 +306,127 @@ pub async fn area_profile(
     }))
 }
 
+/// Each indicator's values for one area with the city average beside them, shaped for a
+/// chart (see `series::chart_points`), in the order of `keys`.
+pub async fn indicator_series(
+    pool: &SqlitePool,
+    area_id: i64,
+    keys: &[&str],
+) -> Result<Vec<IndicatorSeries>, sqlx::Error> {
+    let own: Vec<(String, String, f64)> = sqlx::query_as(
+        "SELECT indicator_key, period, value FROM indicator_values
+         WHERE area_id = ? ORDER BY indicator_key, period",
+    )
+    .bind(area_id)
+    .fetch_all(pool)
+    .await?;
+    // Only the periods this area has: the average line spans the same stretch of time.
+    let city: Vec<(String, String, f64)> = sqlx::query_as(
+        "SELECT c.indicator_key, c.period, c.value FROM indicator_city_averages c
+         WHERE EXISTS (SELECT 1 FROM indicator_values v WHERE v.area_id = ?
+                       AND v.indicator_key = c.indicator_key AND v.period = c.period)
+         ORDER BY c.indicator_key, c.period",
+    )
+    .bind(area_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(keys
+        .iter()
+        .map(|key| {
+            let pick = |rows: &[(String, String, f64)]| -> Vec<(String, f64)> {
+                rows.iter()
+                    .filter(|(k, _, _)| k == key)
+                    .map(|(_, p, v)| (p.clone(), *v))
+                    .collect()
+            };
+            let (points, yearly_average) =
+                super::series::chart_points(&pick(&own), super::series::MAX_CHART_POINTS);
+            let (city, _) =
+                super::series::chart_points(&pick(&city), super::series::MAX_CHART_POINTS);
+            IndicatorSeries {
+                key: key.to_string(),
+                points,
+                city,
+                yearly_average,
+            }
+        })
+        .collect())
+}
+
+/// The latest two assessments of an area on the active framework, if it has any.
+pub async fn latest_stuurwiel(
+    pool: &SqlitePool,
+    area_id: i64,
+) -> Result<Option<StuurwielView>, sqlx::Error> {
+    let Some((framework_id, framework, scale_min, scale_max)): Option<(i64, String, i64, i64)> =
+        sqlx::query_as(
+            "SELECT id, name, scale_min, scale_max FROM stuurwiel_frameworks
+             WHERE is_active = 1 ORDER BY id LIMIT 1",
+        )
+        .fetch_optional(pool)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let segments: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, name, description FROM stuurwiel_segments
+         WHERE framework_id = ? ORDER BY position, id",
+    )
+    .bind(framework_id)
+    .fetch_all(pool)
+    .await?;
+    let rounds: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT id, assessed_on, assessed_by, note FROM stuurwiel_assessments
+         WHERE area_id = ? AND framework_id = ? ORDER BY assessed_on DESC LIMIT 2",
+    )
+    .bind(area_id)
+    .bind(framework_id)
+    .fetch_all(pool)
+    .await?;
+    let mut assessments = Vec::new();
+    for (id, assessed_on, assessed_by, note) in rounds {
+        let scores: Vec<(i64, i64, String)> = sqlx::query_as(
+            "SELECT segment_id, score, note FROM stuurwiel_scores WHERE assessment_id = ?",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await?;
+        assessments.push(Assessment {
+            assessed_on,
+            assessed_by,
+            note,
+            scores: segments
+                .iter()
+                .map(|(segment_id, _, _)| {
+                    scores
+                        .iter()
+                        .find(|(s, _, _)| s == segment_id)
+                        .map(|(_, score, note)| (*score, note.clone()))
+                })
+                .collect(),
+        });
+    }
+    let mut rounds = assessments.into_iter();
+    let Some(latest) = rounds.next() else {
+        return Ok(None);
+    };
+    Ok(Some(StuurwielView {
+        framework,
+        scale_min,
+        scale_max,
+        segments: segments
+            .into_iter()
+            .map(|(id, name, description)| StuurwielSegment {
+                id,
+                name,
+                description,
+            })
+            .collect(),
+        latest,
+        previous: rounds.next(),
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,30 +463,144 @@ mod tests {
         .unwrap();
     }
 
+    fn filter(q: &str) -> crate::areas::list::AreaFilter {
+        crate::areas::list::AreaFilter {
+            q: q.into(),
+            ..Default::default()
+        }
+    }
+
     #[tokio::test]
-    async fn list_shows_latest_vacancy_and_filters_by_name_or_district() {
+    async fn list_shows_latest_key_values_and_filters() {
         let pool = fresh_pool().await;
         let linden = insert_area(&pool, "lindenplein", "Lindenplein", "Noord").await;
         insert_area(&pool, "havenstraat", "Havenstraat", "West").await;
         insert_value(&pool, linden, "vacancy_outlets", "2023", 9.5).await;
         insert_value(&pool, linden, "vacancy_outlets", "2025", 7.25).await;
         insert_value(&pool, linden, "vacancy_outlets", "2024", 8.0).await;
+        // Not a key indicator: not in the list.
+        insert_value(&pool, linden, "vacancy_floor", "2025", 3.0).await;
 
-        let all = list_areas(&pool, "").await.unwrap();
+        let all = list_areas(&pool, &filter("")).await.unwrap();
+        assert_eq!(all.total, 2);
         assert_eq!(
-            all.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(),
+            all.areas.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(),
             ["havenstraat", "lindenplein"]
         );
-        assert_eq!(all[1].vacancy, Some(("2025".to_string(), 7.25)));
-        assert_eq!(all[0].vacancy, None);
+        let vacancy = all.areas[1].key_value("vacancy_outlets").unwrap();
+        assert_eq!((vacancy.period.as_str(), vacancy.value), ("2025", 7.25));
+        assert_eq!(vacancy.previous, Some(8.0));
+        assert_eq!(all.areas[1].key_values.len(), 1);
+        assert!(all.areas[0].key_values.is_empty());
+        assert_eq!(all.districts, ["Noord", "West"]);
+        assert!(all.key_indicators.iter().all(|d| d.is_key));
 
-        let by_name = list_areas(&pool, "LINDEN").await.unwrap();
-        assert_eq!(by_name.len(), 1);
-        let by_district = list_areas(&pool, " west ").await.unwrap();
-        assert_eq!(by_district[0].slug, "havenstraat");
-        // LIKE wildcards in the query are taken literally.
-        assert!(list_areas(&pool, "%").await.unwrap().is_empty());
-        assert!(list_areas(&pool, "_").await.unwrap().is_empty());
+        let by_name = list_areas(&pool, &filter("LINDEN")).await.unwrap();
+        assert_eq!(by_name.areas.len(), 1);
+        let by_district = list_areas(&pool, &filter(" west ")).await.unwrap();
+        assert_eq!(by_district.areas[0].slug, "havenstraat");
+        // Wildcards are taken literally.
+        assert!(list_areas(&pool, &filter("%")).await.unwrap().areas.is_empty());
+        // A district that does not exist is ignored, with a note.
+        let unknown = list_areas(
+            &pool,
+            &crate::areas::list::AreaFilter {
+                district: "Atlantis".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(unknown.areas.len(), 2);
+        assert_eq!(unknown.ignored.len(), 1);
+    }
+
+    #[tokio::test]
+    async fn series_carry_the_city_average_over_the_areas_that_have_a_value() {
+        let pool = fresh_pool().await;
+        let a = insert_area(&pool, "aa", "A", "Noord").await;
+        let b = insert_area(&pool, "bb", "B", "Noord").await;
+        let c = insert_area(&pool, "cc", "C", "West").await;
+        insert_value(&pool, a, "rating", "2024", 6.0).await;
+        insert_value(&pool, a, "rating", "2025", 7.0).await;
+        insert_value(&pool, b, "rating", "2024", 8.0).await;
+        // C has a value only in 2023: A's chart does not show 2023.
+        insert_value(&pool, c, "rating", "2023", 5.0).await;
+
+        let series = indicator_series(&pool, a, &["rating", "footfall"]).await.unwrap();
+        assert_eq!(series[0].points, [("2024".to_string(), 6.0), ("2025".to_string(), 7.0)]);
+        assert_eq!(series[0].city, [("2024".to_string(), 7.0), ("2025".to_string(), 7.0)]);
+        assert!(series[1].points.is_empty());
+
+        // The averages follow updates and deletes (triggers).
+        sqlx::query("UPDATE indicator_values SET value = 10 WHERE area_id = ? AND period = '2024'")
+            .bind(b)
+            .execute(&pool)
+            .await
+            .unwrap();
+        sqlx::query("DELETE FROM indicator_values WHERE area_id = ? AND period = '2025'")
+            .bind(a)
+            .execute(&pool)
+            .await
+            .unwrap();
+        let series = indicator_series(&pool, a, &["rating"]).await.unwrap();
+        assert_eq!(series[0].city, [("2024".to_string(), 8.0)]);
+        let left: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM indicator_city_averages WHERE period = '2025'",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(left, 0);
+    }
+
+    #[tokio::test]
+    async fn stuurwiel_shows_the_latest_round_and_the_one_before() {
+        let pool = fresh_pool().await;
+        let area = insert_area(&pool, "aa", "A", "Noord").await;
+        assert_eq!(latest_stuurwiel(&pool, area).await.unwrap(), None);
+        let framework: i64 = sqlx::query_scalar(
+            "INSERT INTO stuurwiel_frameworks (name) VALUES ('Test') RETURNING id",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        for (name, position) in [("Tweede", 2), ("Eerste", 1)] {
+            sqlx::query("INSERT INTO stuurwiel_segments (framework_id, name, position) VALUES (?, ?, ?)")
+                .bind(framework)
+                .bind(name)
+                .bind(position)
+                .execute(&pool)
+                .await
+                .unwrap();
+        }
+        for (date, score) in [("2024-03-01", 2), ("2025-03-01", 4), ("2023-03-01", 1)] {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO stuurwiel_assessments (area_id, framework_id, assessed_on)
+                 VALUES (?, ?, ?) RETURNING id",
+            )
+            .bind(area)
+            .bind(framework)
+            .bind(date)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+            // Only the first segment is scored.
+            sqlx::query(
+                "INSERT INTO stuurwiel_scores (assessment_id, segment_id, score, note)
+                 SELECT ?, id, ?, 'n' FROM stuurwiel_segments WHERE name = 'Eerste'",
+            )
+            .bind(id)
+            .bind(score)
+            .execute(&pool)
+            .await
+            .unwrap();
+        }
+        let view = latest_stuurwiel(&pool, area).await.unwrap().unwrap();
+        assert_eq!(view.segments[0].name, "Eerste");
+        assert_eq!(view.latest.assessed_on, "2025-03-01");
+        assert_eq!(view.latest.scores, [Some((4, "n".to_string())), None]);
+        assert_eq!(view.previous.unwrap().assessed_on, "2024-03-01");
     }
 
     #[tokio::test]

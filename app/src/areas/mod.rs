@@ -2,11 +2,15 @@
 //! the pages, and (server only) the database functions.
 
 pub mod api;
+pub mod csv;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod edit;
 pub mod edit_items;
+pub mod list;
+pub mod monitor;
 pub mod pages;
+pub mod series;
 
 use serde::{Deserialize, Serialize};
 
@@ -76,14 +80,101 @@ coded_enum!(
 /// One row of the area list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AreaSummary {
+    pub id: i64,
     pub slug: String,
     pub name: String,
     pub district: String,
     pub area_type: AreaType,
     pub phase: Phase,
     pub activation: Activation,
-    /// Latest vacancy share by outlets, with the period it is from.
-    pub vacancy: Option<(String, f64)>,
+    /// Themes of the area's opgaves that are not done yet.
+    pub open_themes: Vec<String>,
+    /// Latest value of each key indicator, in the order of `IndicatorDefinition::position`.
+    pub key_values: Vec<KeyValue>,
+}
+
+impl AreaSummary {
+    pub fn key_value(&self, key: &str) -> Option<&KeyValue> {
+        self.key_values.iter().find(|v| v.key == key)
+    }
+}
+
+/// The latest value of one key indicator and the one before it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KeyValue {
+    pub key: String,
+    pub period: String,
+    pub value: f64,
+    pub previous: Option<f64>,
+}
+
+impl KeyValue {
+    pub fn change(&self) -> Option<f64> {
+        self.previous.map(|previous| self.value - previous)
+    }
+}
+
+/// What an indicator is and how to show it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorDefinition {
+    pub key: String,
+    pub label: String,
+    pub unit: String,
+    pub direction: Direction,
+    pub decimals: u8,
+    pub is_key: bool,
+}
+
+impl IndicatorDefinition {
+    pub fn format(&self, value: f64) -> String {
+        format_with_unit(value, self.decimals, &self.unit)
+    }
+}
+
+/// An indicator's values over time for one area, with the city average beside it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorSeries {
+    pub key: String,
+    pub points: Vec<(String, f64)>,
+    pub city: Vec<(String, f64)>,
+    /// Monthly data over many years is shown as yearly averages.
+    pub yearly_average: bool,
+}
+
+/// The latest stuurwiel assessment of an area, with the round before it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StuurwielView {
+    pub framework: String,
+    pub scale_min: i64,
+    pub scale_max: i64,
+    pub segments: Vec<StuurwielSegment>,
+    pub latest: Assessment,
+    pub previous: Option<Assessment>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StuurwielSegment {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+}
+
+/// One assessment round; `scores[i]` belongs to `segments[i]` (None: not scored).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub assessed_on: String,
+    pub assessed_by: String,
+    pub note: String,
+    pub scores: Vec<Option<(i64, String)>>,
+}
+
+impl Assessment {
+    pub fn score_values(&self) -> Vec<Option<f64>> {
+        self.scores
+            .iter()
+            .map(|s| s.as_ref().map(|(score, _)| *score as f64))
+            .collect()
+    }
 }
 
 /// Everything the public profile page shows.
@@ -103,6 +194,9 @@ pub struct AreaProfile {
     pub stakeholders: Vec<Stakeholder>,
     pub contacts: Vec<Contact>,
     pub indicators: Vec<IndicatorLatest>,
+    /// One per entry of `indicators`, same order.
+    pub series: Vec<IndicatorSeries>,
+    pub stuurwiel: Option<StuurwielView>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -112,6 +206,8 @@ pub struct Opgave {
     pub status: OpgaveStatus,
     pub owner: String,
     pub due_date: Option<String>,
+    /// Not done and past its due date (decided on the server, by the server's date).
+    pub overdue: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,9 +1,10 @@
 //! The public area pages: the list and the profile.
 
-use super::api::{get_area_profile, list_areas, AreaError};
+use super::api::{get_area_profile, list_areas, AreaError, MAX_QUERY_CHARS};
+use super::list::{AreaFilter, AreaListing};
 use super::*;
 use crate::ui::{
-    format::{encode_query_value, paragraphs},
+    format::paragraphs,
     layout::set_status,
     notice::ErrorNotice,
 };
@@ -13,26 +14,28 @@ use leptos_router::components::{Form, A};
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
-/// `/gebieden`: every area, searchable by name or district.
+/// `/gebieden`: every area, filtered and sorted by what is in the URL.
 ///
-/// The search is a plain GET form, so it works before the WASM has loaded; once hydrated,
-/// typing updates the list straight away.
+/// The filters are a plain GET form, so they work before the WASM has loaded; once
+/// hydrated, typing or choosing updates the list without a full reload.
 #[component]
 pub fn AreaListPage() -> impl IntoView {
     let query_map = use_query_map();
-    let query = move || query_map.read().get("q").unwrap_or_default();
-    let areas = Resource::new(query, list_areas);
+    let filter = move || AreaFilter::from_query(|name| query_map.read().get(name));
+    let listing = Resource::new(filter, list_areas);
     let navigate = use_navigate();
 
-    let on_input = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        let url = if text.trim().is_empty() {
-            "/gebieden".to_string()
-        } else {
-            format!("/gebieden?q={}", encode_query_value(&text))
-        };
+    // Builds the URL with one parameter changed and goes there, keeping the history clean.
+    let change = move |name: &'static str, value: String| {
+        let filter = AreaFilter::from_query(|key| {
+            if key == name {
+                Some(value.clone())
+            } else {
+                query_map.read_untracked().get(key)
+            }
+        });
         navigate(
-            &url,
+            &filter.to_url(),
             NavigateOptions {
                 replace: true,
                 scroll: false,
@@ -46,70 +49,193 @@ pub fn AreaListPage() -> impl IntoView {
         <h1>"Gebieden"</h1>
         <p class="lead">
             "Alle kerngebieden in het programma: winkelstraten, wijk- en stadsdeelcentra. "
-            "Open een gebied voor het verhaal, de opgaves en de cijfers."
+            "Open een gebied voor het verhaal, de opgaves en de cijfers, of "
+            <a href="/gebieden/vergelijk">"vergelijk gebieden"</a> " en bekijk ze "
+            <a href="/gebieden/kaart">"op de kaart"</a> "."
         </p>
-        <Form method="GET" action="/gebieden" attr:class="search-form" attr:role="search">
-            <label for="zoek-gebied">"Zoek op naam of stadsdeel"</label>
-            <div class="search-form__row">
+        <Suspense fallback=|| view! { <p aria-busy="true">"Gebieden laden…"</p> }>
+            {move || {
+                let change = change.clone();
+                Suspend::new(async move {
+                    match listing.await {
+                        Ok(listing) => view! {
+                            <AreaFilterForm listing=listing.clone() filter=filter() change/>
+                            <AreaTable listing filter=filter()/>
+                        }
+                        .into_any(),
+                        Err(error) => {
+                            set_status(503);
+                            view! { <ErrorNotice message=error.to_string()/> }.into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// Search, filters and sort order as one GET form.
+#[component]
+fn AreaFilterForm(
+    listing: AreaListing,
+    filter: AreaFilter,
+    change: impl Fn(&'static str, String) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let on = move |name: &'static str| {
+        let change = change.clone();
+        move |ev: leptos::ev::Event| change(name, event_target_value(&ev))
+    };
+    fn option(value: String, label: String, selected: &str) -> impl IntoView {
+        let is_selected = value == selected;
+        view! { <option value=value selected=is_selected>{label}</option> }
+    }
+    let coded = |all: Vec<(&'static str, &'static str)>, selected: &str| {
+        all.into_iter()
+            .map(|(code, label)| option(code.to_string(), label.to_string(), selected))
+            .collect_view()
+    };
+    let mut sort_options = vec![("naam".to_string(), "Naam".to_string())];
+    for definition in &listing.key_indicators {
+        sort_options.push((definition.key.clone(), definition.label.clone()));
+        sort_options.push((
+            format!("{}:verandering", definition.key),
+            format!("{} — verandering", definition.label),
+        ));
+    }
+    let has_filter = filter != AreaFilter::default();
+    view! {
+        <Form method="GET" action="/gebieden" attr:class="filter-form" attr:role="search">
+            <div class="filter-form__search">
+                <label for="zoek-gebied">"Zoek op naam of stadsdeel"</label>
                 <input
                     type="search"
                     id="zoek-gebied"
                     name="q"
                     autocomplete="off"
                     maxlength=MAX_QUERY_CHARS.to_string()
-                    prop:value=query
-                    on:input=on_input
+                    prop:value=filter.q.clone()
+                    on:input=on("q")
                 />
-                <button type="submit">"Zoeken"</button>
+            </div>
+            <div class="filter-form__field">
+                <label for="filter-stadsdeel">"Stadsdeel"</label>
+                <select id="filter-stadsdeel" name="stadsdeel" on:change=on("stadsdeel")>
+                    <option value="">"Alle stadsdelen"</option>
+                    {listing.districts.iter().map(|d| option(d.clone(), d.clone(), &filter.district)).collect_view()}
+                </select>
+            </div>
+            <div class="filter-form__field">
+                <label for="filter-type">"Type"</label>
+                <select id="filter-type" name="type" on:change=on("type")>
+                    <option value="">"Alle typen"</option>
+                    {coded(AreaType::ALL.iter().map(|t| (t.code(), t.label())).collect(), &filter.area_type)}
+                </select>
+            </div>
+            <div class="filter-form__field">
+                <label for="filter-fase">"Fase"</label>
+                <select id="filter-fase" name="fase" on:change=on("fase")>
+                    <option value="">"Alle fasen"</option>
+                    {coded(Phase::ALL.iter().map(|p| (p.code(), p.label())).collect(), &filter.phase)}
+                </select>
+            </div>
+            <div class="filter-form__field">
+                <label for="filter-activatie">"Activatie"</label>
+                <select id="filter-activatie" name="activatie" on:change=on("activatie")>
+                    <option value="">"Alle"</option>
+                    {coded(Activation::ALL.iter().map(|a| (a.code(), a.label())).collect(), &filter.activation)}
+                </select>
+            </div>
+            <div class="filter-form__field">
+                <label for="filter-thema">"Lopende opgave over"</label>
+                <select id="filter-thema" name="thema" on:change=on("thema")>
+                    <option value="">"Alle thema’s"</option>
+                    {listing.themes.iter().map(|(k, l)| option(k.clone(), l.clone(), &filter.theme)).collect_view()}
+                </select>
+            </div>
+            <div class="filter-form__field">
+                <label for="filter-sorteer">"Sorteer op"</label>
+                <select id="filter-sorteer" name="sorteer" on:change=on("sorteer")>
+                    {sort_options.into_iter().map(|(v, l)| option(v, l, if filter.sort.is_empty() { "naam" } else { &filter.sort })).collect_view()}
+                </select>
+            </div>
+            <div class="filter-form__field">
+                <label for="filter-volgorde">"Volgorde"</label>
+                <select id="filter-volgorde" name="volgorde" on:change=on("volgorde")>
+                    {option("op".into(), "Oplopend".into(), if filter.order.is_empty() { "op" } else { &filter.order })}
+                    {option("af".into(), "Aflopend".into(), &filter.order)}
+                </select>
+            </div>
+            <div class="filter-form__actions">
+                <button type="submit">"Toon gebieden"</button>
+                {has_filter.then(|| view! { <a href="/gebieden">"Wis filters"</a> })}
             </div>
         </Form>
-        <Suspense fallback=|| view! { <p aria-busy="true">"Gebieden laden…"</p> }>
-            {move || Suspend::new(async move {
-                match areas.await {
-                    Ok(list) => view! { <AreaTable areas=list query=query()/> }.into_any(),
-                    Err(error) => {
-                        set_status(503);
-                        view! { <ErrorNotice message=error.to_string()/> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        {(!listing.ignored.is_empty()).then(|| view! {
+            <div class="notice notice--warning" role="status">
+                <ul>{listing.ignored.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view()}</ul>
+            </div>
+        })}
     }
 }
 
-use super::api::MAX_QUERY_CHARS;
-
 #[component]
-fn AreaTable(areas: Vec<AreaSummary>, query: String) -> impl IntoView {
+fn AreaTable(listing: AreaListing, filter: AreaFilter) -> impl IntoView {
+    let AreaListing {
+        areas,
+        total,
+        key_indicators,
+        ..
+    } = listing;
     let count = areas.len();
-    let summary = match (count, query.trim().is_empty()) {
-        (1, true) => "1 gebied".to_string(),
-        (n, true) => format!("{n} gebieden"),
-        (1, false) => format!("1 gebied gevonden voor ‘{}’", query.trim()),
-        (n, false) => format!("{n} gebieden gevonden voor ‘{}’", query.trim()),
+    let summary = if count == total {
+        match count {
+            1 => "1 gebied".to_string(),
+            n => format!("{n} gebieden"),
+        }
+    } else {
+        format!("{count} van {total} gebieden")
     };
     if count == 0 {
         return view! {
             <p class="result-count" role="status">{summary}</p>
             <div class="empty-state">
-                <p>"Geen gebieden gevonden. Controleer de spelling of zoek op een deel van de naam."</p>
+                <p>"Geen gebieden gevonden met deze filters. Controleer de spelling, zoek op een deel van de naam of kies minder filters."</p>
                 <p><a href="/gebieden">"Toon alle gebieden"</a></p>
             </div>
         }
         .into_any();
     }
+    // A column header sorts by its indicator; a second click reverses the order.
+    let sort_link = move |sort: String| {
+        let current = if filter.sort.is_empty() { "naam" } else { filter.sort.as_str() };
+        let descending = current == sort && filter.order != "af";
+        let href = AreaFilter {
+            sort: sort.clone(),
+            order: if descending { "af".into() } else { String::new() },
+            ..filter.clone()
+        }
+        .to_url();
+        let state = (current == sort).then(|| {
+            if filter.order == "af" { "descending" } else { "ascending" }
+        });
+        (href, state)
+    };
+    let (name_href, name_state) = sort_link("naam".into());
     view! {
         <p class="result-count" role="status">{summary}</p>
         <div class="table-scroll">
             <table class="area-table">
-                <caption class="visually-hidden">"Kerngebieden met hun laatste leegstandscijfer"</caption>
+                <caption class="visually-hidden">"Kerngebieden met hun laatste kerncijfers"</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Gebied"</th>
+                        <th scope="col" aria-sort=name_state><A href=name_href>"Gebied"</A></th>
                         <th scope="col">"Stadsdeel"</th>
                         <th scope="col">"Type"</th>
                         <th scope="col">"Fase"</th>
-                        <th scope="col" class="numeric">"Leegstand"</th>
+                        {key_indicators.clone().into_iter().map(|d| {
+                            let (href, state) = sort_link(d.key.clone());
+                            view! { <th scope="col" class="numeric" aria-sort=state><A href=href>{d.label}</A></th> }
+                        }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>
@@ -117,17 +243,20 @@ fn AreaTable(areas: Vec<AreaSummary>, query: String) -> impl IntoView {
                         .into_iter()
                         .map(|area| {
                             let href = format!("/gebieden/{}", area.slug);
-                            let vacancy = match &area.vacancy {
-                                Some((period, value)) => format!("{}% ({period})", format_number(*value, 1)),
-                                None => "onbekend".to_string(),
-                            };
+                            let cells = key_indicators.iter().map(|d| {
+                                let text = area
+                                    .key_value(&d.key)
+                                    .map(|v| d.format(v.value))
+                                    .unwrap_or_else(|| "–".to_string());
+                                view! { <td class="numeric">{text}</td> }
+                            }).collect_view();
                             view! {
                                 <tr>
                                     <th scope="row"><A href=href>{area.name}</A></th>
                                     <td>{area.district}</td>
                                     <td>{area.area_type.label()}</td>
                                     <td>{area.phase.label()}</td>
-                                    <td class="numeric">{vacancy}</td>
+                                    {cells}
                                 </tr>
                             }
                         })
@@ -201,8 +330,11 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
         stakeholders,
         contacts,
         indicators,
+        series,
+        stuurwiel,
         ..
     } = profile;
+    let chart_name = name.clone();
 
     view! {
         <Title text=name.clone()/>
@@ -244,7 +376,13 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
 
         <section aria-labelledby="cijfers">
             <h2 id="cijfers">"Cijfers"</h2>
-            <IndicatorTable indicators/>
+            <IndicatorTable indicators=indicators.clone()/>
+            <IndicatorCharts area=chart_name indicators series/>
+        </section>
+
+        <section aria-labelledby="stuurwiel">
+            <h2 id="stuurwiel">"Stuurwiel"</h2>
+            <StuurwielSection stuurwiel/>
         </section>
 
         <section aria-labelledby="opgaves">
@@ -379,29 +517,175 @@ fn ChangeBadge(indicator: IndicatorLatest) -> impl IntoView {
     .into_any()
 }
 
+/// Opgaves grouped by status (open, in progress, done); overdue ones are marked in words.
 #[component]
 fn OpgaveList(opgaves: Vec<Opgave>) -> impl IntoView {
     if opgaves.is_empty() {
         return view! { <p class="empty-state">"Er zijn nog geen opgaves vastgelegd."</p> }
             .into_any();
     }
-    view! {
-        <ul class="opgaves">
-            {opgaves.into_iter().map(|opgave| {
-                let status_class = format!("status status--{}", opgave.status.code());
+    OpgaveStatus::ALL
+        .iter()
+        .map(|status| {
+            let group: Vec<Opgave> = opgaves.iter().filter(|o| o.status == *status).cloned().collect();
+            let heading = format!("{} ({})", status.label(), group.len());
+            let items = if group.is_empty() {
+                view! { <p class="muted">"Geen."</p> }.into_any()
+            } else {
                 view! {
-                    <li class="opgave">
-                        <strong class="opgave__title">{opgave.title}</strong>
-                        <span class=status_class>{opgave.status.label()}</span>
-                        <span class="opgave__meta">
-                            "Thema: " {opgave.theme}
-                            {(!opgave.owner.is_empty()).then(|| format!(" · Trekker: {}", opgave.owner))}
-                            {opgave.due_date.map(|d| format!(" · Deadline: {}", crate::ui::format::dutch_date(&d)))}
-                        </span>
-                    </li>
+                    <ul class="opgaves">
+                        {group.into_iter().map(|opgave| view! {
+                            <li class="opgave" class:opgave--overdue=opgave.overdue>
+                                <strong class="opgave__title">{opgave.title}</strong>
+                                {opgave.overdue.then(|| view! { <span class="status status--overdue">"Over de deadline"</span> })}
+                                <span class="opgave__meta">
+                                    "Thema: " {opgave.theme}
+                                    {(!opgave.owner.is_empty()).then(|| format!(" · Trekker: {}", opgave.owner))}
+                                    {opgave.due_date.map(|d| format!(" · Deadline: {}", crate::ui::format::dutch_date(&d)))}
+                                </span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
                 }
-            }).collect_view()}
-        </ul>
+                .into_any()
+            };
+            view! {
+                <h3 class="opgave-group">{heading}</h3>
+                {items}
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// One chart per indicator: the area's line against the city average, each with its table.
+#[component]
+fn IndicatorCharts(
+    area: String,
+    indicators: Vec<IndicatorLatest>,
+    series: Vec<IndicatorSeries>,
+) -> impl IntoView {
+    use crate::ui::charts::{ChartLine, ChartTable, LineChart, ValueFormat};
+    let charts = indicators
+        .into_iter()
+        .zip(series)
+        .filter(|(_, s)| !s.points.is_empty())
+        .map(|(indicator, series)| {
+            let format = ValueFormat {
+                decimals: indicator.decimals,
+                unit: indicator.unit.clone(),
+            };
+            let lines = vec![
+                ChartLine {
+                    label: area.clone(),
+                    class: "series-1",
+                    points: series.points,
+                },
+                ChartLine {
+                    label: "Gemiddelde van de stad".into(),
+                    class: "series-city",
+                    points: series.city,
+                },
+            ];
+            let heading_id = format!("verloop-{}", indicator.key);
+            let labelled_by = heading_id.clone();
+            let note = series
+                .yearly_average
+                .then_some("Maandcijfers, getoond als gemiddelde per jaar.");
+            let label = format!("{} in {area} en gemiddeld in de stad, door de tijd", indicator.label);
+            let caption = format!("{} per periode", indicator.label);
+            view! {
+                <section class="chart-card" aria-labelledby=labelled_by>
+                    <h4 id=heading_id>{indicator.label.clone()}</h4>
+                    {note.map(|n| view! { <p class="muted">{n}</p> })}
+                    <LineChart label lines=lines.clone() format=format.clone()/>
+                    <details class="chart-details">
+                        <summary>"Toon als tabel"</summary>
+                        <ChartTable caption lines format/>
+                    </details>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3>"Verloop door de tijd"</h3>
+        <div class="chart-grid">{charts}</div>
+    }
+}
+
+/// The latest stuurwiel assessment as a radar (previous round overlaid) and as a table.
+#[component]
+fn StuurwielSection(stuurwiel: Option<StuurwielView>) -> impl IntoView {
+    use crate::ui::charts::{RadarChart, RadarRound};
+    let Some(view) = stuurwiel else {
+        return view! { <p class="empty-state">"Dit gebied is nog niet beoordeeld op het stuurwiel."</p> }.into_any();
+    };
+    let date = crate::ui::format::dutch_date;
+    let mut rounds = vec![RadarRound {
+        label: format!("Beoordeling {}", date(&view.latest.assessed_on)),
+        class: "series-1",
+        scores: view.latest.score_values(),
+    }];
+    if let Some(previous) = &view.previous {
+        rounds.push(RadarRound {
+            label: format!("Vorige beoordeling {}", date(&previous.assessed_on)),
+            class: "series-previous",
+            scores: previous.score_values(),
+        });
+    }
+    let label = format!(
+        "Stuurwiel: scores per onderdeel op een schaal van {} tot {}",
+        view.scale_min, view.scale_max
+    );
+    let names: Vec<String> = view.segments.iter().map(|s| s.name.clone()).collect();
+    let score_text = |score: Option<&(i64, String)>| {
+        score.map(|(s, _)| s.to_string()).unwrap_or_else(|| "–".into())
+    };
+    let rows = view
+        .segments
+        .iter()
+        .enumerate()
+        .map(|(i, segment)| {
+            let latest = view.latest.scores.get(i).and_then(Option::as_ref);
+            let previous = view
+                .previous
+                .as_ref()
+                .and_then(|p| p.scores.get(i).and_then(Option::as_ref));
+            view! {
+                <tr>
+                    <th scope="row">{segment.name.clone()}</th>
+                    <td class="numeric">{score_text(latest)}</td>
+                    <td class="numeric">{score_text(previous)}</td>
+                    <td>{latest.map(|(_, note)| note.clone()).unwrap_or_default()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let by = (!view.latest.assessed_by.is_empty())
+        .then(|| format!(" door {}", view.latest.assessed_by));
+    view! {
+        <p>
+            {format!("{} · laatst beoordeeld op {}", view.framework, date(&view.latest.assessed_on))}
+            {by}
+        </p>
+        <div class="stuurwiel">
+            <RadarChart label segments=names scale_min=view.scale_min as f64 scale_max=view.scale_max as f64 rounds/>
+            <div class="table-scroll">
+                <table class="stuurwiel-table">
+                    <caption>{format!("Scores (schaal {}–{})", view.scale_min, view.scale_max)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Onderdeel"</th>
+                            <th scope="col" class="numeric">"Nu"</th>
+                            <th scope="col" class="numeric">"Vorige keer"</th>
+                            <th scope="col">"Toelichting"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </div>
+        {(!view.latest.note.is_empty()).then(|| view! { <p class="muted">{view.latest.note.clone()}</p> })}
     }
     .into_any()
 }

@@ -16,8 +16,9 @@ pub fn set_status(code: u16) {
     let _ = code;
 }
 
-const NAV_ITEMS: [(&str, &str); 3] = [
+const NAV_ITEMS: [(&str, &str); 4] = [
     ("/gebieden", "Gebieden"),
+    ("/monitor", "Monitor"),
     ("/sessies", "Sessies"),
     ("/kennisbank", "Kennisbank"),
 ];

@@ -3,3 +3,5 @@
 pub mod format;
 pub mod layout;
 pub mod notice;
+pub mod chart;
+pub mod charts;

@@ -1,0 +1,609 @@
+//! `/monitor`: all areas at a glance — key indicators with sparklines, flags from rules a
+//! coordinator can read on the page, counts per phase and activation, the city-wide trend.
+
+use super::*;
+use serde::{Deserialize, Serialize};
+
+/// Vacancy rising by more than this many percentage points in a year raises a flag.
+pub const VACANCY_RISE_PP: f64 = 2.0;
+/// An area without a stuurwiel assessment for this many months raises a flag.
+pub const ASSESSMENT_MONTHS: u32 = 12;
+/// An area without a recorded contact moment for this many months raises a flag.
+pub const CONTACT_MONTHS: u32 = 3;
+/// The indicator the vacancy rule looks at.
+pub const VACANCY_KEY: &str = "vacancy_outlets";
+
+/// Why an area needs attention.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Flag {
+    VacancyRising { change_pp: f64 },
+    OpgavesOverdue { count: usize },
+    NoRecentAssessment { last: Option<String> },
+    NoRecentContact { last: Option<String> },
+}
+
+impl Flag {
+    /// The flag in words, for the table.
+    pub fn describe(&self) -> String {
+        match self {
+            Flag::VacancyRising { change_pp } => format!(
+                "Leegstand +{} procentpunt in een jaar",
+                format_number(*change_pp, 1)
+            ),
+            Flag::OpgavesOverdue { count: 1 } => "1 opgave over de deadline".into(),
+            Flag::OpgavesOverdue { count } => format!("{count} opgaves over de deadline"),
+            Flag::NoRecentAssessment { last: None } => "Nooit beoordeeld op het stuurwiel".into(),
+            Flag::NoRecentAssessment { last: Some(date) } => format!(
+                "Laatste stuurwielbeoordeling {}",
+                crate::ui::format::dutch_date(date)
+            ),
+            Flag::NoRecentContact { last: None } => "Nog geen contactmoment vastgelegd".into(),
+            Flag::NoRecentContact { last: Some(date) } => format!(
+                "Laatste contactmoment {}",
+                crate::ui::format::dutch_date(date)
+            ),
+        }
+    }
+}
+
+/// The rules as the page states them, so a coordinator knows why an area is flagged.
+pub fn rule_descriptions(with_contacts: bool) -> Vec<String> {
+    let mut rules = vec![
+        format!(
+            "De leegstand (verkooppunten) is in een jaar met meer dan {} procentpunt gestegen (laatste meting tegenover dezelfde periode een jaar eerder).",
+            format_number(VACANCY_RISE_PP, 0)
+        ),
+        "Er staan opgaves open of in uitvoering waarvan de deadline voorbij is.".to_string(),
+        format!("Het gebied is in de afgelopen {ASSESSMENT_MONTHS} maanden niet beoordeeld op het stuurwiel."),
+    ];
+    if with_contacts {
+        rules.push(format!(
+            "Er is in de afgelopen {CONTACT_MONTHS} maanden geen contactmoment met de partijen vastgelegd (alleen zichtbaar voor coördinatoren)."
+        ));
+    }
+    rules
+}
+
+/// What the flag rules look at for one area. Dates are ISO `YYYY-MM-DD`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FlagInput {
+    pub vacancy: Vec<(String, f64)>,
+    pub overdue_opgaves: usize,
+    pub last_assessment: Option<String>,
+    /// `None` inside means no contact was ever recorded; the outer `None`: not checked.
+    pub last_contact: Option<Option<String>>,
+}
+
+/// `today` minus a number of months, as an ISO date (the day is capped at the month's end).
+pub fn months_before(today: &str, months: u32) -> Option<String> {
+    let mut parts = today.splitn(3, '-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: i32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.get(..2)?.parse().ok()?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let total = year * 12 + (month - 1) - months as i32;
+    let (year, month) = (total.div_euclid(12), total.rem_euclid(12) + 1);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    Some(format!("{year:04}-{month:02}-{:02}", day.min(days_in_month)))
+}
+
+/// Applies every rule to one area.
+pub fn flags(input: &FlagInput, today: &str) -> Vec<Flag> {
+    let mut flags = Vec::new();
+    if let Some(change) = super::series::change_over_year(&input.vacancy) {
+        if change > VACANCY_RISE_PP {
+            flags.push(Flag::VacancyRising { change_pp: change });
+        }
+    }
+    if input.overdue_opgaves > 0 {
+        flags.push(Flag::OpgavesOverdue {
+            count: input.overdue_opgaves,
+        });
+    }
+    let stale = |last: &Option<String>, months: u32| match (last, months_before(today, months)) {
+        (None, _) => true,
+        (Some(last), Some(limit)) => last.as_str() < limit.as_str(),
+        (Some(_), None) => false,
+    };
+    if stale(&input.last_assessment, ASSESSMENT_MONTHS) {
+        flags.push(Flag::NoRecentAssessment {
+            last: input.last_assessment.clone(),
+        });
+    }
+    if let Some(last_contact) = &input.last_contact {
+        if stale(last_contact, CONTACT_MONTHS) {
+            flags.push(Flag::NoRecentContact {
+                last: last_contact.clone(),
+            });
+        }
+    }
+    flags
+}
+
+/// One row of the monitor table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MonitorRow {
+    pub slug: String,
+    pub name: String,
+    pub district: String,
+    pub phase: Phase,
+    pub activation: Activation,
+    /// Per key indicator (same order as `MonitorOverview::key_indicators`): the latest value
+    /// and the values a sparkline draws.
+    pub key: Vec<(Option<(String, f64)>, Vec<f64>)>,
+    pub flags: Vec<Flag>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MonitorOverview {
+    pub today: String,
+    pub key_indicators: Vec<IndicatorDefinition>,
+    pub rows: Vec<MonitorRow>,
+    pub phase_counts: Vec<(Phase, usize)>,
+    pub activation_counts: Vec<(Activation, usize)>,
+    /// City averages of the key indicators over time.
+    pub city_trend: Vec<IndicatorSeries>,
+    pub rules: Vec<String>,
+    /// Whether the contact rule was applied (coordinators only).
+    pub with_contacts: bool,
+}
+
+#[cfg(feature = "ssr")]
+pub mod db {
+    use super::*;
+    use sqlx::SqlitePool;
+    use std::collections::HashMap;
+
+    /// The whole monitor. `with_contacts` adds the activation-log rule, which only
+    /// coordinators may see.
+    pub async fn overview(
+        pool: &SqlitePool,
+        with_contacts: bool,
+    ) -> Result<MonitorOverview, sqlx::Error> {
+        let today: String = sqlx::query_scalar("SELECT date('now')")
+            .fetch_one(pool)
+            .await?;
+        let key_indicators: Vec<IndicatorDefinition> = crate::areas::db::indicator_definitions(pool)
+            .await?
+            .into_iter()
+            .filter(|d| d.is_key)
+            .collect();
+        let areas = crate::areas::db::area_summaries(pool).await?;
+
+        let values: Vec<(i64, String, String, f64)> = sqlx::query_as(
+            "SELECT v.area_id, v.indicator_key, v.period, v.value
+             FROM indicator_values v
+             JOIN indicator_definitions d ON d.key = v.indicator_key AND d.is_key = 1
+             ORDER BY v.area_id, v.indicator_key, v.period",
+        )
+        .fetch_all(pool)
+        .await?;
+        let mut series: HashMap<(i64, String), Vec<(String, f64)>> = HashMap::new();
+        for (area, key, period, value) in values {
+            series.entry((area, key)).or_default().push((period, value));
+        }
+        let overdue: HashMap<i64, i64> = sqlx::query_as(
+            "SELECT area_id, count(*) FROM opgaves
+             WHERE status <> 'done' AND due_date < date('now') GROUP BY area_id",
+        )
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .collect();
+        let assessed: HashMap<i64, String> = sqlx::query_as(
+            "SELECT area_id, max(assessed_on) FROM stuurwiel_assessments GROUP BY area_id",
+        )
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .collect();
+        let contacted: HashMap<i64, String> = if with_contacts {
+            sqlx::query_as(
+                "SELECT area_id, max(held_on) FROM activation_moments GROUP BY area_id",
+            )
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .collect()
+        } else {
+            HashMap::new()
+        };
+
+        let mut phase_counts: Vec<(Phase, usize)> = Phase::ALL.iter().map(|p| (*p, 0)).collect();
+        let mut activation_counts: Vec<(Activation, usize)> =
+            Activation::ALL.iter().map(|a| (*a, 0)).collect();
+        let rows = areas
+            .into_iter()
+            .map(|area| {
+                if let Some(count) = phase_counts.iter_mut().find(|(p, _)| *p == area.phase) {
+                    count.1 += 1;
+                }
+                if let Some(count) = activation_counts
+                    .iter_mut()
+                    .find(|(a, _)| *a == area.activation)
+                {
+                    count.1 += 1;
+                }
+                let own = |key: &str| series.get(&(area.id, key.to_string()));
+                let input = FlagInput {
+                    vacancy: own(VACANCY_KEY).cloned().unwrap_or_default(),
+                    overdue_opgaves: overdue.get(&area.id).copied().unwrap_or(0) as usize,
+                    last_assessment: assessed.get(&area.id).cloned(),
+                    last_contact: with_contacts.then(|| contacted.get(&area.id).cloned()),
+                };
+                let key = key_indicators
+                    .iter()
+                    .map(|d| match own(&d.key) {
+                        Some(points) => {
+                            let (shown, _) = crate::areas::series::chart_points(
+                                points,
+                                crate::areas::series::MAX_CHART_POINTS,
+                            );
+                            (
+                                points.last().cloned(),
+                                shown.into_iter().map(|(_, v)| v).collect(),
+                            )
+                        }
+                        None => (None, Vec::new()),
+                    })
+                    .collect();
+                MonitorRow {
+                    flags: flags(&input, &today),
+                    slug: area.slug,
+                    name: area.name,
+                    district: area.district,
+                    phase: area.phase,
+                    activation: area.activation,
+                    key,
+                }
+            })
+            .collect();
+
+        let averages: Vec<(String, String, f64)> = sqlx::query_as(
+            "SELECT c.indicator_key, c.period, c.value FROM indicator_city_averages c
+             JOIN indicator_definitions d ON d.key = c.indicator_key AND d.is_key = 1
+             ORDER BY c.indicator_key, c.period",
+        )
+        .fetch_all(pool)
+        .await?;
+        let city_trend = key_indicators
+            .iter()
+            .map(|d| {
+                let points: Vec<(String, f64)> = averages
+                    .iter()
+                    .filter(|(k, _, _)| *k == d.key)
+                    .map(|(_, p, v)| (p.clone(), *v))
+                    .collect();
+                let (points, yearly_average) = crate::areas::series::chart_points(
+                    &points,
+                    crate::areas::series::MAX_CHART_POINTS,
+                );
+                IndicatorSeries {
+                    key: d.key.clone(),
+                    points,
+                    city: Vec::new(),
+                    yearly_average,
+                }
+            })
+            .collect();
+
+        Ok(MonitorOverview {
+            today,
+            key_indicators,
+            rows,
+            phase_counts,
+            activation_counts,
+            city_trend,
+            rules: rule_descriptions(with_contacts),
+            with_contacts,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_before_caps_the_day() {
+        assert_eq!(months_before("2026-11-26", 12).as_deref(), Some("2025-11-26"));
+        assert_eq!(months_before("2026-02-15", 3).as_deref(), Some("2025-11-15"));
+        assert_eq!(months_before("2026-05-31", 3).as_deref(), Some("2026-02-28"));
+        assert_eq!(months_before("2024-05-31", 3).as_deref(), Some("2024-02-29"));
+        assert_eq!(months_before("nonsense", 3), None);
+    }
+
+    fn vacancy(points: &[(&str, f64)]) -> Vec<(String, f64)> {
+        points.iter().map(|(p, v)| (p.to_string(), *v)).collect()
+    }
+
+    #[test]
+    fn no_data_flags_only_the_missing_assessment() {
+        let input = FlagInput::default();
+        assert_eq!(
+            flags(&input, "2026-11-26"),
+            [Flag::NoRecentAssessment { last: None }]
+        );
+    }
+
+    #[test]
+    fn vacancy_rule_needs_more_than_two_points_in_a_year() {
+        let base = FlagInput {
+            last_assessment: Some("2026-06-01".into()),
+            ..Default::default()
+        };
+        let rising = FlagInput {
+            vacancy: vacancy(&[("2024", 6.0), ("2025", 8.5)]),
+            ..base.clone()
+        };
+        assert!(matches!(
+            flags(&rising, "2026-11-26")[..],
+            [Flag::VacancyRising { change_pp }] if (change_pp - 2.5).abs() < 1e-9
+        ));
+        // Exactly two points is not more than two.
+        let edge = FlagInput {
+            vacancy: vacancy(&[("2024", 6.0), ("2025", 8.0)]),
+            ..base.clone()
+        };
+        assert!(flags(&edge, "2026-11-26").is_empty());
+        // Falling vacancy, one data point, or a gap: no flag.
+        for points in [
+            vacancy(&[("2024", 9.0), ("2025", 5.0)]),
+            vacancy(&[("2025", 30.0)]),
+            vacancy(&[("2022", 1.0), ("2025", 30.0)]),
+        ] {
+            let input = FlagInput {
+                vacancy: points,
+                ..base.clone()
+            };
+            assert!(flags(&input, "2026-11-26").is_empty());
+        }
+    }
+
+    #[test]
+    fn date_rules_use_the_boundary() {
+        let input = |assessed: &str, contact: Option<&str>| FlagInput {
+            last_assessment: Some(assessed.into()),
+            last_contact: Some(contact.map(str::to_string)),
+            overdue_opgaves: 2,
+            ..Default::default()
+        };
+        // Assessed exactly 12 months ago and contacted exactly 3 months ago: fine.
+        assert_eq!(
+            flags(&input("2025-11-26", Some("2026-08-26")), "2026-11-26"),
+            [Flag::OpgavesOverdue { count: 2 }]
+        );
+        let stale = flags(&input("2025-11-25", Some("2026-08-25")), "2026-11-26");
+        assert_eq!(stale.len(), 3);
+        assert_eq!(
+            stale[2],
+            Flag::NoRecentContact {
+                last: Some("2026-08-25".into())
+            }
+        );
+        // Never contacted.
+        let never = flags(&input("2026-11-01", None), "2026-11-26");
+        assert_eq!(never[1], Flag::NoRecentContact { last: None });
+        // Not checked (public page): no contact flag at all.
+        let public = FlagInput {
+            last_contact: None,
+            ..input("2026-11-01", None)
+        };
+        assert_eq!(flags(&public, "2026-11-26").len(), 1);
+    }
+
+    #[test]
+    fn rules_are_stated() {
+        assert_eq!(rule_descriptions(false).len(), 3);
+        assert!(rule_descriptions(true)[3].contains("3 maanden"));
+        assert_eq!(
+            Flag::OpgavesOverdue { count: 3 }.describe(),
+            "3 opgaves over de deadline"
+        );
+    }
+}
+
+pub mod api {
+    use super::*;
+    use crate::areas::api::AreaError;
+    use leptos::prelude::*;
+
+    /// The monitor for whoever asks; coordinators also get the contact rule.
+    #[server(endpoint = "get_monitor")]
+    pub async fn get_monitor() -> Result<MonitorOverview, AreaError> {
+        use crate::accounts::{decide, guard::current_user, Access, Action};
+        let pool = crate::db::pool_from_context().ok_or(AreaError::Unavailable)?;
+        let coordinator = decide(current_user().as_ref(), &Action::Coordinate) == Access::Allowed;
+        db::overview(&pool, coordinator).await.map_err(|error| {
+            log::error!("monitor query failed: {error}");
+            AreaError::Unavailable
+        })
+    }
+}
+
+pub mod pages {
+    use super::api::get_monitor;
+    use super::*;
+    use crate::ui::charts::{ChartLine, ChartTable, LineChart, SparklineSvg, ValueFormat};
+    use crate::ui::{layout::set_status, notice::ErrorNotice};
+    use leptos::prelude::*;
+    use leptos_meta::Title;
+
+    /// `/monitor`
+    #[component]
+    pub fn MonitorPage() -> impl IntoView {
+        let overview = Resource::new(|| (), |_| get_monitor());
+        view! {
+            <Title text="Monitor"/>
+            <h1>"Monitor"</h1>
+            <p class="lead">
+                "Alle gebieden in één overzicht: de kerncijfers met hun verloop, en signalen voor gebieden die aandacht vragen."
+            </p>
+            <Suspense fallback=|| view! { <p aria-busy="true">"Monitor laden…"</p> }>
+                {move || Suspend::new(async move {
+                    match overview.await {
+                        Ok(overview) => view! { <MonitorView overview/> }.into_any(),
+                        Err(error) => {
+                            set_status(503);
+                            view! { <ErrorNotice message=error.to_string()/> }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        }
+    }
+
+    #[component]
+    fn MonitorView(overview: MonitorOverview) -> impl IntoView {
+        let MonitorOverview {
+            today,
+            key_indicators,
+            rows,
+            phase_counts,
+            activation_counts,
+            city_trend,
+            rules,
+            with_contacts,
+        } = overview;
+        let flagged = rows.iter().filter(|r| !r.flags.is_empty()).count();
+        let total = rows.len();
+        let counts = |items: Vec<(&'static str, usize)>| {
+            items
+                .into_iter()
+                .map(|(label, n)| view! { <div><dt>{label}</dt><dd>{n}</dd></div> })
+                .collect_view()
+        };
+        let trend = key_indicators
+            .iter()
+            .zip(city_trend)
+            .filter(|(_, s)| !s.points.is_empty())
+            .map(|(definition, series)| {
+                let format = ValueFormat {
+                    decimals: definition.decimals,
+                    unit: definition.unit.clone(),
+                };
+                let lines = vec![ChartLine {
+                    label: "Gemiddelde van de stad".into(),
+                    class: "series-city",
+                    points: series.points,
+                }];
+                let label = format!("{}: gemiddelde van alle gebieden door de tijd", definition.label);
+                let caption = format!("{} — stadsgemiddelde per periode", definition.label);
+                view! {
+                    <section class="chart-card">
+                        <h3>{definition.label.clone()}</h3>
+                        <LineChart label lines=lines.clone() format=format.clone()/>
+                        <details class="chart-details">
+                            <summary>"Toon als tabel"</summary>
+                            <ChartTable caption lines format/>
+                        </details>
+                    </section>
+                }
+            })
+            .collect_view();
+        let headers = key_indicators
+            .iter()
+            .map(|d| view! { <th scope="col" class="numeric">{d.label.clone()}</th> })
+            .collect_view();
+        let body = rows
+            .into_iter()
+            .map(|row| {
+                let href = format!("/gebieden/{}", row.slug);
+                let cells = row
+                    .key
+                    .into_iter()
+                    .zip(&key_indicators)
+                    .map(|((latest, spark), definition)| {
+                        let text = latest
+                            .map(|(period, value)| format!("{} ({period})", definition.format(value)))
+                            .unwrap_or_else(|| "–".into());
+                        view! {
+                            <td class="numeric monitor__value">
+                                <SparklineSvg values=spark/>
+                                <span>{text}</span>
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                let flags = if row.flags.is_empty() {
+                    view! { <span class="muted">"Geen"</span> }.into_any()
+                } else {
+                    view! {
+                        <ul class="flags">
+                            {row.flags.iter().map(|f| view! { <li>{f.describe()}</li> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                };
+                view! {
+                    <tr class:monitor__row--flagged=!row.flags.is_empty()>
+                        <th scope="row"><a href=href>{row.name}</a></th>
+                        <td>{row.district}</td>
+                        <td>{row.phase.label()}</td>
+                        <td>{row.activation.label()}</td>
+                        {cells}
+                        <td>{flags}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+
+        view! {
+            <p class="no-print">
+                <a href="/monitor.csv" download="">"Download de tabel als CSV"</a>
+                " · "
+                <a href="/monitor/import">"Cijfers importeren (coördinatoren)"</a>
+            </p>
+            <section aria-labelledby="stand">
+                <h2 id="stand">"Stand van zaken"</h2>
+                <p>{format!("{total} gebieden, waarvan {flagged} met een signaal. Peildatum {}.", crate::ui::format::dutch_date(&today))}</p>
+                <div class="count-groups">
+                    <dl class="counts" aria-label="Gebieden per fase">
+                        {counts(phase_counts.into_iter().map(|(p, n)| (p.label(), n)).collect())}
+                    </dl>
+                    <dl class="counts" aria-label="Gebieden per activatie">
+                        {counts(activation_counts.into_iter().map(|(a, n)| (a.label(), n)).collect())}
+                    </dl>
+                </div>
+            </section>
+            <section aria-labelledby="signalen">
+                <h2 id="signalen">"Alle gebieden"</h2>
+                <details class="rules" open>
+                    <summary>"Wanneer krijgt een gebied een signaal?"</summary>
+                    <ul>{rules.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                    {(!with_contacts).then(|| view! {
+                        <p class="muted">"Coördinatoren zien ook een signaal voor gebieden zonder recent contactmoment."</p>
+                    })}
+                </details>
+                <div class="table-scroll">
+                    <table class="monitor-table">
+                        <caption class="visually-hidden">"Alle gebieden met kerncijfers, verloop en signalen"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Gebied"</th>
+                                <th scope="col">"Stadsdeel"</th>
+                                <th scope="col">"Fase"</th>
+                                <th scope="col">"Activatie"</th>
+                                {headers}
+                                <th scope="col">"Signalen"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{body}</tbody>
+                    </table>
+                </div>
+            </section>
+            <section aria-labelledby="trend">
+                <h2 id="trend">"Trend in de hele stad"</h2>
+                <div class="chart-grid">{trend}</div>
+            </section>
+        }
+    }
+}

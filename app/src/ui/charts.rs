@@ -1,0 +1,241 @@
+//! SVG charts rendered on the server, so they show without JavaScript and in print.
+//! The geometry comes from `ui::chart`; these components only draw it.
+//!
+//! Points are focusable and show their value on hover or focus through CSS alone, which
+//! works before (and without) the WASM.
+
+use super::chart::{self, fmt, Frame};
+use crate::areas::format_with_unit;
+use leptos::prelude::*;
+
+/// One line in a chart; `class` picks its colour and dash in the stylesheet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartLine {
+    pub label: String,
+    pub class: &'static str,
+    pub points: Vec<(String, f64)>,
+}
+
+/// How values of one indicator are written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueFormat {
+    pub decimals: u8,
+    pub unit: String,
+}
+
+impl ValueFormat {
+    pub fn format(&self, value: f64) -> String {
+        format_with_unit(value, self.decimals, &self.unit)
+    }
+}
+
+const LINE_FRAME: Frame = Frame {
+    width: 640.0,
+    height: 240.0,
+    left: 64.0,
+    right: 16.0,
+    top: 16.0,
+    bottom: 32.0,
+};
+
+/// A line chart of one indicator over time: several lines on a shared axis, a legend,
+/// and values on hover/focus. `label` is the chart's accessible name.
+#[component]
+pub fn LineChart(label: String, lines: Vec<ChartLine>, format: ValueFormat) -> impl IntoView {
+    let series: Vec<&[(String, f64)]> = lines.iter().map(|l| l.points.as_slice()).collect();
+    let Some(layout) = chart::line_layout(LINE_FRAME, &series) else {
+        return view! { <p class="chart-empty">"Nog geen cijfers om te tonen."</p> }.into_any();
+    };
+    let frame = layout.frame;
+    let view_box = format!("0 0 {} {}", fmt(frame.width), fmt(frame.height));
+    let x0 = fmt(frame.left);
+    let x1 = fmt(frame.width - frame.right);
+    let y_bottom = fmt(frame.height - frame.bottom + 18.0);
+    let grid = layout
+        .y_ticks
+        .iter()
+        .map(|(value, y)| {
+            let y = fmt(*y);
+            let text = format.format(*value);
+            view! {
+                <line class="chart__grid" x1=x0.clone() x2=x1.clone() y1=y.clone() y2=y.clone()/>
+                <text class="chart__axis" x=fmt(frame.left - 8.0) y=y dy="0.32em" text-anchor="end">{text}</text>
+            }
+        })
+        .collect_view();
+    let x_labels = layout
+        .x_labels
+        .iter()
+        .map(|(period, x)| {
+            view! { <text class="chart__axis" x=fmt(*x) y=y_bottom.clone() text-anchor="middle">{period.clone()}</text> }
+        })
+        .collect_view();
+    let drawn = layout
+        .lines
+        .iter()
+        .zip(&lines)
+        .map(|(plotted, line)| {
+            let class = format!("chart__line {}", line.class);
+            let points = plotted
+                .points
+                .iter()
+                .map(|p| {
+                    let text = format!("{} {}: {}", line.label, p.period, format.format(p.value));
+                    let aria_label = text.clone();
+                    let (x, y) = (fmt(p.x), fmt(p.y));
+                    // The tip sits above the point, kept inside the drawing.
+                    let tip_x = fmt(p.x.clamp(frame.left + 60.0, frame.width - 60.0));
+                    let tip_y = fmt((p.y - 12.0).max(12.0));
+                    view! {
+                        <g class="chart__point" tabindex="0" role="img" aria-label=aria_label>
+                            <circle cx=x cy=y r="4"/>
+                            <text class="chart__tip" x=tip_x y=tip_y text-anchor="middle">{text}</text>
+                        </g>
+                    }
+                })
+                .collect_view();
+            view! {
+                <g class=class>
+                    <path d=plotted.path.clone() fill="none"/>
+                    {points}
+                </g>
+            }
+        })
+        .collect_view();
+    let legend = lines
+        .iter()
+        .filter(|l| !l.points.is_empty())
+        .map(|l| {
+            let class = format!("chart-legend__swatch {}", l.class);
+            view! { <li><span class=class aria-hidden="true"></span>{l.label.clone()}</li> }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart">
+            <svg class="chart__svg" viewBox=view_box role="group" aria-label=label>
+                {grid}
+                {x_labels}
+                {drawn}
+            </svg>
+            <ul class="chart-legend">{legend}</ul>
+        </figure>
+    }
+    .into_any()
+}
+
+/// The values behind a line chart as a table, for screen readers and for reading exact numbers.
+#[component]
+pub fn ChartTable(caption: String, lines: Vec<ChartLine>, format: ValueFormat) -> impl IntoView {
+    let series: Vec<&[(String, f64)]> = lines.iter().map(|l| l.points.as_slice()).collect();
+    let periods = chart::period_axis(&series);
+    view! {
+        <div class="table-scroll">
+            <table class="chart-table">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Periode"</th>
+                        {lines.iter().map(|l| view! { <th scope="col" class="numeric">{l.label.clone()}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {periods.into_iter().rev().map(|period| {
+                        let cells = lines.iter().map(|l| {
+                            let text = l.points.iter().find(|(p, _)| *p == period)
+                                .map(|(_, v)| format.format(*v))
+                                .unwrap_or_else(|| "–".to_string());
+                            view! { <td class="numeric">{text}</td> }
+                        }).collect_view();
+                        view! { <tr><th scope="row">{period}</th>{cells}</tr> }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A small trend line for tables; decorative, the number beside it carries the meaning.
+#[component]
+pub fn SparklineSvg(values: Vec<f64>) -> impl IntoView {
+    const WIDTH: f64 = 80.0;
+    const HEIGHT: f64 = 20.0;
+    chart::sparkline(&values, WIDTH, HEIGHT).map(|line| {
+        view! {
+            <svg class="sparkline" viewBox="-3 -3 86 26" width="86" height="26" aria-hidden="true" focusable="false">
+                <path d=line.path fill="none"/>
+                <circle cx=fmt(line.last.0) cy=fmt(line.last.1) r="2.5"/>
+            </svg>
+        }
+    })
+}
+
+/// One set of scores drawn on a radar; `class` picks its colour.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RadarRound {
+    pub label: String,
+    pub class: &'static str,
+    pub scores: Vec<Option<f64>>,
+}
+
+/// The stuurwiel as a radar: one axis per segment, rounds overlaid (latest on top).
+#[component]
+pub fn RadarChart(
+    label: String,
+    segments: Vec<String>,
+    scale_min: f64,
+    scale_max: f64,
+    rounds: Vec<RadarRound>,
+) -> impl IntoView {
+    const SIZE: f64 = 420.0;
+    let layout = chart::radar_layout(segments.len(), scale_min, scale_max, SIZE);
+    let (cx, cy) = (fmt(layout.center.0), fmt(layout.center.1));
+    let rings = layout
+        .rings
+        .iter()
+        .map(|(_, points)| view! { <polygon class="radar__ring" points=points.clone()/> })
+        .collect_view();
+    let axes = layout
+        .axes
+        .iter()
+        .zip(&segments)
+        .map(|(axis, name)| {
+            view! {
+                <line class="radar__axis" x1=cx.clone() y1=cy.clone() x2=fmt(axis.end.0) y2=fmt(axis.end.1)/>
+                <text class="radar__label" x=fmt(axis.label_at.0) y=fmt(axis.label_at.1)
+                    text-anchor=axis.anchor dy="0.32em">{name.clone()}</text>
+            }
+        })
+        .collect_view();
+    let shapes = rounds
+        .iter()
+        .rev()
+        .map(|round| {
+            let (points, vertices) =
+                chart::radar_polygon(&layout, scale_min, scale_max, &round.scores);
+            let class = format!("radar__round {}", round.class);
+            let dots = vertices
+                .iter()
+                .map(|(x, y)| view! { <circle cx=fmt(*x) cy=fmt(*y) r="3.5"/> })
+                .collect_view();
+            view! { <g class=class><polygon points=points/>{dots}</g> }
+        })
+        .collect_view();
+    let legend = rounds
+        .iter()
+        .map(|r| {
+            let class = format!("chart-legend__swatch {}", r.class);
+            view! { <li><span class=class aria-hidden="true"></span>{r.label.clone()}</li> }
+        })
+        .collect_view();
+    let view_box = format!("0 0 {SIZE} {SIZE}");
+    view! {
+        <figure class="chart chart--radar">
+            <svg class="radar" viewBox=view_box role="img" aria-label=label>
+                {rings}
+                {axes}
+                {shapes}
+            </svg>
+            <ul class="chart-legend">{legend}</ul>
+        </figure>
+    }
+}
