@@ -99,6 +99,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=site::NotFoundPage>
                     <Route path=path!("") view=site::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden") view=areas::pages::AreaListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gebieden/vergelijk") view=areas::compare::pages::ComparePage ssr=SsrMode::Async/>
+                    <Route path=path!("/gebieden/kaart") view=areas::map::pages::MapPage ssr=SsrMode::Async/>
                     <Route path=path!("/monitor") view=areas::monitor::pages::MonitorPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/gebieden/:slug")

@@ -2,12 +2,14 @@
 //! the pages, and (server only) the database functions.
 
 pub mod api;
+pub mod compare;
 pub mod csv;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod edit;
 pub mod edit_items;
 pub mod list;
+pub mod map;
 pub mod monitor;
 pub mod pages;
 pub mod series;
