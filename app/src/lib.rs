@@ -101,6 +101,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/gebieden") view=areas::pages::AreaListPage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden/vergelijk") view=areas::compare::pages::ComparePage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden/kaart") view=areas::map::pages::MapPage ssr=SsrMode::Async/>
+                    <Route path=path!("/monitor/import") view=areas::import::pages::ImportUploadPage ssr=SsrMode::Async/>
+                    <Route path=path!("/monitor/import/:token") view=areas::import::pages::ImportPreviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/monitor") view=areas::monitor::pages::MonitorPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/gebieden/:slug")

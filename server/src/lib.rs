@@ -2,6 +2,7 @@
 //! `main.rs` only parses the command line and calls into this library, so integration
 //! tests can build the very same router.
 
+pub mod areas;
 pub mod security;
 
 use app::{shell, App};
@@ -215,6 +216,14 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .route("/monitor.csv", get(areas::monitor_csv))
+        .route("/gebieden/{slug}/cijfers.csv", get(areas::area_csv))
+        .route(
+            "/monitor/import",
+            axum::routing::post(areas::upload_import)
+                // Room for the largest CSV we accept plus the multipart envelope.
+                .layer(axum::extract::DefaultBodyLimit::max(app::areas::csv::MAX_BYTES + 64 * 1024)),
+        )
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             security::authenticate,

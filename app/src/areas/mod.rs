@@ -8,6 +8,9 @@ pub mod csv;
 pub mod db;
 pub mod edit;
 pub mod edit_items;
+#[cfg(feature = "ssr")]
+pub mod export;
+pub mod import;
 pub mod list;
 pub mod map;
 pub mod monitor;

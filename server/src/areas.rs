@@ -1,0 +1,112 @@
+//! Plain HTTP routes for areas that are not pages or server functions: CSV downloads and
+//! the CSV upload (a multipart form, so it works without JavaScript).
+
+use crate::AppState;
+use app::accounts::{decide, guard::RequestAuth, Access, Action};
+use app::areas::{csv::MAX_BYTES, export, import};
+use axum::{
+    extract::{Multipart, Path, State},
+    http::{header, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+    Extension,
+};
+
+fn csv_response(file_name: &str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+            (header::CACHE_CONTROL, "no-cache".to_string()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn unavailable(error: sqlx::Error) -> Response {
+    log::error!("csv export failed: {error}");
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        "De gegevens zijn op dit moment niet beschikbaar.",
+    )
+        .into_response()
+}
+
+/// `GET /monitor.csv`
+pub async fn monitor_csv(State(state): State<AppState>) -> Response {
+    match export::monitor_table(&state.pool).await {
+        Ok(body) => csv_response("kernpunt-monitor.csv", body),
+        Err(error) => unavailable(error),
+    }
+}
+
+/// `GET /gebieden/{slug}/cijfers.csv`
+pub async fn area_csv(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
+    match export::area_indicators(&state.pool, &slug).await {
+        Ok(Some((file_name, body))) => csv_response(&file_name, body),
+        Ok(None) => (StatusCode::NOT_FOUND, "Dit gebied bestaat niet.").into_response(),
+        Err(error) => unavailable(error),
+    }
+}
+
+/// `POST /monitor/import`: stores the uploaded file and sends the browser to its preview.
+/// Only coordinators; everyone else is sent to log in or refused.
+pub async fn upload_import(
+    State(state): State<AppState>,
+    Extension(auth): Extension<RequestAuth>,
+    mut multipart: Multipart,
+) -> Response {
+    let back = |code: &str| Redirect::to(&format!("/monitor/import?fout={code}")).into_response();
+    match decide(auth.user.as_ref(), &Action::Coordinate) {
+        Access::Allowed => {}
+        Access::NotLoggedIn => {
+            return Redirect::to("/inloggen?volgende=%2Fmonitor%2Fimport").into_response()
+        }
+        _ => {
+            return (
+                StatusCode::FORBIDDEN,
+                "Alleen coördinatoren kunnen cijfers importeren.",
+            )
+                .into_response()
+        }
+    }
+    let user = auth.user.expect("allowed users are logged in");
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => return back("geen-bestand"),
+            // A body over the limit ends up here too.
+            Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return back("te-groot")
+            }
+            Err(_) => return back("onleesbaar"),
+        };
+        if field.name() != Some("bestand") {
+            continue;
+        }
+        let file_name = field.file_name().unwrap_or("upload.csv").to_string();
+        let bytes = match field.bytes().await {
+            Ok(bytes) => bytes,
+            Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return back("te-groot")
+            }
+            Err(_) => return back("onleesbaar"),
+        };
+        if bytes.is_empty() && file_name.is_empty() {
+            return back("geen-bestand");
+        }
+        if bytes.len() > MAX_BYTES {
+            return back("te-groot");
+        }
+        return match import::db::stage(&state.pool, &user, &file_name, &bytes).await {
+            Ok(token) => Redirect::to(&format!("/monitor/import/{token}")).into_response(),
+            Err(error) => {
+                log::error!("storing an upload failed: {error}");
+                back("onleesbaar")
+            }
+        };
+    }
+}
