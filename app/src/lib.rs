@@ -115,6 +115,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/gebieden/:slug/activatie")
+                        view=areas::activation::pages::ActivationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/gebieden/:slug/geschiedenis")
                         view=areas::edit::pages::AreaHistoryPage
                         ssr=SsrMode::Async
@@ -126,6 +131,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/wachtwoord/:token") view=accounts::admin::pages::SetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/accounts") view=accounts::admin::pages::AccountsPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/accounts/:id") view=accounts::admin::pages::AccountEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/stuurwiel") view=areas::stuurwiel::pages::StuurwielEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=site::PrivacyPage ssr=SsrMode::Async/>
                     <Route path=path!("/toegankelijkheid") view=site::AccessibilityPage ssr=SsrMode::Async/>
                 </Routes>

@@ -67,19 +67,18 @@ pub async fn area_summaries(pool: &SqlitePool) -> Result<Vec<AreaSummary>, sqlx:
     .fetch_all(pool)
     .await?;
     // The latest and previous value of each key indicator for every area, in one pass.
+    // The latest and previous value of each key indicator for every area: index probes,
+    // not a sort of every stored value.
     let values: Vec<(i64, String, String, f64, Option<f64>)> = sqlx::query_as(
-        "WITH ranked AS (
-             SELECT v.area_id, v.indicator_key, v.period, v.value,
-                    ROW_NUMBER() OVER (PARTITION BY v.area_id, v.indicator_key
-                                       ORDER BY v.period DESC) AS rank
-             FROM indicator_values v
-             JOIN indicator_definitions d ON d.key = v.indicator_key AND d.is_key = 1)
-         SELECT cur.area_id, cur.indicator_key, cur.period, cur.value, prev.value
-         FROM ranked cur
-         JOIN indicator_definitions d ON d.key = cur.indicator_key
-         LEFT JOIN ranked prev ON prev.area_id = cur.area_id
-              AND prev.indicator_key = cur.indicator_key AND prev.rank = 2
-         WHERE cur.rank = 1
+        "SELECT a.id, d.key, cur.period, cur.value, prev.value
+         FROM areas a
+         JOIN indicator_definitions d ON d.is_key = 1
+         JOIN indicator_values cur ON cur.id = (
+             SELECT v.id FROM indicator_values v WHERE v.area_id = a.id AND v.indicator_key = d.key
+             ORDER BY v.period DESC LIMIT 1)
+         LEFT JOIN indicator_values prev ON prev.id = (
+             SELECT v.id FROM indicator_values v WHERE v.area_id = a.id AND v.indicator_key = d.key
+             ORDER BY v.period DESC LIMIT 1 OFFSET 1)
          ORDER BY d.position",
     )
     .fetch_all(pool)
@@ -221,17 +220,19 @@ pub async fn area_profile(
     .fetch_all(pool)
     .await?;
 
+    // Latest and previous value per indicator through the (area, indicator, period) unique
+    // index: two index probes each, however many months of data an area has.
     let indicators: Vec<IndicatorRow> = sqlx::query_as(
-        "WITH ranked AS (
-             SELECT indicator_key, period, value, source,
-                    ROW_NUMBER() OVER (PARTITION BY indicator_key ORDER BY period DESC) AS rank
-             FROM indicator_values WHERE area_id = ?)
-         SELECT d.key, d.label, d.unit, d.direction, d.decimals,
+        "SELECT d.key, d.label, d.unit, d.direction, d.decimals,
                 cur.period, cur.value, cur.source,
                 prev.period AS previous_period, prev.value AS previous_value
          FROM indicator_definitions d
-         JOIN ranked cur ON cur.indicator_key = d.key AND cur.rank = 1
-         LEFT JOIN ranked prev ON prev.indicator_key = d.key AND prev.rank = 2
+         JOIN indicator_values cur ON cur.id = (
+             SELECT v.id FROM indicator_values v WHERE v.area_id = ?1 AND v.indicator_key = d.key
+             ORDER BY v.period DESC LIMIT 1)
+         LEFT JOIN indicator_values prev ON prev.id = (
+             SELECT v.id FROM indicator_values v WHERE v.area_id = ?1 AND v.indicator_key = d.key
+             ORDER BY v.period DESC LIMIT 1 OFFSET 1)
          ORDER BY d.position, d.key",
     )
     .bind(area.id)

@@ -1,6 +1,7 @@
 //! Areas (kerngebieden): the types shared by server and browser, the server functions,
 //! the pages, and (server only) the database functions.
 
+pub mod activation;
 pub mod api;
 pub mod compare;
 pub mod csv;
@@ -16,6 +17,7 @@ pub mod map;
 pub mod monitor;
 pub mod pages;
 pub mod series;
+pub mod stuurwiel;
 
 use serde::{Deserialize, Serialize};
 

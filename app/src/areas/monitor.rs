@@ -178,18 +178,40 @@ pub mod db {
             .collect();
         let areas = crate::areas::db::area_summaries(pool).await?;
 
-        let values: Vec<(i64, String, String, f64)> = sqlx::query_as(
-            "SELECT v.area_id, v.indicator_key, v.period, v.value
+        // Sparklines show one value per year: averaged in SQL, so ten years of months per
+        // area stay a few rows each.
+        let yearly: Vec<(i64, String, String, f64)> = sqlx::query_as(
+            "SELECT v.area_id, v.indicator_key, substr(v.period, 1, 4) AS year, avg(v.value)
              FROM indicator_values v
              JOIN indicator_definitions d ON d.key = v.indicator_key AND d.is_key = 1
-             ORDER BY v.area_id, v.indicator_key, v.period",
+             GROUP BY v.area_id, v.indicator_key, year
+             ORDER BY v.area_id, v.indicator_key, year",
         )
         .fetch_all(pool)
         .await?;
-        let mut series: HashMap<(i64, String), Vec<(String, f64)>> = HashMap::new();
-        for (area, key, period, value) in values {
-            series.entry((area, key)).or_default().push((period, value));
+        let mut sparklines: HashMap<(i64, String), Vec<f64>> = HashMap::new();
+        for (area, key, _, value) in yearly {
+            sparklines.entry((area, key)).or_default().push(value);
         }
+        // The vacancy rule compares the latest value with the same period a year earlier.
+        let year_earlier: HashMap<i64, (String, f64)> = sqlx::query_as::<_, (i64, String, f64)>(
+            "SELECT cur.area_id, earlier.period, earlier.value
+             FROM indicator_values cur
+             JOIN indicator_values earlier ON earlier.area_id = cur.area_id
+                  AND earlier.indicator_key = cur.indicator_key
+                  AND earlier.period = CAST(CAST(substr(cur.period, 1, 4) AS INTEGER) - 1 AS TEXT)
+                                       || substr(cur.period, 5)
+             WHERE cur.indicator_key = ?1 AND cur.id = (
+                 SELECT v.id FROM indicator_values v
+                 WHERE v.area_id = cur.area_id AND v.indicator_key = ?1
+                 ORDER BY v.period DESC LIMIT 1)",
+        )
+        .bind(VACANCY_KEY)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|(area, period, value)| (area, (period, value)))
+        .collect();
         let overdue: HashMap<i64, i64> = sqlx::query_as(
             "SELECT area_id, count(*) FROM opgaves
              WHERE status <> 'done' AND due_date < date('now') GROUP BY area_id",
@@ -232,27 +254,29 @@ pub mod db {
                 {
                     count.1 += 1;
                 }
-                let own = |key: &str| series.get(&(area.id, key.to_string()));
+                let latest = |key: &str| area.key_value(key).map(|v| (v.period.clone(), v.value));
+                let vacancy = year_earlier
+                    .get(&area.id)
+                    .cloned()
+                    .into_iter()
+                    .chain(latest(VACANCY_KEY))
+                    .collect();
                 let input = FlagInput {
-                    vacancy: own(VACANCY_KEY).cloned().unwrap_or_default(),
+                    vacancy,
                     overdue_opgaves: overdue.get(&area.id).copied().unwrap_or(0) as usize,
                     last_assessment: assessed.get(&area.id).cloned(),
                     last_contact: with_contacts.then(|| contacted.get(&area.id).cloned()),
                 };
                 let key = key_indicators
                     .iter()
-                    .map(|d| match own(&d.key) {
-                        Some(points) => {
-                            let (shown, _) = crate::areas::series::chart_points(
-                                points,
-                                crate::areas::series::MAX_CHART_POINTS,
-                            );
-                            (
-                                points.last().cloned(),
-                                shown.into_iter().map(|(_, v)| v).collect(),
-                            )
-                        }
-                        None => (None, Vec::new()),
+                    .map(|d| {
+                        (
+                            latest(&d.key),
+                            sparklines
+                                .get(&(area.id, d.key.clone()))
+                                .cloned()
+                                .unwrap_or_default(),
+                        )
                     })
                     .collect();
                 MonitorRow {

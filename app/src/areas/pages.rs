@@ -318,6 +318,13 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
     let auth = crate::accounts::pages::use_auth();
     let area_id = profile.id;
     let edit_href = format!("/gebieden/{}/bewerken", profile.slug);
+    let csv_href = format!("/gebieden/{}/cijfers.csv", profile.slug);
+    let recent_slug = profile.slug.clone();
+    let recent = Resource::new(
+        move || recent_slug.clone(),
+        crate::areas::activation::api::recent_activation,
+    );
+    let log_href = format!("/gebieden/{}/activatie", profile.slug);
     let AreaProfile {
         name,
         district,
@@ -374,8 +381,32 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
             })}
         </section>
 
+        <Transition fallback=|| ()>
+            {move || {
+                let log_href = log_href.clone();
+                Suspend::new(async move {
+                    let moments = recent.await.ok().flatten()?;
+                    Some(view! {
+                        <section aria-labelledby="activiteit" class="private-section">
+                            <h2 id="activiteit">"Recente activiteit"</h2>
+                            <p class="muted">"Alleen zichtbaar voor coördinatoren en de redacteuren van dit gebied."</p>
+                            {if moments.is_empty() {
+                                view! { <p class="empty-state">"Nog geen contactmomenten vastgelegd."</p> }.into_any()
+                            } else {
+                                moments.into_iter().map(|moment| view! {
+                                    <crate::areas::activation::pages::MomentView moment/>
+                                }).collect_view().into_any()
+                            }}
+                            <p><a href=log_href>"Naar het activatielogboek"</a></p>
+                        </section>
+                    })
+                })
+            }}
+        </Transition>
+
         <section aria-labelledby="cijfers">
             <h2 id="cijfers">"Cijfers"</h2>
+            <p class="no-print"><a href=csv_href download="">"Download alle cijfers van dit gebied (CSV)"</a></p>
             <IndicatorTable indicators=indicators.clone()/>
             <IndicatorCharts area=chart_name indicators series/>
         </section>
