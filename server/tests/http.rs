@@ -40,8 +40,9 @@ async fn area_list_is_rendered_on_the_server() {
     assert!(html.contains("Lindenplein"));
     assert!(html.contains("Havenstraat"));
     assert!(html.contains("18 gebieden"));
-    // Latest vacancy, Dutch decimal comma, with its year.
-    assert!(html.contains("% (2025)"));
+    // Key indicators as columns, values with a Dutch decimal comma.
+    assert!(html.contains("Leegstand (verkooppunten)"));
+    assert!(html.contains(",") && html.contains("%<!></td>"));
 }
 
 #[tokio::test]
@@ -51,7 +52,7 @@ async fn area_list_filters_by_query_without_javascript() {
     assert_eq!(status, 200);
     assert!(html.contains("Havenstraat"));
     assert!(!html.contains("Lindenplein"));
-    assert!(html.contains("1 gebied gevonden"));
+    assert!(html.contains("1 van 18 gebieden"));
 
     let (_, html) = server.get("/gebieden?q=zzzz").await;
     assert!(html.contains("Geen gebieden gevonden"));

@@ -18,7 +18,16 @@ enum Outcome {
 use Outcome::*;
 
 /// Functions that only read public data.
-const PUBLIC_READS: &[&str] = &["whoami", "list_areas", "get_area_profile"];
+/// (`recent_activation` answers `None` to whoever may not see the log: tested in areas.rs.)
+const PUBLIC_READS: &[&str] = &[
+    "whoami",
+    "list_areas",
+    "get_area_profile",
+    "get_monitor",
+    "compare_areas",
+    "area_map",
+    "recent_activation",
+];
 /// Functions that change only the caller's own login state, or need a one-time token
 /// (tested in accounts.rs).
 const SESSION: &[&str] = &["login", "logout", "set_password"];
@@ -28,6 +37,7 @@ const SESSION: &[&str] = &["login", "logout", "set_password"];
 const AREA_EDIT: [Outcome; 5] = [NotLoggedIn, NotFound, Allowed, Allowed, Allowed];
 const OWN_ACCOUNT: [Outcome; 5] = [NotLoggedIn, Allowed, Allowed, Allowed, Allowed];
 const ADMIN_ONLY: [Outcome; 5] = [NotLoggedIn, Forbidden, Forbidden, Forbidden, Allowed];
+const COORDINATE: [Outcome; 5] = [NotLoggedIn, Forbidden, Forbidden, Allowed, Allowed];
 
 struct Case {
     name: &'static str,
@@ -37,6 +47,61 @@ struct Case {
 }
 
 const MATRIX: &[Case] = &[
+    Case {
+        name: "load_activation_log",
+        expected: AREA_EDIT,
+        mutates: false,
+    },
+    Case {
+        name: "add_activation_moment",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "action_to_opgave",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "can_import",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "preview_indicator_import",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "commit_indicator_import",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "load_stuurwiel_framework",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "save_stuurwiel_framework",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "save_stuurwiel_segment",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "move_stuurwiel_segment",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "delete_stuurwiel_segment",
+        expected: COORDINATE,
+        mutates: true,
+    },
     Case {
         name: "save_area",
         expected: AREA_EDIT,
@@ -258,6 +323,80 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
                     ("areas", s("lindenplein, parkhof")),
                     ("active", s("on")),
                 ]
+            }
+        }
+        "load_activation_log" => vec![("slug", s("lindenplein"))],
+        "add_activation_moment" => {
+            let stakeholder: i64 = sqlx::query_scalar(
+                "SELECT s.id FROM stakeholders s JOIN areas a ON a.id = s.area_id WHERE a.slug = 'lindenplein' LIMIT 1",
+            )
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+            vec![
+                ("slug", s("lindenplein")),
+                ("held_on", s("2026-01-15")),
+                ("kind", s("meeting")),
+                ("summary", s("Overleg over de gevels")),
+                (Box::leak(format!("participants[{stakeholder}]").into_boxed_str()), s("ja")),
+                ("actions[1][description]", s("Offerte opvragen")),
+                ("actions[1][owner]", s("BIZ")),
+                ("actions[1][due_date]", s("2026-03-01")),
+            ]
+        }
+        "action_to_opgave" => {
+            let moment: i64 = sqlx::query_scalar(
+                "INSERT INTO activation_moments (area_id, held_on, kind, summary, created_by)
+                 SELECT id, '2026-01-15', 'call', 'Gebeld', 'Test' FROM areas WHERE slug = 'lindenplein'
+                 RETURNING id",
+            )
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+            let action: i64 = sqlx::query_scalar(
+                "INSERT INTO activation_actions (moment_id, description, owner) VALUES (?, 'Bankjes plaatsen', 'Gemeente') RETURNING id",
+            )
+            .bind(moment)
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+            vec![
+                ("slug", s("lindenplein")),
+                ("action_id", action.to_string()),
+                ("theme", s("public_space")),
+            ]
+        }
+        "can_import" | "load_stuurwiel_framework" => vec![],
+        "preview_indicator_import" | "commit_indicator_import" => {
+            let token = "0123456789abcdef0123456789abcdef";
+            sqlx::query(
+                "INSERT INTO indicator_imports (token, user_id, file_name, content, created_at)
+                 SELECT ?, id, 'test.csv', CAST(? AS BLOB), strftime('%s', 'now') FROM users LIMIT 1",
+            )
+            .bind(token)
+            .bind("gebied;indicator;periode;waarde;bron\nlindenplein;footfall;2026;12345;Telling\n")
+            .execute(&server.pool)
+            .await
+            .unwrap();
+            vec![("token", s(token))]
+        }
+        "save_stuurwiel_framework" => vec![
+            ("name", s("Stuurwiel 2027")),
+            ("description", s("Herzien kader")),
+        ],
+        "save_stuurwiel_segment" => vec![
+            ("name", s("Nieuw onderdeel")),
+            ("description", s("Over iets nieuws")),
+        ],
+        "move_stuurwiel_segment" | "delete_stuurwiel_segment" => {
+            let id: i64 = sqlx::query_scalar("SELECT id FROM stuurwiel_segments ORDER BY position LIMIT 1")
+                .fetch_one(&server.pool)
+                .await
+                .unwrap();
+            if name == "move_stuurwiel_segment" {
+                vec![("segment_id", id.to_string()), ("direction", s("omlaag"))]
+            } else {
+                vec![("segment_id", id.to_string()), ("confirm", s("ja"))]
             }
         }
         other => panic!("no input defined for {other}"),

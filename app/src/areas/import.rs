@@ -4,6 +4,7 @@
 //! handled by the server crate, which calls [`db::stage`]), a preview with a row-by-row
 //! report, then the import itself — all rows or none, in one transaction.
 
+#[cfg(feature = "ssr")]
 use super::csv::{self, FileError, Validated};
 use crate::editing::EditError;
 use serde::{Deserialize, Serialize};
@@ -321,6 +322,7 @@ pub mod api {
         crate::accounts::guard::require(crate::accounts::Action::Coordinate).map_err(EditError::from)
     }
 
+    #[cfg(feature = "ssr")]
     fn valid_token(token: &str) -> bool {
         token.len() == 32 && token.chars().all(|c| c.is_ascii_hexdigit())
     }

@@ -194,7 +194,17 @@ impl TestServer {
         .fetch_one(&self.pool)
         .await
         .unwrap();
-        format!("{rows:?}{counts:?}{users:?}{assignments:?}{items:?}")
+        let monitoring: (String, String, i64, i64, f64) = sqlx::query_as(
+            "SELECT (SELECT ifnull(group_concat(name || '|' || description || '|' || position, ';'), '') FROM stuurwiel_segments),
+                    (SELECT name || description FROM stuurwiel_frameworks ORDER BY id LIMIT 1),
+                    (SELECT count(*) FROM activation_moments) * 1000 + (SELECT count(*) FROM activation_actions WHERE opgave_id IS NOT NULL),
+                    (SELECT count(*) FROM indicator_imports WHERE imported_at IS NOT NULL),
+                    (SELECT ifnull(sum(value), 0) FROM indicator_values)",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        format!("{rows:?}{counts:?}{users:?}{assignments:?}{items:?}{monitoring:?}")
     }
 
     pub async fn area_version(&self, slug: &str) -> i64 {
