@@ -3,6 +3,7 @@
 //! tests can build the very same router.
 
 pub mod areas;
+pub mod page_cache;
 pub mod security;
 
 use app::{shell, App};
@@ -227,6 +228,11 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             security::authenticate,
+        ))
+        // Outside the session lookup: a stored page costs no database query at all.
+        .layer(axum::middleware::from_fn_with_state(
+            page_cache::PageCache::new(),
+            page_cache::cache_pages,
         ))
         // Added after the session layer, so that the assets a logged-in browser fetches with
         // every page (and health checks) cost no session lookup.

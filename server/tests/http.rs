@@ -187,3 +187,51 @@ async fn hashed_assets_are_cached_for_a_year_and_served_precompressed() {
         .unwrap();
     assert_eq!(missing.status().as_u16(), 404);
 }
+
+fn nonce_of(response: &reqwest::Response) -> String {
+    let policy = response.headers()["content-security-policy"].to_str().unwrap();
+    let start = policy.find("'nonce-").unwrap() + 7;
+    policy[start..].split('\'').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn anonymous_pages_are_cached_with_a_fresh_nonce_and_refreshed_after_a_change() {
+    let server = common::TestServer::start().await;
+    let url = format!("{}/gebieden/lindenplein", server.base);
+    let first = server.client.get(&url).send().await.unwrap();
+    let first_nonce = nonce_of(&first);
+    let first_body = first.text().await.unwrap();
+    let second = server.client.get(&url).send().await.unwrap();
+    let second_nonce = nonce_of(&second);
+    let second_body = second.text().await.unwrap();
+    assert_ne!(first_nonce, second_nonce);
+    // The stored page carries this response's nonce, so its scripts run.
+    assert!(second_body.contains(&format!("nonce=\"{second_nonce}\"")));
+    assert!(!second_body.contains(&first_nonce));
+    assert_eq!(
+        first_body.replace(&first_nonce, ""),
+        second_body.replace(&second_nonce, "")
+    );
+
+    // A change through the app is visible to the next anonymous visitor.
+    let cookie = server
+        .cookie_for(common::Actor::Coordinator)
+        .await
+        .unwrap();
+    let response = server
+        .post_fn(
+            "add_indicator_value",
+            Some(&cookie),
+            &[
+                ("slug", "lindenplein"),
+                ("indicator", "footfall"),
+                ("period", "2026"),
+                ("value", "54.321"),
+                ("source", "Telling"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 200);
+    let (_, html) = server.get("/gebieden/lindenplein").await;
+    assert!(html.contains("54.321 per dag"));
+}

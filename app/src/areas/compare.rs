@@ -226,7 +226,7 @@ pub mod pages {
                 })
                 .collect_view();
             view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Kerncijfers nu">
                     <table class="compare-table">
                         <caption>"Kerncijfers nu (laatste meting)"</caption>
                         <thead><tr><th scope="col">"Indicator"</th>{header}</tr></thead>

@@ -25,7 +25,8 @@ impl AreaFilter {
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> AreaFilter {
         let field = |name: &str| get(name).unwrap_or_default().trim().to_string();
         AreaFilter {
-            q: field("q"),
+            // Not trimmed: the search box shows it back while the user is still typing.
+            q: get("q").unwrap_or_default(),
             district: field("stadsdeel"),
             area_type: field("type"),
             phase: field("fase"),

@@ -44,6 +44,11 @@ pub fn AreaListPage() -> impl IntoView {
         );
     };
 
+    // The form gets its choices once and is never rebuilt while filtering, so the search
+    // box keeps its focus; only the list below follows the URL.
+    let choices = Resource::new(|| (), |_| list_areas(AreaFilter::default()));
+    let current = Signal::derive(filter);
+
     view! {
         <Title text="Gebieden"/>
         <h1>"Gebieden"</h1>
@@ -53,56 +58,73 @@ pub fn AreaListPage() -> impl IntoView {
             <a href="/gebieden/vergelijk">"vergelijk gebieden"</a> " en bekijk ze "
             <a href="/gebieden/kaart">"op de kaart"</a> "."
         </p>
-        <Suspense fallback=|| view! { <p aria-busy="true">"Gebieden laden…"</p> }>
+        <Suspense fallback=|| ()>
             {move || {
                 let change = change.clone();
                 Suspend::new(async move {
-                    match listing.await {
-                        Ok(listing) => view! {
-                            <AreaFilterForm listing=listing.clone() filter=filter() change/>
-                            <AreaTable listing filter=filter()/>
-                        }
-                        .into_any(),
-                        Err(error) => {
-                            set_status(503);
-                            view! { <ErrorNotice message=error.to_string()/> }.into_any()
-                        }
-                    }
+                    choices.await.ok().map(|choices| view! { <AreaFilterForm choices filter=current change/> })
                 })
             }}
+        </Suspense>
+        <Suspense fallback=|| view! { <p aria-busy="true">"Gebieden laden…"</p> }>
+            {move || Suspend::new(async move {
+                match listing.await {
+                    Ok(listing) => view! {
+                        {(!listing.ignored.is_empty()).then(|| view! {
+                            <div class="notice notice--warning" role="status">
+                                <ul>{listing.ignored.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view()}</ul>
+                            </div>
+                        })}
+                        <AreaTable listing filter=filter()/>
+                    }
+                    .into_any(),
+                    Err(error) => {
+                        set_status(503);
+                        view! { <ErrorNotice message=error.to_string()/> }.into_any()
+                    }
+                }
+            })}
         </Suspense>
     }
 }
 
-/// Search, filters and sort order as one GET form.
+/// Search, filters and sort order as one GET form. The chosen values follow the URL.
 #[component]
 fn AreaFilterForm(
-    listing: AreaListing,
-    filter: AreaFilter,
+    choices: AreaListing,
+    filter: Signal<AreaFilter>,
     change: impl Fn(&'static str, String) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let on = move |name: &'static str| {
         let change = change.clone();
         move |ev: leptos::ev::Event| change(name, event_target_value(&ev))
     };
-    fn option(value: String, label: String, selected: &str) -> impl IntoView {
-        let is_selected = value == selected;
-        view! { <option value=value selected=is_selected>{label}</option> }
+    // An option that is selected while the URL holds its value.
+    fn option(
+        value: String,
+        label: String,
+        field: fn(&AreaFilter) -> &str,
+        filter: Signal<AreaFilter>,
+    ) -> impl IntoView {
+        let code = value.clone();
+        let selected = move || field(&filter.read()) == code;
+        view! { <option value=value selected=selected>{label}</option> }
     }
-    let coded = |all: Vec<(&'static str, &'static str)>, selected: &str| {
+    let coded = move |all: Vec<(&'static str, &'static str)>, field: fn(&AreaFilter) -> &str| {
         all.into_iter()
-            .map(|(code, label)| option(code.to_string(), label.to_string(), selected))
+            .map(|(code, label)| option(code.to_string(), label.to_string(), field, filter))
             .collect_view()
     };
-    let mut sort_options = vec![("naam".to_string(), "Naam".to_string())];
-    for definition in &listing.key_indicators {
+    // "" is the default, so a plain form submit leaves the URL short.
+    let mut sort_options = vec![(String::new(), "Naam".to_string())];
+    for definition in &choices.key_indicators {
         sort_options.push((definition.key.clone(), definition.label.clone()));
         sort_options.push((
             format!("{}:verandering", definition.key),
             format!("{} — verandering", definition.label),
         ));
     }
-    let has_filter = filter != AreaFilter::default();
+    let has_filter = move || filter.read().clone() != AreaFilter::default();
     view! {
         <Form method="GET" action="/gebieden" attr:class="filter-form" attr:role="search">
             <div class="filter-form__search">
@@ -113,7 +135,7 @@ fn AreaFilterForm(
                     name="q"
                     autocomplete="off"
                     maxlength=MAX_QUERY_CHARS.to_string()
-                    prop:value=filter.q.clone()
+                    prop:value=move || filter.read().q.clone()
                     on:input=on("q")
                 />
             </div>
@@ -121,60 +143,55 @@ fn AreaFilterForm(
                 <label for="filter-stadsdeel">"Stadsdeel"</label>
                 <select id="filter-stadsdeel" name="stadsdeel" on:change=on("stadsdeel")>
                     <option value="">"Alle stadsdelen"</option>
-                    {listing.districts.iter().map(|d| option(d.clone(), d.clone(), &filter.district)).collect_view()}
+                    {choices.districts.iter().map(|d| option(d.clone(), d.clone(), |f| &f.district, filter)).collect_view()}
                 </select>
             </div>
             <div class="filter-form__field">
                 <label for="filter-type">"Type"</label>
                 <select id="filter-type" name="type" on:change=on("type")>
                     <option value="">"Alle typen"</option>
-                    {coded(AreaType::ALL.iter().map(|t| (t.code(), t.label())).collect(), &filter.area_type)}
+                    {coded(AreaType::ALL.iter().map(|t| (t.code(), t.label())).collect(), |f| &f.area_type)}
                 </select>
             </div>
             <div class="filter-form__field">
                 <label for="filter-fase">"Fase"</label>
                 <select id="filter-fase" name="fase" on:change=on("fase")>
                     <option value="">"Alle fasen"</option>
-                    {coded(Phase::ALL.iter().map(|p| (p.code(), p.label())).collect(), &filter.phase)}
+                    {coded(Phase::ALL.iter().map(|p| (p.code(), p.label())).collect(), |f| &f.phase)}
                 </select>
             </div>
             <div class="filter-form__field">
                 <label for="filter-activatie">"Activatie"</label>
                 <select id="filter-activatie" name="activatie" on:change=on("activatie")>
                     <option value="">"Alle"</option>
-                    {coded(Activation::ALL.iter().map(|a| (a.code(), a.label())).collect(), &filter.activation)}
+                    {coded(Activation::ALL.iter().map(|a| (a.code(), a.label())).collect(), |f| &f.activation)}
                 </select>
             </div>
             <div class="filter-form__field">
                 <label for="filter-thema">"Lopende opgave over"</label>
                 <select id="filter-thema" name="thema" on:change=on("thema")>
                     <option value="">"Alle thema’s"</option>
-                    {listing.themes.iter().map(|(k, l)| option(k.clone(), l.clone(), &filter.theme)).collect_view()}
+                    {choices.themes.iter().map(|(k, l)| option(k.clone(), l.clone(), |f| &f.theme, filter)).collect_view()}
                 </select>
             </div>
             <div class="filter-form__field">
                 <label for="filter-sorteer">"Sorteer op"</label>
                 <select id="filter-sorteer" name="sorteer" on:change=on("sorteer")>
-                    {sort_options.into_iter().map(|(v, l)| option(v, l, if filter.sort.is_empty() { "naam" } else { &filter.sort })).collect_view()}
+                    {sort_options.into_iter().map(|(v, l)| option(v, l, |f| &f.sort, filter)).collect_view()}
                 </select>
             </div>
             <div class="filter-form__field">
                 <label for="filter-volgorde">"Volgorde"</label>
                 <select id="filter-volgorde" name="volgorde" on:change=on("volgorde")>
-                    {option("op".into(), "Oplopend".into(), if filter.order.is_empty() { "op" } else { &filter.order })}
-                    {option("af".into(), "Aflopend".into(), &filter.order)}
+                    {option(String::new(), "Oplopend".into(), |f| &f.order, filter)}
+                    {option("af".into(), "Aflopend".into(), |f| &f.order, filter)}
                 </select>
             </div>
             <div class="filter-form__actions">
                 <button type="submit">"Toon gebieden"</button>
-                {has_filter.then(|| view! { <a href="/gebieden">"Wis filters"</a> })}
+                {move || has_filter().then(|| view! { <a href="/gebieden">"Wis filters"</a> })}
             </div>
         </Form>
-        {(!listing.ignored.is_empty()).then(|| view! {
-            <div class="notice notice--warning" role="status">
-                <ul>{listing.ignored.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view()}</ul>
-            </div>
-        })}
     }
 }
 
@@ -701,7 +718,7 @@ fn StuurwielSection(stuurwiel: Option<StuurwielView>) -> impl IntoView {
         </p>
         <div class="stuurwiel">
             <RadarChart label segments=names scale_min=view.scale_min as f64 scale_max=view.scale_max as f64 rounds/>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Stuurwielscores">
                 <table class="stuurwiel-table">
                     <caption>{format!("Scores (schaal {}–{})", view.scale_min, view.scale_max)}</caption>
                     <thead>

@@ -128,8 +128,10 @@ pub fn LineChart(label: String, lines: Vec<ChartLine>, format: ValueFormat) -> i
 pub fn ChartTable(caption: String, lines: Vec<ChartLine>, format: ValueFormat) -> impl IntoView {
     let series: Vec<&[(String, f64)]> = lines.iter().map(|l| l.points.as_slice()).collect();
     let periods = chart::period_axis(&series);
+    let region_label = caption.clone();
     view! {
-        <div class="table-scroll">
+        // Focusable, so a keyboard user can scroll a wide table.
+        <div class="table-scroll" tabindex="0" role="region" aria-label=region_label>
             <table class="chart-table">
                 <caption>{caption}</caption>
                 <thead>
