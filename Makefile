@@ -56,4 +56,4 @@ seed: build
 	"$(SERVER)" seed
 
 bench: build
-	bench/area-profile.sh
+	bench/pages.sh

@@ -22,6 +22,7 @@ use Outcome::*;
 const PUBLIC_READS: &[&str] = &[
     "whoami",
     "list_areas",
+    "area_filter_choices",
     "get_area_profile",
     "get_monitor",
     "compare_areas",

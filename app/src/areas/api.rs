@@ -56,3 +56,14 @@ pub async fn get_area_profile(slug: String) -> Result<Option<AreaProfile>, AreaE
         .await
         .map_err(unavailable)
 }
+
+/// The choices of the list's filter form (districts, themes, key indicators), without areas.
+#[server(endpoint = "area_filter_choices")]
+pub async fn area_filter_choices() -> Result<AreaListing, AreaError> {
+    let pool = crate::db::pool_from_context().ok_or(AreaError::Unavailable)?;
+    let mut listing = super::db::list_areas(&pool, &AreaFilter::default())
+        .await
+        .map_err(unavailable)?;
+    listing.areas.clear();
+    Ok(listing)
+}

@@ -1,6 +1,6 @@
 //! The public area pages: the list and the profile.
 
-use super::api::{get_area_profile, list_areas, AreaError, MAX_QUERY_CHARS};
+use super::api::{area_filter_choices, get_area_profile, list_areas, AreaError, MAX_QUERY_CHARS};
 use super::list::{AreaFilter, AreaListing};
 use super::*;
 use crate::ui::{
@@ -46,7 +46,7 @@ pub fn AreaListPage() -> impl IntoView {
 
     // The form gets its choices once and is never rebuilt while filtering, so the search
     // box keeps its focus; only the list below follows the URL.
-    let choices = Resource::new(|| (), |_| list_areas(AreaFilter::default()));
+    let choices = Resource::new(|| (), |_| area_filter_choices());
     let current = Signal::derive(filter);
 
     view! {
