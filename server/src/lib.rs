@@ -223,7 +223,9 @@ pub fn router(state: AppState) -> Router {
             "/monitor/import",
             axum::routing::post(areas::upload_import)
                 // Room for the largest CSV we accept plus the multipart envelope.
-                .layer(axum::extract::DefaultBodyLimit::max(app::areas::csv::MAX_BYTES + 64 * 1024)),
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    app::areas::csv::MAX_BYTES + 64 * 1024,
+                )),
         )
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

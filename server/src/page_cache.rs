@@ -12,7 +12,7 @@
 use app::accounts::session::token_from_cookie_header;
 use app::csp::CspNonce;
 use axum::{
-    body::{to_bytes, Body},
+    body::{to_bytes, Body, Bytes},
     extract::{Request, State},
     http::{header, HeaderMap, Method, StatusCode},
     middleware::Next,
@@ -32,8 +32,10 @@ const MAX_BODY: usize = 4 * 1024 * 1024;
 struct Entry {
     stored_at: Instant,
     headers: HeaderMap,
-    body: Vec<u8>,
-    nonce: String,
+    /// The page cut at every occurrence of its nonce (found once, when stored), so serving
+    /// it again is one copy with the new nonce in the gaps.
+    pieces: Vec<Bytes>,
+    nonce_len: usize,
 }
 
 #[derive(Default)]
@@ -73,27 +75,52 @@ impl PageCache {
     }
 }
 
-/// Replaces every occurrence of `from` in `body` by `to` (both are nonces of equal length).
-fn replace_nonce(body: &[u8], from: &str, to: &str) -> Vec<u8> {
-    let (from, to) = (from.as_bytes(), to.as_bytes());
-    if from.is_empty() || from.len() != to.len() {
-        return body.to_vec();
-    }
-    let mut out = body.to_vec();
+/// Splits `body` at every occurrence of `nonce` (the nonce itself left out).
+fn split_at_nonce(body: &Bytes, nonce: &str) -> Vec<Bytes> {
+    let needle = nonce.as_bytes();
+    let mut pieces = Vec::new();
+    let mut start = 0;
     let mut i = 0;
-    while i + from.len() <= out.len() {
-        if &out[i..i + from.len()] == from {
-            out[i..i + from.len()].copy_from_slice(to);
-            i += from.len();
+    while !needle.is_empty() && i + needle.len() <= body.len() {
+        if &body[i..i + needle.len()] == needle {
+            pieces.push(body.slice(start..i));
+            i += needle.len();
+            start = i;
         } else {
             i += 1;
         }
     }
-    out
+    pieces.push(body.slice(start..));
+    pieces
+}
+
+/// The stored page with `nonce` where the old one was.
+fn join_with_nonce(pieces: &[Bytes], nonce: &str) -> Bytes {
+    if let [only] = pieces {
+        return only.clone();
+    }
+    let size = pieces.iter().map(Bytes::len).sum::<usize>() + nonce.len() * (pieces.len() - 1);
+    let mut out = Vec::with_capacity(size);
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(nonce.as_bytes());
+        }
+        out.extend_from_slice(piece);
+    }
+    Bytes::from(out)
 }
 
 fn respond(entry: &Entry, nonce: &str) -> Response {
-    let mut response = Response::new(Body::from(replace_nonce(&entry.body, &entry.nonce, nonce)));
+    // A nonce of another length is never spliced in (it would be a different scheme).
+    let body = if nonce.len() == entry.nonce_len {
+        join_with_nonce(&entry.pieces, nonce)
+    } else {
+        return Response::builder()
+            .status(StatusCode::SERVICE_UNAVAILABLE)
+            .body(Body::empty())
+            .unwrap_or_default();
+    };
+    let mut response = Response::new(Body::from(body));
     *response.headers_mut() = entry.headers.clone();
     response
 }
@@ -150,8 +177,8 @@ pub async fn cache_pages(
         Entry {
             stored_at: Instant::now(),
             headers,
-            body: bytes.to_vec(),
-            nonce,
+            pieces: split_at_nonce(&bytes, &nonce),
+            nonce_len: nonce.len(),
         },
     );
     Response::from_parts(parts, Body::from(bytes))
@@ -163,13 +190,21 @@ mod tests {
 
     #[test]
     fn every_nonce_is_replaced() {
-        let body = b"<script nonce=\"abc\">x</script><script nonce=\"abc\"></script>abab";
-        let out = replace_nonce(body, "abc", "xyz");
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "<script nonce=\"xyz\">x</script><script nonce=\"xyz\"></script>abab"
+        let body = Bytes::from_static(
+            b"<script nonce=\"abc\">x</script><script nonce=\"abc\"></script>abab",
         );
-        // Nonces of another length are never spliced in.
-        assert_eq!(replace_nonce(b"abc", "abc", "toolong"), b"abc");
+        let pieces = split_at_nonce(&body, "abc");
+        assert_eq!(pieces.len(), 3);
+        assert_eq!(
+            join_with_nonce(&pieces, "xyz"),
+            Bytes::from_static(
+                b"<script nonce=\"xyz\">x</script><script nonce=\"xyz\"></script>abab"
+            )
+        );
+        let plain = Bytes::from_static(b"no scripts here");
+        assert_eq!(
+            join_with_nonce(&split_at_nonce(&plain, "abc"), "xyz"),
+            plain
+        );
     }
 }

@@ -189,7 +189,9 @@ async fn hashed_assets_are_cached_for_a_year_and_served_precompressed() {
 }
 
 fn nonce_of(response: &reqwest::Response) -> String {
-    let policy = response.headers()["content-security-policy"].to_str().unwrap();
+    let policy = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap();
     let start = policy.find("'nonce-").unwrap() + 7;
     policy[start..].split('\'').next().unwrap().to_string()
 }
@@ -214,10 +216,7 @@ async fn anonymous_pages_are_cached_with_a_fresh_nonce_and_refreshed_after_a_cha
     );
 
     // A change through the app is visible to the next anonymous visitor.
-    let cookie = server
-        .cookie_for(common::Actor::Coordinator)
-        .await
-        .unwrap();
+    let cookie = server.cookie_for(common::Actor::Coordinator).await.unwrap();
     let response = server
         .post_fn(
             "add_indicator_value",

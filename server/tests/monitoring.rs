@@ -8,7 +8,8 @@ use common::{Actor, TestServer};
 
 fn area_rows(html: &str) -> usize {
     // Each area in the list is a row header linking to its profile.
-    html.matches("<th scope=\"row\"><a href=\"/gebieden/").count()
+    html.matches("<th scope=\"row\"><a href=\"/gebieden/")
+        .count()
 }
 
 #[tokio::test]
@@ -24,8 +25,14 @@ async fn list_filters_come_from_the_query_string() {
     assert_eq!(area_rows(&html), 1);
     assert!(html.contains("/gebieden/stadshart-noord"));
 
-    let (_, html) = server.get("/gebieden?type=district_centre&activatie=energetic").await;
-    assert_eq!(area_rows(&html), 3, "hoge-weide, marktplein-zuid, de-meerhoek");
+    let (_, html) = server
+        .get("/gebieden?type=district_centre&activatie=energetic")
+        .await;
+    assert_eq!(
+        area_rows(&html),
+        3,
+        "hoge-weide, marktplein-zuid, de-meerhoek"
+    );
 
     // Areas with an unfinished opgave on undermining.
     let (_, html) = server.get("/gebieden?thema=undermining").await;
@@ -33,7 +40,9 @@ async fn list_filters_come_from_the_query_string() {
     assert!(area_rows(&html) < 18);
 
     // Sorting by the latest vacancy, highest first: the first row has the highest value.
-    let (_, html) = server.get("/gebieden?sorteer=vacancy_outlets&volgorde=af").await;
+    let (_, html) = server
+        .get("/gebieden?sorteer=vacancy_outlets&volgorde=af")
+        .await;
     let first = html.find("<th scope=\"row\">").unwrap();
     let (_, ascending) = server.get("/gebieden?sorteer=vacancy_outlets").await;
     let first_ascending = ascending.find("<th scope=\"row\">").unwrap();
@@ -130,7 +139,11 @@ async fn monitor_lists_every_area_with_flags_and_rules() {
     .unwrap();
     let (status, html) = server.get("/monitor").await;
     assert_eq!(status, 200);
-    assert_eq!(html.matches("<th scope=\"row\"><a href=\"/gebieden/").count(), 18);
+    assert_eq!(
+        html.matches("<th scope=\"row\"><a href=\"/gebieden/")
+            .count(),
+        18
+    );
     assert!(html.contains("class=\"sparkline\""));
     assert!(html.contains("over de deadline"));
     assert!(html.contains("Wanneer krijgt een gebied een signaal?"));
@@ -263,7 +276,11 @@ async fn a_file_with_one_bad_row_imports_nothing_and_names_the_row() {
 
     // Posting the import anyway changes nothing.
     let response = server
-        .post_fn("commit_indicator_import", Some(&cookie), &[("token", &token)])
+        .post_fn(
+            "commit_indicator_import",
+            Some(&cookie),
+            &[("token", &token)],
+        )
         .await;
     let body = response.text().await.unwrap();
     assert!(body.contains("Invalid"), "{body}");
@@ -278,14 +295,23 @@ async fn a_valid_file_of_5000_rows_imports_completely() {
         .fetch_all(&server.pool)
         .await
         .unwrap();
-    let keys = ["vacancy_outlets", "footfall", "rating", "outlets", "chain_share"];
+    let keys = [
+        "vacancy_outlets",
+        "footfall",
+        "rating",
+        "outlets",
+        "chain_share",
+    ];
     let mut csv = String::from("area,indicator,period,value,source\r\n");
     let mut rows = 0;
     'outer: for slug in &slugs {
         for key in keys {
             for year in 1990..2030 {
                 for month in [1, 7] {
-                    csv.push_str(&format!("{slug},{key},{year}-{month:02},{}.5,Leverancier\r\n", rows % 97));
+                    csv.push_str(&format!(
+                        "{slug},{key},{year}-{month:02},{}.5,Leverancier\r\n",
+                        rows % 97
+                    ));
                     rows += 1;
                     if rows == 5000 {
                         break 'outer;
@@ -296,11 +322,22 @@ async fn a_valid_file_of_5000_rows_imports_completely() {
     }
     let before = value_count(&server).await;
     let response = upload(&server, Some(&cookie), csv.into_bytes()).await;
-    let token = location(&response).trim_start_matches("/monitor/import/").to_string();
+    let token = location(&response)
+        .trim_start_matches("/monitor/import/")
+        .to_string();
     let response = server
-        .post_fn("commit_indicator_import", Some(&cookie), &[("token", &token)])
+        .post_fn(
+            "commit_indicator_import",
+            Some(&cookie),
+            &[("token", &token)],
+        )
         .await;
-    assert_eq!(response.status().as_u16(), 200, "{}", response.text().await.unwrap());
+    assert_eq!(
+        response.status().as_u16(),
+        200,
+        "{}",
+        response.text().await.unwrap()
+    );
     assert_eq!(response.text().await.unwrap(), "5000");
     assert_eq!(value_count(&server).await, before + 5000);
     // The city averages followed (triggers).
@@ -313,7 +350,11 @@ async fn a_valid_file_of_5000_rows_imports_completely() {
     assert!(average >= 0.0);
     // A second click imports nothing twice.
     let again = server
-        .post_fn("commit_indicator_import", Some(&cookie), &[("token", &token)])
+        .post_fn(
+            "commit_indicator_import",
+            Some(&cookie),
+            &[("token", &token)],
+        )
         .await
         .text()
         .await
@@ -327,13 +368,20 @@ async fn excel_files_in_windows_1252_are_read() {
     let server = TestServer::start().await;
     let cookie = server.cookie_for(Actor::Coordinator).await.unwrap();
     // "Café-telling" as Windows-1252 (é = 0xE9), semicolons and a decimal comma.
-    let mut bytes = b"gebied;indicator;periode;waarde;bron\r\nLindenplein;rating;2026;7,8;Caf".to_vec();
+    let mut bytes =
+        b"gebied;indicator;periode;waarde;bron\r\nLindenplein;rating;2026;7,8;Caf".to_vec();
     bytes.push(0xE9);
     bytes.extend_from_slice(b"-telling\r\n");
     let response = upload(&server, Some(&cookie), bytes).await;
-    let token = location(&response).trim_start_matches("/monitor/import/").to_string();
+    let token = location(&response)
+        .trim_start_matches("/monitor/import/")
+        .to_string();
     let response = server
-        .post_fn("commit_indicator_import", Some(&cookie), &[("token", &token)])
+        .post_fn(
+            "commit_indicator_import",
+            Some(&cookie),
+            &[("token", &token)],
+        )
         .await;
     assert_eq!(response.status().as_u16(), 200);
     let (value, source): (f64, String) = sqlx::query_as(
@@ -351,7 +399,12 @@ async fn excel_files_in_windows_1252_are_read() {
 async fn an_xlsx_file_gets_a_clear_message() {
     let server = TestServer::start().await;
     let cookie = server.cookie_for(Actor::Coordinator).await.unwrap();
-    let response = upload(&server, Some(&cookie), b"PK\x03\x04 not really a spreadsheet".to_vec()).await;
+    let response = upload(
+        &server,
+        Some(&cookie),
+        b"PK\x03\x04 not really a spreadsheet".to_vec(),
+    )
+    .await;
     let preview = location(&response);
     let html = server
         .client
@@ -398,7 +451,11 @@ async fn the_activation_log_is_private() {
     assert_eq!(anonymous, "null");
     let other = server.cookie_for(Actor::EditorOfOtherArea).await.unwrap();
     let other = server
-        .post_fn("recent_activation", Some(&other), &[("slug", "lindenplein")])
+        .post_fn(
+            "recent_activation",
+            Some(&other),
+            &[("slug", "lindenplein")],
+        )
         .await
         .text()
         .await

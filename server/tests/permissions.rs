@@ -339,7 +339,10 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
                 ("held_on", s("2026-01-15")),
                 ("kind", s("meeting")),
                 ("summary", s("Overleg over de gevels")),
-                (Box::leak(format!("participants[{stakeholder}]").into_boxed_str()), s("ja")),
+                (
+                    Box::leak(format!("participants[{stakeholder}]").into_boxed_str()),
+                    s("ja"),
+                ),
                 ("actions[1][description]", s("Offerte opvragen")),
                 ("actions[1][owner]", s("BIZ")),
                 ("actions[1][due_date]", s("2026-03-01")),
@@ -390,10 +393,11 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
             ("description", s("Over iets nieuws")),
         ],
         "move_stuurwiel_segment" | "delete_stuurwiel_segment" => {
-            let id: i64 = sqlx::query_scalar("SELECT id FROM stuurwiel_segments ORDER BY position LIMIT 1")
-                .fetch_one(&server.pool)
-                .await
-                .unwrap();
+            let id: i64 =
+                sqlx::query_scalar("SELECT id FROM stuurwiel_segments ORDER BY position LIMIT 1")
+                    .fetch_one(&server.pool)
+                    .await
+                    .unwrap();
             if name == "move_stuurwiel_segment" {
                 vec![("segment_id", id.to_string()), ("direction", s("omlaag"))]
             } else {

@@ -73,19 +73,31 @@ pub fn validate_moment(moment: &NewMoment, today: &str) -> FieldErrors {
     }
     let summary = moment.summary.trim();
     if summary.is_empty() || summary.chars().count() > 2000 {
-        errors.add("summary", "Vat het gesprek kort samen (hoogstens 2000 tekens).");
+        errors.add(
+            "summary",
+            "Vat het gesprek kort samen (hoogstens 2000 tekens).",
+        );
     }
     for (i, (description, owner, due)) in moment.actions.iter().enumerate() {
         let n = i + 1;
         let empty = description.trim().is_empty();
         if empty && (!owner.trim().is_empty() || !due.trim().is_empty()) {
-            errors.add(&format!("action_{n}"), "Beschrijf de actie, of maak de velden leeg.");
+            errors.add(
+                &format!("action_{n}"),
+                "Beschrijf de actie, of maak de velden leeg.",
+            );
         }
         if description.chars().count() > 300 || owner.chars().count() > 100 {
-            errors.add(&format!("action_{n}"), "De actie is te lang (hoogstens 300 tekens, trekker 100).");
+            errors.add(
+                &format!("action_{n}"),
+                "De actie is te lang (hoogstens 300 tekens, trekker 100).",
+            );
         }
         if !due.trim().is_empty() && !is_date(due.trim()) {
-            errors.add(&format!("action_{n}"), "Vul een geldige deadline in, zoals 2026-12-31.");
+            errors.add(
+                &format!("action_{n}"),
+                "Vul een geldige deadline in, zoals 2026-12-31.",
+            );
         }
     }
     errors
@@ -101,7 +113,9 @@ pub mod api {
     pub async fn load_activation_log(slug: String) -> Result<ActivationLog, EditError> {
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let (area_id, _) = crate::areas::edit::api::authorize(&pool, &slug).await?;
-        db::log(&pool, area_id, &slug).await.map_err(EditError::from)
+        db::log(&pool, area_id, &slug)
+            .await
+            .map_err(EditError::from)
     }
 
     /// The latest few moments for the profile page: `None` for everyone who may not see them,
@@ -132,7 +146,9 @@ pub mod api {
         use crate::editing::audit::{record, AuditAction};
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let (area_id, user) = crate::areas::edit::api::authorize(&pool, &slug).await?;
-        let today: String = sqlx::query_scalar("SELECT date('now')").fetch_one(&pool).await?;
+        let today: String = sqlx::query_scalar("SELECT date('now')")
+            .fetch_one(&pool)
+            .await?;
         let field = |n: usize, name: &str| {
             actions
                 .get(&n.to_string())
@@ -145,7 +161,13 @@ pub mod api {
             kind,
             summary,
             actions: (1..=ACTION_ROWS)
-                .map(|n| (field(n, "description"), field(n, "owner"), field(n, "due_date")))
+                .map(|n| {
+                    (
+                        field(n, "description"),
+                        field(n, "owner"),
+                        field(n, "due_date"),
+                    )
+                })
                 .collect(),
         };
         let mut errors = validate_moment(&moment, &today);
@@ -180,11 +202,13 @@ pub mod api {
         .fetch_one(&mut *tx)
         .await?;
         for stakeholder in &chosen {
-            sqlx::query("INSERT INTO activation_participants (moment_id, stakeholder_id) VALUES (?, ?)")
-                .bind(id)
-                .bind(stakeholder)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO activation_participants (moment_id, stakeholder_id) VALUES (?, ?)",
+            )
+            .bind(id)
+            .bind(stakeholder)
+            .execute(&mut *tx)
+            .await?;
         }
         for (description, owner, due) in &moment.actions {
             if description.trim().is_empty() {
@@ -204,7 +228,16 @@ pub mod api {
             "held_on": moment.held_on, "kind": moment.kind, "summary": moment.summary.trim(),
             "participants": chosen, "actions": moment.actions,
         });
-        record(&mut tx, &user, AuditAction::Create, "activation_moment", id, None, Some(&after)).await?;
+        record(
+            &mut tx,
+            &user,
+            AuditAction::Create,
+            "activation_moment",
+            id,
+            None,
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         if crate::accounts::guard::is_plain_form_post() {
             leptos_axum::redirect(&format!("/gebieden/{slug}/activatie"));
@@ -214,17 +247,25 @@ pub mod api {
 
     /// Turns an agreed action into an opgave of the area (once).
     #[server(endpoint = "action_to_opgave")]
-    pub async fn action_to_opgave(slug: String, action_id: i64, theme: String) -> Result<(), EditError> {
+    pub async fn action_to_opgave(
+        slug: String,
+        action_id: i64,
+        theme: String,
+    ) -> Result<(), EditError> {
         use crate::editing::audit::{record, AuditAction};
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let (area_id, user) = crate::areas::edit::api::authorize(&pool, &slug).await?;
-        let theme_exists: Option<String> = sqlx::query_scalar("SELECT key FROM themes WHERE key = ?")
-            .bind(&theme)
-            .fetch_optional(&pool)
-            .await?;
+        let theme_exists: Option<String> =
+            sqlx::query_scalar("SELECT key FROM themes WHERE key = ?")
+                .bind(&theme)
+                .fetch_optional(&pool)
+                .await?;
         if theme_exists.is_none() {
             let mut errors = FieldErrors::default();
-            errors.add(&format!("theme_{action_id}"), "Kies een thema voor de opgave.");
+            errors.add(
+                &format!("theme_{action_id}"),
+                "Kies een thema voor de opgave.",
+            );
             return Err(EditError::Invalid(errors));
         }
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -259,7 +300,16 @@ pub mod api {
             .execute(&mut *tx)
             .await?;
         let after = serde_json::json!({ "title": title, "theme": theme, "owner": owner, "due_date": due_date, "from_action": action_id });
-        record(&mut tx, &user, AuditAction::Create, "opgave", opgave, None, Some(&after)).await?;
+        record(
+            &mut tx,
+            &user,
+            AuditAction::Create,
+            "opgave",
+            opgave,
+            None,
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         if crate::accounts::guard::is_plain_form_post() {
             leptos_axum::redirect(&format!("/gebieden/{slug}/activatie"));
@@ -273,7 +323,11 @@ pub mod db {
     use super::*;
     use sqlx::SqlitePool;
 
-    pub async fn log(pool: &SqlitePool, area_id: i64, slug: &str) -> Result<ActivationLog, sqlx::Error> {
+    pub async fn log(
+        pool: &SqlitePool,
+        area_id: i64,
+        slug: &str,
+    ) -> Result<ActivationLog, sqlx::Error> {
         let area_name: String = sqlx::query_scalar("SELECT name FROM areas WHERE id = ?")
             .bind(area_id)
             .fetch_one(pool)
@@ -338,12 +392,14 @@ pub mod db {
                     actions: actions
                         .iter()
                         .filter(|(m, ..)| *m == id)
-                        .map(|(_, action_id, description, owner, due_date, opgave_id)| AgreedAction {
-                            id: *action_id,
-                            description: description.clone(),
-                            owner: owner.clone(),
-                            due_date: due_date.clone(),
-                            opgave_id: *opgave_id,
+                        .map(|(_, action_id, description, owner, due_date, opgave_id)| {
+                            AgreedAction {
+                                id: *action_id,
+                                description: description.clone(),
+                                owner: owner.clone(),
+                                due_date: due_date.clone(),
+                                opgave_id: *opgave_id,
+                            }
                         })
                         .collect(),
                     id,
@@ -369,7 +425,11 @@ pub mod pages {
     #[component]
     pub fn MomentView(
         moment: Moment,
-        #[prop(optional)] convert: Option<(String, Vec<(String, String)>, ServerAction<ActionToOpgave>)>,
+        #[prop(optional)] convert: Option<(
+            String,
+            Vec<(String, String)>,
+            ServerAction<ActionToOpgave>,
+        )>,
     ) -> impl IntoView {
         let heading = format!("{} · {}", dutch_date(&moment.held_on), moment.kind.label());
         let actions = moment.actions.clone();
@@ -557,7 +617,11 @@ mod tests {
             kind: "meeting".into(),
             summary: "Overleg met de BIZ over de gevels.".into(),
             actions: vec![
-                ("Offerte gevelfonds".into(), "BIZ".into(), "2026-12-31".into()),
+                (
+                    "Offerte gevelfonds".into(),
+                    "BIZ".into(),
+                    "2026-12-31".into(),
+                ),
                 (String::new(), String::new(), String::new()),
             ],
         }
@@ -570,13 +634,21 @@ mod tests {
 
     #[test]
     fn bad_moments_are_explained() {
-        let future = NewMoment { held_on: "2026-12-01".into(), ..moment() };
-        assert!(validate_moment(&future, "2026-11-26").get("held_on").is_some());
+        let future = NewMoment {
+            held_on: "2026-12-01".into(),
+            ..moment()
+        };
+        assert!(validate_moment(&future, "2026-11-26")
+            .get("held_on")
+            .is_some());
         let bad = NewMoment {
             held_on: "20-11-2026".into(),
             kind: "party".into(),
             summary: " ".into(),
-            actions: vec![(String::new(), "BIZ".into(), String::new()), ("x".into(), String::new(), "morgen".into())],
+            actions: vec![
+                (String::new(), "BIZ".into(), String::new()),
+                ("x".into(), String::new(), "morgen".into()),
+            ],
         };
         let errors = validate_moment(&bad, "2026-11-26");
         for field in ["held_on", "kind", "summary", "action_1", "action_2"] {

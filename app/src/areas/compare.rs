@@ -115,7 +115,9 @@ pub mod api {
 pub mod pages {
     use super::api::compare_areas;
     use super::*;
-    use crate::ui::charts::{ChartLine, ChartTable, LineChart, RadarChart, RadarRound, ValueFormat};
+    use crate::ui::charts::{
+        ChartLine, ChartTable, LineChart, RadarChart, RadarRound, ValueFormat,
+    };
     use crate::ui::{layout::set_status, notice::ErrorNotice};
     use leptos::prelude::*;
     use leptos_meta::Title;
@@ -348,7 +350,11 @@ mod tests {
     fn common_themes_are_in_every_area() {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         assert_eq!(
-            common_themes(&[s(&["a", "b", "b", "c"]), s(&["c", "b"]), s(&["b", "c", "d"])]),
+            common_themes(&[
+                s(&["a", "b", "b", "c"]),
+                s(&["c", "b"]),
+                s(&["b", "c", "d"])
+            ]),
             ["b", "c"]
         );
         assert!(common_themes(&[s(&["a"]), s(&[])]).is_empty());

@@ -314,19 +314,22 @@ pub async fn indicator_series(
     area_id: i64,
     keys: &[&str],
 ) -> Result<Vec<IndicatorSeries>, sqlx::Error> {
-    let own: Vec<(String, String, f64)> = sqlx::query_as(
-        "SELECT indicator_key, period, value FROM indicator_values
-         WHERE area_id = ? ORDER BY indicator_key, period",
+    // One row per indicator with all its "period=value" pairs: sqlx hands rows over one
+    // by one between threads, so ten years of months as rows would cost more than the query.
+    let own: Vec<(String, String)> = sqlx::query_as(
+        "SELECT indicator_key, group_concat(period || '=' || value, ';')
+         FROM indicator_values WHERE area_id = ? GROUP BY indicator_key",
     )
     .bind(area_id)
     .fetch_all(pool)
     .await?;
     // Only the periods this area has: the average line spans the same stretch of time.
-    let city: Vec<(String, String, f64)> = sqlx::query_as(
-        "SELECT c.indicator_key, c.period, c.value FROM indicator_city_averages c
+    let city: Vec<(String, String)> = sqlx::query_as(
+        "SELECT c.indicator_key, group_concat(c.period || '=' || c.value, ';')
+         FROM indicator_city_averages c
          WHERE EXISTS (SELECT 1 FROM indicator_values v WHERE v.area_id = ?
                        AND v.indicator_key = c.indicator_key AND v.period = c.period)
-         ORDER BY c.indicator_key, c.period",
+         GROUP BY c.indicator_key",
     )
     .bind(area_id)
     .fetch_all(pool)
@@ -334,11 +337,11 @@ pub async fn indicator_series(
     Ok(keys
         .iter()
         .map(|key| {
-            let pick = |rows: &[(String, String, f64)]| -> Vec<(String, f64)> {
+            let pick = |rows: &[(String, String)]| -> Vec<(String, f64)> {
                 rows.iter()
-                    .filter(|(k, _, _)| k == key)
-                    .map(|(_, p, v)| (p.clone(), *v))
-                    .collect()
+                    .find(|(k, _)| k == key)
+                    .map(|(_, pairs)| parse_pairs(pairs))
+                    .unwrap_or_default()
             };
             let (points, yearly_average) =
                 super::series::chart_points(&pick(&own), super::series::MAX_CHART_POINTS);
@@ -352,6 +355,19 @@ pub async fn indicator_series(
             }
         })
         .collect())
+}
+
+/// Reads `"2024=7.5;2025=6.25"` (from `group_concat`) as points sorted by period.
+pub fn parse_pairs(text: &str) -> Vec<(String, f64)> {
+    let mut points: Vec<(String, f64)> = text
+        .split(';')
+        .filter_map(|pair| {
+            let (period, value) = pair.split_once('=')?;
+            Some((period.to_string(), value.parse().ok()?))
+        })
+        .collect();
+    points.sort_by(|a, b| a.0.cmp(&b.0));
+    points
 }
 
 /// The latest two assessments of an area on the active framework, if it has any.
@@ -485,7 +501,10 @@ mod tests {
         let all = list_areas(&pool, &filter("")).await.unwrap();
         assert_eq!(all.total, 2);
         assert_eq!(
-            all.areas.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(),
+            all.areas
+                .iter()
+                .map(|a| a.slug.as_str())
+                .collect::<Vec<_>>(),
             ["havenstraat", "lindenplein"]
         );
         let vacancy = all.areas[1].key_value("vacancy_outlets").unwrap();
@@ -501,7 +520,11 @@ mod tests {
         let by_district = list_areas(&pool, &filter(" west ")).await.unwrap();
         assert_eq!(by_district.areas[0].slug, "havenstraat");
         // Wildcards are taken literally.
-        assert!(list_areas(&pool, &filter("%")).await.unwrap().areas.is_empty());
+        assert!(list_areas(&pool, &filter("%"))
+            .await
+            .unwrap()
+            .areas
+            .is_empty());
         // A district that does not exist is ignored, with a note.
         let unknown = list_areas(
             &pool,
@@ -528,9 +551,17 @@ mod tests {
         // C has a value only in 2023: A's chart does not show 2023.
         insert_value(&pool, c, "rating", "2023", 5.0).await;
 
-        let series = indicator_series(&pool, a, &["rating", "footfall"]).await.unwrap();
-        assert_eq!(series[0].points, [("2024".to_string(), 6.0), ("2025".to_string(), 7.0)]);
-        assert_eq!(series[0].city, [("2024".to_string(), 7.0), ("2025".to_string(), 7.0)]);
+        let series = indicator_series(&pool, a, &["rating", "footfall"])
+            .await
+            .unwrap();
+        assert_eq!(
+            series[0].points,
+            [("2024".to_string(), 6.0), ("2025".to_string(), 7.0)]
+        );
+        assert_eq!(
+            series[0].city,
+            [("2024".to_string(), 7.0), ("2025".to_string(), 7.0)]
+        );
         assert!(series[1].points.is_empty());
 
         // The averages follow updates and deletes (triggers).
@@ -567,13 +598,15 @@ mod tests {
         .await
         .unwrap();
         for (name, position) in [("Tweede", 2), ("Eerste", 1)] {
-            sqlx::query("INSERT INTO stuurwiel_segments (framework_id, name, position) VALUES (?, ?, ?)")
-                .bind(framework)
-                .bind(name)
-                .bind(position)
-                .execute(&pool)
-                .await
-                .unwrap();
+            sqlx::query(
+                "INSERT INTO stuurwiel_segments (framework_id, name, position) VALUES (?, ?, ?)",
+            )
+            .bind(framework)
+            .bind(name)
+            .bind(position)
+            .execute(&pool)
+            .await
+            .unwrap();
         }
         for (date, score) in [("2024-03-01", 2), ("2025-03-01", 4), ("2023-03-01", 1)] {
             let id: i64 = sqlx::query_scalar(
@@ -644,6 +677,19 @@ mod tests {
         assert_eq!(profile.opgaves[0].title, "Groene pleinen");
         assert_eq!(profile.opgaves[0].theme, "Openbare ruimte");
         assert_eq!(profile.opgaves[1].status, OpgaveStatus::Open);
+    }
+
+    #[test]
+    fn pairs_are_read_sorted_and_bad_ones_skipped() {
+        assert_eq!(
+            parse_pairs("2025=1.5;2024=7.0;kapot;2023=x;2022-06=-2.25"),
+            [
+                ("2022-06".to_string(), -2.25),
+                ("2024".to_string(), 7.0),
+                ("2025".to_string(), 1.5)
+            ]
+        );
+        assert!(parse_pairs("").is_empty());
     }
 
     #[tokio::test]

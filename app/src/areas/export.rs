@@ -39,7 +39,14 @@ pub async fn area_indicators(
         })
         .collect();
     let text = write_csv(
-        &["gebied", "indicator", "indicator_naam", "periode", "waarde", "bron"],
+        &[
+            "gebied",
+            "indicator",
+            "indicator_naam",
+            "periode",
+            "waarde",
+            "bron",
+        ],
         &rows,
     );
     Ok(Some((format!("kernpunt-{slug}-cijfers.csv"), text)))

@@ -57,7 +57,9 @@ impl ImportPreview {
 pub fn upload_error_message(code: &str) -> Option<&'static str> {
     match code {
         "geen-bestand" => Some("Kies eerst een CSV-bestand om te uploaden."),
-        "te-groot" => Some("Het bestand is te groot. Een import mag hoogstens 5 MB zijn; splits het bestand op."),
+        "te-groot" => Some(
+            "Het bestand is te groot. Een import mag hoogstens 5 MB zijn; splits het bestand op.",
+        ),
         "onleesbaar" => Some("Het bestand kon niet worden gelezen. Probeer het opnieuw."),
         _ => None,
     }
@@ -130,13 +132,12 @@ pub mod db {
             areas.insert(name.to_lowercase(), (id, slug.clone(), name.clone()));
             areas.insert(slug.clone(), (id, slug, name));
         }
-        let indicators = sqlx::query_as::<_, (String, String)>(
-            "SELECT key, label FROM indicator_definitions",
-        )
-        .fetch_all(pool)
-        .await?
-        .into_iter()
-        .collect();
+        let indicators =
+            sqlx::query_as::<_, (String, String)>("SELECT key, label FROM indicator_definitions")
+                .fetch_all(pool)
+                .await?
+                .into_iter()
+                .collect();
         Ok(Lookups { areas, indicators })
     }
 
@@ -189,14 +190,15 @@ pub mod db {
                 return Ok(Some(preview));
             }
         };
-        let existing: HashMap<(i64, String, String), f64> = sqlx::query_as::<_, (i64, String, String, f64)>(
-            "SELECT area_id, indicator_key, period, value FROM indicator_values",
-        )
-        .fetch_all(pool)
-        .await?
-        .into_iter()
-        .map(|(a, k, p, v)| ((a, k, p), v))
-        .collect();
+        let existing: HashMap<(i64, String, String), f64> =
+            sqlx::query_as::<_, (i64, String, String, f64)>(
+                "SELECT area_id, indicator_key, period, value FROM indicator_values",
+            )
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .map(|(a, k, p, v)| ((a, k, p), v))
+            .collect();
         for row in &validated.rows {
             let (area_id, _, area_name) = &lookups.areas[&row.area_slug];
             let old = existing
@@ -319,7 +321,8 @@ pub mod api {
 
     #[cfg(feature = "ssr")]
     fn coordinator() -> Result<crate::accounts::CurrentUser, EditError> {
-        crate::accounts::guard::require(crate::accounts::Action::Coordinate).map_err(EditError::from)
+        crate::accounts::guard::require(crate::accounts::Action::Coordinate)
+            .map_err(EditError::from)
     }
 
     #[cfg(feature = "ssr")]

@@ -127,9 +127,11 @@ pub fn check_filter(
             false
         }
     };
-    let area_type = coded("Type", &filter.area_type, &|v| AreaType::from_code(v).is_some())
-        .then(|| AreaType::from_code(&filter.area_type))
-        .flatten();
+    let area_type = coded("Type", &filter.area_type, &|v| {
+        AreaType::from_code(v).is_some()
+    })
+    .then(|| AreaType::from_code(&filter.area_type))
+    .flatten();
     let phase = coded("Fase", &filter.phase, &|v| Phase::from_code(v).is_some())
         .then(|| Phase::from_code(&filter.phase))
         .flatten();
@@ -138,8 +140,10 @@ pub fn check_filter(
     })
     .then(|| Activation::from_code(&filter.activation))
     .flatten();
-    let theme = coded("Thema", &filter.theme, &|v| themes.iter().any(|(k, _)| k == v))
-        .then(|| filter.theme.clone());
+    let theme = coded("Thema", &filter.theme, &|v| {
+        themes.iter().any(|(k, _)| k == v)
+    })
+    .then(|| filter.theme.clone());
     let is_key = |key: &str| key_indicators.iter().any(|d| d.key == key);
     let sort = match filter.sort.as_str() {
         "" | "naam" => SortKey::Name,
@@ -189,7 +193,8 @@ pub fn apply_filter(mut areas: Vec<AreaSummary>, filter: &CheckedFilter) -> Vec<
                 .as_ref()
                 .is_none_or(|t| a.open_themes.contains(t))
     });
-    let by_name = |a: &AreaSummary, b: &AreaSummary| a.name.to_lowercase().cmp(&b.name.to_lowercase());
+    let by_name =
+        |a: &AreaSummary, b: &AreaSummary| a.name.to_lowercase().cmp(&b.name.to_lowercase());
     let sort_value = |a: &AreaSummary| -> Option<f64> {
         match &filter.sort {
             SortKey::Name => None,
@@ -200,12 +205,20 @@ pub fn apply_filter(mut areas: Vec<AreaSummary>, filter: &CheckedFilter) -> Vec<
     areas.sort_by(|a, b| {
         if filter.sort == SortKey::Name {
             let order = by_name(a, b);
-            return if filter.descending { order.reverse() } else { order };
+            return if filter.descending {
+                order.reverse()
+            } else {
+                order
+            };
         }
         match (sort_value(a), sort_value(b)) {
             (Some(x), Some(y)) => {
                 let order = x.total_cmp(&y);
-                let order = if filter.descending { order.reverse() } else { order };
+                let order = if filter.descending {
+                    order.reverse()
+                } else {
+                    order
+                };
                 order.then_with(|| by_name(a, b))
             }
             (Some(_), None) => std::cmp::Ordering::Less,
@@ -220,7 +233,12 @@ pub fn apply_filter(mut areas: Vec<AreaSummary>, filter: &CheckedFilter) -> Vec<
 mod tests {
     use super::*;
 
-    fn area(name: &str, district: &str, phase: Phase, vacancy: Option<(f64, Option<f64>)>) -> AreaSummary {
+    fn area(
+        name: &str,
+        district: &str,
+        phase: Phase,
+        vacancy: Option<(f64, Option<f64>)>,
+    ) -> AreaSummary {
         AreaSummary {
             id: 0,
             slug: name.to_lowercase(),
@@ -229,7 +247,11 @@ mod tests {
             area_type: AreaType::ShoppingStreet,
             phase,
             activation: Activation::Energetic,
-            open_themes: if name == "Haven" { vec!["vacancy".into()] } else { vec![] },
+            open_themes: if name == "Haven" {
+                vec!["vacancy".into()]
+            } else {
+                vec![]
+            },
             key_values: vacancy
                 .map(|(value, previous)| KeyValue {
                     key: "vacancy_outlets".into(),
@@ -379,7 +401,10 @@ mod tests {
             ..Default::default()
         };
         let url = filter.to_url();
-        assert_eq!(url, "/gebieden?q=de+brink&fase=stable&sorteer=footfall%3Averandering");
+        assert_eq!(
+            url,
+            "/gebieden?q=de+brink&fase=stable&sorteer=footfall%3Averandering"
+        );
         assert_eq!(AreaFilter::default().to_url(), "/gebieden");
     }
 }

@@ -28,9 +28,27 @@ pub struct MapData {
 /// a neutral indicator gets a single-hue scale.
 pub fn class_names(direction: Direction) -> [&'static str; CLASSES] {
     match direction {
-        Direction::LowerIsBetter => ["map-good-2", "map-good-1", "map-mid", "map-bad-1", "map-bad-2"],
-        Direction::HigherIsBetter => ["map-bad-2", "map-bad-1", "map-mid", "map-good-1", "map-good-2"],
-        Direction::Neutral => ["map-seq-1", "map-seq-2", "map-seq-3", "map-seq-4", "map-seq-5"],
+        Direction::LowerIsBetter => [
+            "map-good-2",
+            "map-good-1",
+            "map-mid",
+            "map-bad-1",
+            "map-bad-2",
+        ],
+        Direction::HigherIsBetter => [
+            "map-bad-2",
+            "map-bad-1",
+            "map-mid",
+            "map-good-1",
+            "map-good-2",
+        ],
+        Direction::Neutral => [
+            "map-seq-1",
+            "map-seq-2",
+            "map-seq-3",
+            "map-seq-4",
+            "map-seq-5",
+        ],
     }
 }
 
@@ -62,7 +80,9 @@ pub mod api {
                 let shown: String = indicator.chars().take(40).collect();
                 (
                     first,
-                    Some(format!("Indicator ‘{shown}’ bestaat niet; de kaart toont de eerste.")),
+                    Some(format!(
+                        "Indicator ‘{shown}’ bestaat niet; de kaart toont de eerste."
+                    )),
                 )
             }
         };
@@ -149,11 +169,17 @@ pub mod pages {
         let on_change = move |ev: leptos::ev::Event| {
             let key = event_target_value(&ev);
             navigate(
-                &format!("/gebieden/kaart?indicator={}", crate::ui::format::encode_query_value(&key)),
+                &format!(
+                    "/gebieden/kaart?indicator={}",
+                    crate::ui::format::encode_query_value(&key)
+                ),
                 Default::default(),
             );
         };
-        let values: Vec<f64> = points.iter().filter_map(|p| p.value.as_ref().map(|v| v.1)).collect();
+        let values: Vec<f64> = points
+            .iter()
+            .filter_map(|p| p.value.as_ref().map(|v| v.1))
+            .collect();
         let breaks = class_breaks(&values, CLASSES);
         let names = class_names(chosen.direction);
         // Fewer breaks (few distinct values) use the middle classes.
@@ -211,7 +237,11 @@ pub mod pages {
             })
             .collect_view();
         let legend = {
-            let (min, max) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+            let (min, max) = values
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                    (lo.min(*v), hi.max(*v))
+                });
             let mut bounds = vec![min];
             bounds.extend(breaks.iter().copied());
             bounds.push(max);
@@ -230,7 +260,10 @@ pub mod pages {
             })
         };
         let unplaced: Vec<&MapPoint> = points.iter().filter(|p| p.position.is_none()).collect();
-        let map_label = format!("Kaart met alle gebieden, gekleurd naar {}", chosen.label.to_lowercase());
+        let map_label = format!(
+            "Kaart met alle gebieden, gekleurd naar {}",
+            chosen.label.to_lowercase()
+        );
         let chosen_key = chosen.key.clone();
         view! {
             <Form method="GET" action="/gebieden/kaart" attr:class="filter-form">

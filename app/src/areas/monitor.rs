@@ -10,6 +10,8 @@ pub const VACANCY_RISE_PP: f64 = 2.0;
 pub const ASSESSMENT_MONTHS: u32 = 12;
 /// An area without a recorded contact moment for this many months raises a flag.
 pub const CONTACT_MONTHS: u32 = 3;
+/// Measurements a sparkline in the monitor table draws.
+pub const SPARKLINE_POINTS: usize = 12;
 /// The indicator the vacancy rule looks at.
 pub const VACANCY_KEY: &str = "vacancy_outlets";
 
@@ -92,7 +94,10 @@ pub fn months_before(today: &str, months: u32) -> Option<String> {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     };
-    Some(format!("{year:04}-{month:02}-{:02}", day.min(days_in_month)))
+    Some(format!(
+        "{year:04}-{month:02}-{:02}",
+        day.min(days_in_month)
+    ))
 }
 
 /// Applies every rule to one area.
@@ -171,40 +176,53 @@ pub mod db {
         let today: String = sqlx::query_scalar("SELECT date('now')")
             .fetch_one(pool)
             .await?;
-        let key_indicators: Vec<IndicatorDefinition> = crate::areas::db::indicator_definitions(pool)
-            .await?
-            .into_iter()
-            .filter(|d| d.is_key)
-            .collect();
+        let key_indicators: Vec<IndicatorDefinition> =
+            crate::areas::db::indicator_definitions(pool)
+                .await?
+                .into_iter()
+                .filter(|d| d.is_key)
+                .collect();
         let areas = crate::areas::db::area_summaries(pool).await?;
 
-        // Sparklines show one value per year: averaged in SQL, so ten years of months per
-        // area stay a few rows each.
-        let yearly: Vec<(i64, String, String, f64)> = sqlx::query_as(
-            "SELECT v.area_id, v.indicator_key, substr(v.period, 1, 4) AS year, avg(v.value)
-             FROM indicator_values v
-             JOIN indicator_definitions d ON d.key = v.indicator_key AND d.is_key = 1
-             GROUP BY v.area_id, v.indicator_key, year
-             ORDER BY v.area_id, v.indicator_key, year",
+        // Sparklines show the last `SPARKLINE_POINTS` measurements of each key indicator.
+        // CROSS JOIN fixes the join order, so SQLite walks the (area, indicator, period)
+        // index per area instead of scanning every stored value.
+        // One row per area and indicator (see `areas::db::parse_pairs` for why).
+        let recent: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT v.area_id, v.indicator_key, group_concat(v.period || '=' || v.value, ';')
+             FROM areas a CROSS JOIN indicator_definitions d CROSS JOIN indicator_values v
+             WHERE d.is_key = 1 AND v.area_id = a.id AND v.indicator_key = d.key
+               AND v.period >= coalesce((
+                   SELECT x.period FROM indicator_values x
+                   WHERE x.area_id = a.id AND x.indicator_key = d.key
+                   ORDER BY x.period DESC LIMIT 1 OFFSET ?1 - 1), '')
+             GROUP BY v.area_id, v.indicator_key",
         )
+        .bind(SPARKLINE_POINTS as i64)
         .fetch_all(pool)
         .await?;
-        let mut sparklines: HashMap<(i64, String), Vec<f64>> = HashMap::new();
-        for (area, key, _, value) in yearly {
-            sparklines.entry((area, key)).or_default().push(value);
-        }
+        let sparklines: HashMap<(i64, String), Vec<f64>> = recent
+            .into_iter()
+            .map(|(area, key, pairs)| {
+                let values = crate::areas::db::parse_pairs(&pairs)
+                    .into_iter()
+                    .map(|(_, v)| v)
+                    .collect();
+                ((area, key), values)
+            })
+            .collect();
         // The vacancy rule compares the latest value with the same period a year earlier.
         let year_earlier: HashMap<i64, (String, f64)> = sqlx::query_as::<_, (i64, String, f64)>(
-            "SELECT cur.area_id, earlier.period, earlier.value
-             FROM indicator_values cur
-             JOIN indicator_values earlier ON earlier.area_id = cur.area_id
-                  AND earlier.indicator_key = cur.indicator_key
-                  AND earlier.period = CAST(CAST(substr(cur.period, 1, 4) AS INTEGER) - 1 AS TEXT)
-                                       || substr(cur.period, 5)
-             WHERE cur.indicator_key = ?1 AND cur.id = (
+            "SELECT a.id, earlier.period, earlier.value
+             FROM areas a CROSS JOIN indicator_values cur CROSS JOIN indicator_values earlier
+             WHERE cur.id = (
                  SELECT v.id FROM indicator_values v
-                 WHERE v.area_id = cur.area_id AND v.indicator_key = ?1
-                 ORDER BY v.period DESC LIMIT 1)",
+                 WHERE v.area_id = a.id AND v.indicator_key = ?1
+                 ORDER BY v.period DESC LIMIT 1)
+               AND earlier.area_id = a.id
+               AND earlier.indicator_key = ?1
+               AND earlier.period = CAST(CAST(substr(cur.period, 1, 4) AS INTEGER) - 1 AS TEXT)
+                                    || substr(cur.period, 5)",
         )
         .bind(VACANCY_KEY)
         .fetch_all(pool)
@@ -228,13 +246,11 @@ pub mod db {
         .into_iter()
         .collect();
         let contacted: HashMap<i64, String> = if with_contacts {
-            sqlx::query_as(
-                "SELECT area_id, max(held_on) FROM activation_moments GROUP BY area_id",
-            )
-            .fetch_all(pool)
-            .await?
-            .into_iter()
-            .collect()
+            sqlx::query_as("SELECT area_id, max(held_on) FROM activation_moments GROUP BY area_id")
+                .fetch_all(pool)
+                .await?
+                .into_iter()
+                .collect()
         } else {
             HashMap::new()
         };
@@ -291,21 +307,22 @@ pub mod db {
             })
             .collect();
 
-        let averages: Vec<(String, String, f64)> = sqlx::query_as(
-            "SELECT c.indicator_key, c.period, c.value FROM indicator_city_averages c
+        let averages: Vec<(String, String)> = sqlx::query_as(
+            "SELECT c.indicator_key, group_concat(c.period || '=' || c.value, ';')
+             FROM indicator_city_averages c
              JOIN indicator_definitions d ON d.key = c.indicator_key AND d.is_key = 1
-             ORDER BY c.indicator_key, c.period",
+             GROUP BY c.indicator_key",
         )
         .fetch_all(pool)
         .await?;
         let city_trend = key_indicators
             .iter()
             .map(|d| {
-                let points: Vec<(String, f64)> = averages
+                let points = averages
                     .iter()
-                    .filter(|(k, _, _)| *k == d.key)
-                    .map(|(_, p, v)| (p.clone(), *v))
-                    .collect();
+                    .find(|(k, _)| *k == d.key)
+                    .map(|(_, pairs)| crate::areas::db::parse_pairs(pairs))
+                    .unwrap_or_default();
                 let (points, yearly_average) = crate::areas::series::chart_points(
                     &points,
                     crate::areas::series::MAX_CHART_POINTS,
@@ -338,10 +355,22 @@ mod tests {
 
     #[test]
     fn months_before_caps_the_day() {
-        assert_eq!(months_before("2026-11-26", 12).as_deref(), Some("2025-11-26"));
-        assert_eq!(months_before("2026-02-15", 3).as_deref(), Some("2025-11-15"));
-        assert_eq!(months_before("2026-05-31", 3).as_deref(), Some("2026-02-28"));
-        assert_eq!(months_before("2024-05-31", 3).as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            months_before("2026-11-26", 12).as_deref(),
+            Some("2025-11-26")
+        );
+        assert_eq!(
+            months_before("2026-02-15", 3).as_deref(),
+            Some("2025-11-15")
+        );
+        assert_eq!(
+            months_before("2026-05-31", 3).as_deref(),
+            Some("2026-02-28")
+        );
+        assert_eq!(
+            months_before("2024-05-31", 3).as_deref(),
+            Some("2024-02-29")
+        );
         assert_eq!(months_before("nonsense", 3), None);
     }
 
@@ -519,7 +548,10 @@ pub mod pages {
                     class: "series-city",
                     points: series.points,
                 }];
-                let label = format!("{}: gemiddelde van alle gebieden door de tijd", definition.label);
+                let label = format!(
+                    "{}: gemiddelde van alle gebieden door de tijd",
+                    definition.label
+                );
                 let caption = format!("{} — stadsgemiddelde per periode", definition.label);
                 view! {
                     <section class="chart-card">
@@ -609,7 +641,7 @@ pub mod pages {
                 </details>
                 <div class="table-scroll">
                     <table class="monitor-table">
-                        <caption class="visually-hidden">"Alle gebieden met kerncijfers, verloop en signalen"</caption>
+                        <caption>{format!("Kerncijfers met het verloop over de laatste {SPARKLINE_POINTS} metingen, en signalen")}</caption>
                         <thead>
                             <tr>
                                 <th scope="col">"Gebied"</th>

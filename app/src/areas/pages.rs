@@ -3,11 +3,7 @@
 use super::api::{area_filter_choices, get_area_profile, list_areas, AreaError, MAX_QUERY_CHARS};
 use super::list::{AreaFilter, AreaListing};
 use super::*;
-use crate::ui::{
-    format::paragraphs,
-    layout::set_status,
-    notice::ErrorNotice,
-};
+use crate::ui::{format::paragraphs, layout::set_status, notice::ErrorNotice};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};
@@ -224,16 +220,28 @@ fn AreaTable(listing: AreaListing, filter: AreaFilter) -> impl IntoView {
     }
     // A column header sorts by its indicator; a second click reverses the order.
     let sort_link = move |sort: String| {
-        let current = if filter.sort.is_empty() { "naam" } else { filter.sort.as_str() };
+        let current = if filter.sort.is_empty() {
+            "naam"
+        } else {
+            filter.sort.as_str()
+        };
         let descending = current == sort && filter.order != "af";
         let href = AreaFilter {
             sort: sort.clone(),
-            order: if descending { "af".into() } else { String::new() },
+            order: if descending {
+                "af".into()
+            } else {
+                String::new()
+            },
             ..filter.clone()
         }
         .to_url();
         let state = (current == sort).then(|| {
-            if filter.order == "af" { "descending" } else { "ascending" }
+            if filter.order == "af" {
+                "descending"
+            } else {
+                "ascending"
+            }
         });
         (href, state)
     };
@@ -640,7 +648,10 @@ fn IndicatorCharts(
             let note = series
                 .yearly_average
                 .then_some("Maandcijfers, getoond als gemiddelde per jaar.");
-            let label = format!("{} in {area} en gemiddeld in de stad, door de tijd", indicator.label);
+            let label = format!(
+                "{} in {area} en gemiddeld in de stad, door de tijd",
+                indicator.label
+            );
             let caption = format!("{} per periode", indicator.label);
             view! {
                 <section class="chart-card" aria-labelledby=labelled_by>
@@ -687,7 +698,9 @@ fn StuurwielSection(stuurwiel: Option<StuurwielView>) -> impl IntoView {
     );
     let names: Vec<String> = view.segments.iter().map(|s| s.name.clone()).collect();
     let score_text = |score: Option<&(i64, String)>| {
-        score.map(|(s, _)| s.to_string()).unwrap_or_else(|| "–".into())
+        score
+            .map(|(s, _)| s.to_string())
+            .unwrap_or_else(|| "–".into())
     };
     let rows = view
         .segments
@@ -709,8 +722,8 @@ fn StuurwielSection(stuurwiel: Option<StuurwielView>) -> impl IntoView {
             }
         })
         .collect_view();
-    let by = (!view.latest.assessed_by.is_empty())
-        .then(|| format!(" door {}", view.latest.assessed_by));
+    let by =
+        (!view.latest.assessed_by.is_empty()).then(|| format!(" door {}", view.latest.assessed_by));
     view! {
         <p>
             {format!("{} · laatst beoordeeld op {}", view.framework, date(&view.latest.assessed_on))}

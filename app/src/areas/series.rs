@@ -69,7 +69,10 @@ mod tests {
         let mut months = Vec::new();
         for year in 2020..2024 {
             for month in 1..=12 {
-                months.push((format!("{year}-{month:02}"), (year - 2020) as f64 * 10.0 + month as f64));
+                months.push((
+                    format!("{year}-{month:02}"),
+                    (year - 2020) as f64 * 10.0 + month as f64,
+                ));
             }
         }
         // A gap: 2024 only has two months.

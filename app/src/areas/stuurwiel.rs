@@ -28,7 +28,10 @@ pub fn validate_text(prefix: &str, name: &str, description: &str) -> FieldErrors
     let mut errors = FieldErrors::default();
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 60 {
-        errors.add(&format!("{prefix}name"), "Vul een naam in van hoogstens 60 tekens.");
+        errors.add(
+            &format!("{prefix}name"),
+            "Vul een naam in van hoogstens 60 tekens.",
+        );
     }
     if description.chars().count() > 1000 {
         errors.add(
@@ -45,15 +48,18 @@ pub mod api {
 
     #[cfg(feature = "ssr")]
     fn coordinator() -> Result<crate::accounts::CurrentUser, EditError> {
-        crate::accounts::guard::require(crate::accounts::Action::Coordinate).map_err(EditError::from)
+        crate::accounts::guard::require(crate::accounts::Action::Coordinate)
+            .map_err(EditError::from)
     }
 
     #[cfg(feature = "ssr")]
     async fn active_framework(pool: &sqlx::SqlitePool) -> Result<i64, EditError> {
-        sqlx::query_scalar("SELECT id FROM stuurwiel_frameworks WHERE is_active = 1 ORDER BY id LIMIT 1")
-            .fetch_optional(pool)
-            .await?
-            .ok_or(EditError::NotFound)
+        sqlx::query_scalar(
+            "SELECT id FROM stuurwiel_frameworks WHERE is_active = 1 ORDER BY id LIMIT 1",
+        )
+        .fetch_optional(pool)
+        .await?
+        .ok_or(EditError::NotFound)
     }
 
     #[cfg(feature = "ssr")]
@@ -126,7 +132,16 @@ pub mod api {
             .execute(&mut *tx)
             .await?;
         let after = (name.trim().to_string(), description.trim().to_string());
-        record(&mut tx, &user, AuditAction::Update, "stuurwiel_framework", id, Some(&before), Some(&after)).await?;
+        record(
+            &mut tx,
+            &user,
+            AuditAction::Update,
+            "stuurwiel_framework",
+            id,
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         back();
         Ok(())
@@ -141,7 +156,9 @@ pub mod api {
     ) -> Result<(), EditError> {
         use crate::editing::audit::{record, AuditAction};
         let user = coordinator()?;
-        let prefix = segment_id.map(|id| format!("segment_{id}_")).unwrap_or_else(|| "new_segment_".into());
+        let prefix = segment_id
+            .map(|id| format!("segment_{id}_"))
+            .unwrap_or_else(|| "new_segment_".into());
         let mut errors = validate_text(&prefix, &name, &description);
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let framework = active_framework(&pool).await?;
@@ -155,7 +172,10 @@ pub mod api {
         .fetch_optional(&mut *tx)
         .await?;
         if clash.is_some() {
-            errors.add(&format!("{prefix}name"), "Er is al een onderdeel met deze naam.");
+            errors.add(
+                &format!("{prefix}name"),
+                "Er is al een onderdeel met deze naam.",
+            );
         }
         if !errors.is_empty() {
             return Err(EditError::Invalid(errors));
@@ -177,7 +197,16 @@ pub mod api {
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;
-                record(&mut tx, &user, AuditAction::Update, "stuurwiel_segment", id, Some(&before), Some(&after)).await?;
+                record(
+                    &mut tx,
+                    &user,
+                    AuditAction::Update,
+                    "stuurwiel_segment",
+                    id,
+                    Some(&before),
+                    Some(&after),
+                )
+                .await?;
             }
             None => {
                 let id: i64 = sqlx::query_scalar(
@@ -190,7 +219,16 @@ pub mod api {
                 .bind(&after.1)
                 .fetch_one(&mut *tx)
                 .await?;
-                record(&mut tx, &user, AuditAction::Create, "stuurwiel_segment", id, None, Some(&after)).await?;
+                record(
+                    &mut tx,
+                    &user,
+                    AuditAction::Create,
+                    "stuurwiel_segment",
+                    id,
+                    None,
+                    Some(&after),
+                )
+                .await?;
             }
         }
         tx.commit().await?;
@@ -200,7 +238,10 @@ pub mod api {
 
     /// Moves a segment one place up or down by swapping it with its neighbour.
     #[server(endpoint = "move_stuurwiel_segment")]
-    pub async fn move_stuurwiel_segment(segment_id: i64, direction: String) -> Result<(), EditError> {
+    pub async fn move_stuurwiel_segment(
+        segment_id: i64,
+        direction: String,
+    ) -> Result<(), EditError> {
         use crate::editing::audit::{record, AuditAction};
         let user = coordinator()?;
         let up = match direction.as_str() {
@@ -221,8 +262,15 @@ pub mod api {
         .bind(framework)
         .fetch_all(&mut *tx)
         .await?;
-        let index = order.iter().position(|id| *id == segment_id).ok_or(EditError::NotFound)?;
-        let other = if up { index.checked_sub(1) } else { Some(index + 1).filter(|i| *i < order.len()) };
+        let index = order
+            .iter()
+            .position(|id| *id == segment_id)
+            .ok_or(EditError::NotFound)?;
+        let other = if up {
+            index.checked_sub(1)
+        } else {
+            Some(index + 1).filter(|i| *i < order.len())
+        };
         let Some(other) = other else {
             back();
             return Ok(()); // already first or last: nothing to do
@@ -236,7 +284,16 @@ pub mod api {
                 .execute(&mut *tx)
                 .await?;
         }
-        record(&mut tx, &user, AuditAction::Update, "stuurwiel_segment", segment_id, None, Some(&serde_json::json!({ "moved": direction }))).await?;
+        record(
+            &mut tx,
+            &user,
+            AuditAction::Update,
+            "stuurwiel_segment",
+            segment_id,
+            None,
+            Some(&serde_json::json!({ "moved": direction })),
+        )
+        .await?;
         tx.commit().await?;
         back();
         Ok(())
@@ -273,7 +330,16 @@ pub mod api {
             .bind(segment_id)
             .execute(&mut *tx)
             .await?;
-        record(&mut tx, &user, AuditAction::Delete, "stuurwiel_segment", segment_id, Some(&before), None).await?;
+        record(
+            &mut tx,
+            &user,
+            AuditAction::Delete,
+            "stuurwiel_segment",
+            segment_id,
+            Some(&before),
+            None,
+        )
+        .await?;
         tx.commit().await?;
         back();
         Ok(())
@@ -437,7 +503,11 @@ mod tests {
     fn names_are_required_and_short() {
         assert!(validate_text("x_", "Economie", "").is_empty());
         assert!(validate_text("x_", "  ", "").get("x_name").is_some());
-        assert!(validate_text("x_", &"a".repeat(61), "").get("x_name").is_some());
-        assert!(validate_text("x_", "Ok", &"b".repeat(1001)).get("x_description").is_some());
+        assert!(validate_text("x_", &"a".repeat(61), "")
+            .get("x_name")
+            .is_some());
+        assert!(validate_text("x_", "Ok", &"b".repeat(1001))
+            .get("x_description")
+            .is_some());
     }
 }

@@ -1,7 +1,7 @@
 //! Building blocks shared by every capability's pages.
 
+pub mod chart;
+pub mod charts;
 pub mod format;
 pub mod layout;
 pub mod notice;
-pub mod chart;
-pub mod charts;
