@@ -238,6 +238,7 @@ pub async fn seed(pool: &SqlitePool) -> Result<SeedOutcome, sqlx::Error> {
         seed_assessments(&mut tx, area_id, framework_id, area, &mut dice).await?;
     }
     seed_accounts(&mut tx).await?;
+    crate::library::db::seed_demo(&mut tx).await?;
     tx.commit().await?;
     Ok(SeedOutcome::Seeded { areas: AREAS.len() })
 }

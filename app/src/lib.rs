@@ -36,6 +36,7 @@ macro_rules! coded_enum {
 pub mod accounts;
 pub mod areas;
 pub mod editing;
+pub mod library;
 pub mod site;
 pub mod ui;
 
@@ -125,7 +126,15 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/sessies") view=site::SessionsComingSoon ssr=SsrMode::Async/>
-                    <Route path=path!("/kennisbank") view=site::LibraryComingSoon ssr=SsrMode::Async/>
+                    <Route path=path!("/kennisbank") view=library::pages::LibraryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kennisbank/nieuw") view=library::edit::pages::ItemEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kennisbank/stuurwiel") view=library::pages::LearningPathsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kennisbank/stuurwiel/:id") view=library::pages::SegmentGuidePage ssr=SsrMode::Async/>
+                    <Route path=path!("/kennisbank/thema/:theme") view=library::pages::DossierPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kennisbank/thema/:theme/bewerken") view=library::edit::pages::DossierEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kennisbank/:slug") view=library::pages::ItemPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/kennisbank/:slug/bewerken") view=library::edit::pages::ItemEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kennisbank/:slug/geschiedenis") view=library::edit::pages::ItemHistoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/inloggen") view=accounts::pages::LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=accounts::admin::pages::OwnAccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/wachtwoord/:token") view=accounts::admin::pages::SetPasswordPage ssr=SsrMode::Async/>

@@ -3,6 +3,7 @@
 //! tests can build the very same router.
 
 pub mod areas;
+pub mod library;
 pub mod page_cache;
 pub mod security;
 
@@ -218,6 +219,16 @@ pub fn router(state: AppState) -> Router {
             _,
         >(context, shell))
         .route("/monitor.csv", get(areas::monitor_csv))
+        .route(
+            "/kennisbank/{slug}/bijlagen",
+            axum::routing::post(library::upload_attachment).layer(
+                axum::extract::DefaultBodyLimit::max(app::library::files::MAX_BYTES + 64 * 1024),
+            ),
+        )
+        .route(
+            "/kennisbank/bijlagen/{id}/{name}",
+            get(library::serve_attachment),
+        )
         .route("/gebieden/{slug}/cijfers.csv", get(areas::area_csv))
         .route(
             "/monitor/import",

@@ -28,6 +28,11 @@ const PUBLIC_READS: &[&str] = &[
     "compare_areas",
     "area_map",
     "recent_activation",
+    "search_library",
+    "get_library_item",
+    "get_dossier",
+    "library_overview",
+    "get_segment_guide",
 ];
 /// Functions that change only the caller's own login state, or need a one-time token
 /// (tested in accounts.rs).
@@ -48,6 +53,46 @@ struct Case {
 }
 
 const MATRIX: &[Case] = &[
+    Case {
+        name: "load_item_edit",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "save_library_item",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "delete_library_item",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "library_item_history",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "restore_library_body",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "save_dossier",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "load_dossier_edit",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "delete_attachment",
+        expected: COORDINATE,
+        mutates: true,
+    },
     Case {
         name: "load_activation_log",
         expected: AREA_EDIT,
@@ -194,6 +239,9 @@ const MATRIX: &[Case] = &[
         mutates: true,
     },
 ];
+
+/// A library item of the demo data, used by the library cases.
+const LIBRARY_ITEM: &str = "rol-van-de-straatmanager";
 
 /// Valid input for each function, aimed at Lindenplein (the area the demo editor edits).
 async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
@@ -371,6 +419,47 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
             ]
         }
         "can_import" | "load_stuurwiel_framework" => vec![],
+        "load_item_edit" | "library_item_history" => vec![("slug", s(LIBRARY_ITEM))],
+        "save_library_item" => vec![
+            ("original_slug", s(LIBRARY_ITEM)),
+            ("version", s("1")),
+            ("fields[slug]", s(LIBRARY_ITEM)),
+            ("fields[kind]", s("article")),
+            ("fields[title]", s("Een nieuwe titel")),
+            ("fields[summary]", s("Een nieuwe samenvatting.")),
+            ("fields[body]", s("Nieuwe tekst.")),
+            ("themes[vacancy]", s("ja")),
+        ],
+        "delete_library_item" => vec![("slug", s(LIBRARY_ITEM)), ("confirm", s("ja"))],
+        "restore_library_body" => {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO revisions (entity, entity_id, field, version, body, user_name)
+                 SELECT 'library_item', id, 'body', 1, 'Een oude tekst', 'Test' FROM library_items WHERE slug = ?
+                 RETURNING id",
+            )
+            .bind(LIBRARY_ITEM)
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+            vec![("slug", s(LIBRARY_ITEM)), ("revision_id", id.to_string())]
+        }
+        "save_dossier" => vec![
+            ("theme", s("vacancy")),
+            ("intro", s("Een nieuwe inleiding.")),
+            ("key_items", s(LIBRARY_ITEM)),
+        ],
+        "load_dossier_edit" => vec![("theme", s("vacancy"))],
+        "delete_attachment" => {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO library_attachments (item_id, display_name, kind, size_bytes, sha256)
+                 SELECT id, 'x.pdf', 'pdf', 10, printf('%064d', 0) FROM library_items WHERE slug = ? RETURNING id",
+            )
+            .bind(LIBRARY_ITEM)
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+            vec![("attachment_id", id.to_string()), ("confirm", s("ja"))]
+        }
         "preview_indicator_import" | "commit_indicator_import" => {
             let token = "0123456789abcdef0123456789abcdef";
             sqlx::query(

@@ -229,7 +229,8 @@ pub fn RadarChart(
             view! { <li><span class=class aria-hidden="true"></span>{r.label.clone()}</li> }
         })
         .collect_view();
-    let view_box = format!("0 0 {SIZE} {SIZE}");
+    // Room beside the circle for the segment names, which are wider than they are tall.
+    let view_box = format!("-130 0 {} {SIZE}", SIZE + 260.0);
     view! {
         <figure class="chart chart--radar">
             <svg class="radar" viewBox=view_box role="img" aria-label=label>

@@ -204,7 +204,16 @@ impl TestServer {
         .fetch_one(&self.pool)
         .await
         .unwrap();
-        format!("{rows:?}{counts:?}{users:?}{assignments:?}{items:?}{monitoring:?}")
+        let library: (String, String, i64) = sqlx::query_as(
+            "SELECT (SELECT ifnull(group_concat(slug || title || summary || body || version, ';'), '') FROM library_items),
+                    (SELECT ifnull(group_concat(theme_key || intro, ';'), '') FROM theme_dossiers)
+                      || (SELECT ifnull(group_concat(theme_key || item_id || position, ';'), '') FROM theme_dossier_items),
+                    (SELECT count(*) FROM library_attachments)",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        format!("{rows:?}{counts:?}{users:?}{assignments:?}{items:?}{monitoring:?}{library:?}")
     }
 
     pub async fn area_version(&self, slug: &str) -> i64 {
