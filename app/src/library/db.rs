@@ -141,10 +141,10 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
         .collect::<Vec<_>>()
         .join(" ");
     let fts = fts_query(&text);
-    if fts.is_none() && !text.trim().is_empty() {
+    if fts.is_none() && !query.q.trim().is_empty() {
         notes.push(format!(
             "In ‘{}’ staat niets om op te zoeken; alle items worden getoond.",
-            text.trim().chars().take(40).collect::<String>()
+            query.q.trim().chars().take(40).collect::<String>()
         ));
     }
     let mut filters = Filters {
@@ -225,7 +225,12 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
         let values = options
             .into_iter()
             .filter_map(|(value, label)| {
-                let count = counts.iter().find(|(v, _)| *v == value).map(|(_, c)| *c)?;
+                // The chosen value stays visible (with 0) so it can be switched off.
+                let count = counts
+                    .iter()
+                    .find(|(v, _)| *v == value)
+                    .map(|(_, c)| *c)
+                    .or((value == selected).then_some(0))?;
                 Some(FacetValue {
                     value,
                     label,
