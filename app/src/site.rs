@@ -58,18 +58,6 @@ pub fn SessionsComingSoon() -> impl IntoView {
 }
 
 #[component]
-pub fn LibraryComingSoon() -> impl IntoView {
-    view! {
-        <Title text="Kennisbank"/>
-        <h1>"Kennisbank"</h1>
-        <p>"Hier komen instrumenten, praktijkvoorbeelden, onderzoek en verslagen van sessies, doorzoekbaar op thema."</p>
-        <div class="empty-state">
-            <p>"De kennisbank is nog leeg. De eerste artikelen volgen binnenkort."</p>
-        </div>
-    }
-}
-
-#[component]
 pub fn PrivacyPage() -> impl IntoView {
     view! {
         <Title text="Privacy"/>
