@@ -11,7 +11,7 @@ SERVER := $(TARGET_DIR)/release/server
 KERNPUNT_DATABASE ?= data/kernpunt.db
 export KERNPUNT_DATABASE
 
-.PHONY: run test build setup setup-test test-rust test-e2e check bench seed
+.PHONY: run test build setup setup-test test-rust test-e2e check bench bench-search seed
 
 run: setup build
 	@if [ ! -f "$(KERNPUNT_DATABASE)" ]; then \
@@ -57,3 +57,7 @@ seed: build
 
 bench: build
 	bench/pages.sh
+
+# Library search latency with 10,000 generated items (database layer and over HTTP).
+bench-search:
+	cargo run --release -p server --example search_bench

@@ -20,7 +20,8 @@ CREATE TABLE library_items (
     created_at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     updated_at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
-CREATE INDEX library_items_kind ON library_items (kind);
+CREATE INDEX library_items_kind ON library_items (kind, published_on);
+CREATE INDEX library_items_published ON library_items (published_on);
 
 CREATE TABLE library_item_themes (
     item_id   INTEGER NOT NULL REFERENCES library_items (id) ON DELETE CASCADE,
@@ -100,4 +101,48 @@ CREATE TRIGGER library_items_fts_update AFTER UPDATE OF title, summary, body ON 
     VALUES ('delete', OLD.id, OLD.title, OLD.summary, OLD.body);
     INSERT INTO library_fts (rowid, title, summary, body)
     VALUES (NEW.id, NEW.title, NEW.summary, NEW.body);
+END;
+
+-- A counter that every change to items or their links raises: the server keeps the items'
+-- facets in memory and rebuilds them when this number moved.
+CREATE TABLE library_generation (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n  INTEGER NOT NULL
+);
+INSERT INTO library_generation (id, n) VALUES (1, 0);
+CREATE TRIGGER library_items_generation_insert AFTER INSERT ON library_items BEGIN
+    UPDATE library_generation SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER library_items_generation_update AFTER UPDATE ON library_items BEGIN
+    UPDATE library_generation SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER library_items_generation_delete AFTER DELETE ON library_items BEGIN
+    UPDATE library_generation SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER library_item_themes_generation_insert AFTER INSERT ON library_item_themes BEGIN
+    UPDATE library_generation SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER library_item_themes_generation_update AFTER UPDATE ON library_item_themes BEGIN
+    UPDATE library_generation SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER library_item_themes_generation_delete AFTER DELETE ON library_item_themes BEGIN
+    UPDATE library_generation SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER library_item_segments_generation_insert AFTER INSERT ON library_item_segments BEGIN
+    UPDATE library_generation SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER library_item_segments_generation_update AFTER UPDATE ON library_item_segments BEGIN
+    UPDATE library_generation SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER library_item_segments_generation_delete AFTER DELETE ON library_item_segments BEGIN
+    UPDATE library_generation SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER library_item_areas_generation_insert AFTER INSERT ON library_item_areas BEGIN
+    UPDATE library_generation SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER library_item_areas_generation_update AFTER UPDATE ON library_item_areas BEGIN
+    UPDATE library_generation SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER library_item_areas_generation_delete AFTER DELETE ON library_item_areas BEGIN
+    UPDATE library_generation SET n = n + 1 WHERE id = 1;
 END;

@@ -19,11 +19,19 @@ pub async fn upload_attachment(
     mut multipart: Multipart,
 ) -> Response {
     let edit = format!("/kennisbank/{slug}/bewerken");
-    let back = |code: &str| Redirect::to(&format!("{edit}?bijlage={code}#bijlagen-beheer")).into_response();
+    let back = |code: &str| {
+        Redirect::to(&format!("{edit}?bijlage={code}#bijlagen-beheer")).into_response()
+    };
     match decide(auth.user.as_ref(), &Action::Coordinate) {
         Access::Allowed => {}
         Access::NotLoggedIn => return Redirect::to("/inloggen").into_response(),
-        _ => return (StatusCode::FORBIDDEN, "Alleen coördinatoren kunnen bijlagen toevoegen.").into_response(),
+        _ => {
+            return (
+                StatusCode::FORBIDDEN,
+                "Alleen coördinatoren kunnen bijlagen toevoegen.",
+            )
+                .into_response()
+        }
     }
     let user = auth.user.expect("allowed users are logged in");
     let item = match db::item_id(&state.pool, &slug).await {
@@ -39,7 +47,9 @@ pub async fn upload_attachment(
                 let file_name = field.file_name().unwrap_or("").to_string();
                 let bytes = match field.bytes().await {
                     Ok(bytes) => bytes,
-                    Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => return back("te-groot"),
+                    Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                        return back("te-groot")
+                    }
                     Err(_) => return back("onleesbaar"),
                 };
                 match name.as_str() {
@@ -49,7 +59,9 @@ pub async fn upload_attachment(
                 }
             }
             Ok(None) => break,
-            Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => return back("te-groot"),
+            Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return back("te-groot")
+            }
             Err(_) => return back("onleesbaar"),
         }
     }
@@ -89,15 +101,25 @@ pub async fn serve_attachment(
         Ok(bytes) => (
             [
                 (header::CONTENT_TYPE, kind.content_type().to_string()),
-                (header::CONTENT_DISPOSITION, files::content_disposition(&display_name, false)),
+                (
+                    header::CONTENT_DISPOSITION,
+                    files::content_disposition(&display_name, false),
+                ),
                 (header::CACHE_CONTROL, "public, max-age=3600".to_string()),
             ],
             bytes,
         )
             .into_response(),
         Err(error) => {
-            log::error!("attachment {id} missing on disk at {}: {error}", path.display());
-            (StatusCode::NOT_FOUND, "Deze bijlage is niet meer beschikbaar.").into_response()
+            log::error!(
+                "attachment {id} missing on disk at {}: {error}",
+                path.display()
+            );
+            (
+                StatusCode::NOT_FOUND,
+                "Deze bijlage is niet meer beschikbaar.",
+            )
+                .into_response()
         }
     }
 }

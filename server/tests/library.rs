@@ -29,7 +29,13 @@ async fn search_page_lists_highlights_and_filters() {
     let (status, html) = server.get("/kennisbank?soort=blog").await;
     assert_eq!(status, 200);
     assert!(html.contains("Soort ‘blog’ bestaat niet en is genegeerd."));
-    for q in ["%22", "AND", "*", "NEAR(a%20b)", "%27%3B%20DROP%20TABLE%20library_items%3B--"] {
+    for q in [
+        "%22",
+        "AND",
+        "*",
+        "NEAR(a%20b)",
+        "%27%3B%20DROP%20TABLE%20library_items%3B--",
+    ] {
         let (status, _) = server.get(&format!("/kennisbank?q={q}")).await;
         assert_eq!(status, 200, "{q}");
     }
@@ -57,10 +63,11 @@ async fn item_dossier_and_learning_path_pages() {
 
     let (status, html) = server.get("/kennisbank/stuurwiel").await;
     assert_eq!(status, 200);
-    let first: i64 = sqlx::query_scalar("SELECT id FROM stuurwiel_segments ORDER BY position LIMIT 1")
-        .fetch_one(&server.pool)
-        .await
-        .unwrap();
+    let first: i64 =
+        sqlx::query_scalar("SELECT id FROM stuurwiel_segments ORDER BY position LIMIT 1")
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
     assert!(html.contains(&format!("/kennisbank/stuurwiel/{first}")));
     let (status, public) = server.get(&format!("/kennisbank/stuurwiel/{first}")).await;
     assert_eq!(status, 200);
@@ -89,11 +96,17 @@ async fn upload(
     alt: &str,
 ) -> reqwest::Response {
     let form = reqwest::multipart::Form::new()
-        .part("bestand", reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()))
+        .part(
+            "bestand",
+            reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+        )
         .text("alt", alt.to_string());
     server
         .client
-        .post(format!("{}/kennisbank/rol-van-de-straatmanager/bijlagen", server.base))
+        .post(format!(
+            "{}/kennisbank/rol-van-de-straatmanager/bijlagen",
+            server.base
+        ))
         .header("sec-fetch-site", "same-origin")
         .header("cookie", cookie)
         .multipart(form)
@@ -120,20 +133,34 @@ async fn attachments_are_checked_by_content_and_named_safely() {
     let png = b"\x89PNG\r\n\x1a\n rest of an image".to_vec();
 
     // Wrong type by content (HTML with a .pdf name), an image without alt text, too large.
-    let refused = upload(&server, &cookie, "rapport.pdf", b"<html><script>x</script>".to_vec(), "").await;
+    let refused = upload(
+        &server,
+        &cookie,
+        "rapport.pdf",
+        b"<html><script>x</script>".to_vec(),
+        "",
+    )
+    .await;
     assert!(location(&refused).contains("bijlage=type"));
     let refused = upload(&server, &cookie, "foto.png", png.clone(), "  ").await;
     assert!(location(&refused).contains("bijlage=alt-ontbreekt"));
     let mut huge = b"%PDF-1.7\n".to_vec();
     huge.resize(app::library::files::MAX_BYTES + 1, b'x');
     let refused = upload(&server, &cookie, "groot.pdf", huge, "").await;
-    assert!(location(&refused).contains("bijlage=te-groot"), "{}", location(&refused));
+    assert!(
+        location(&refused).contains("bijlage=te-groot"),
+        "{}",
+        location(&refused)
+    );
     assert_eq!(attachment_count(&server).await, 0);
 
     // The edit page explains the refusal.
     let html = server
         .client
-        .get(format!("{}/kennisbank/rol-van-de-straatmanager/bewerken?bijlage=type", server.base))
+        .get(format!(
+            "{}/kennisbank/rol-van-de-straatmanager/bewerken?bijlage=type",
+            server.base
+        ))
         .header("cookie", &cookie)
         .send()
         .await
@@ -154,12 +181,19 @@ async fn attachments_are_checked_by_content_and_named_safely() {
             .await
             .unwrap();
     assert_eq!(name, "passwd.pdf");
-    let stored = server.dir.path().join("bijlagen").join(format!("{sha}.pdf"));
+    let stored = server
+        .dir
+        .path()
+        .join("bijlagen")
+        .join(format!("{sha}.pdf"));
     assert_eq!(std::fs::read(&stored).unwrap(), pdf);
 
     let response = server
         .client
-        .get(format!("{}/kennisbank/bijlagen/{id}/passwd.pdf", server.base))
+        .get(format!(
+            "{}/kennisbank/bijlagen/{id}/passwd.pdf",
+            server.base
+        ))
         .send()
         .await
         .unwrap();
@@ -235,7 +269,12 @@ async fn a_bad_item_form_without_javascript_comes_back_with_what_was_typed() {
             ],
         )
         .await;
-    assert_eq!(response.status().as_u16(), 200, "{}", response.text().await.unwrap());
+    assert_eq!(
+        response.status().as_u16(),
+        200,
+        "{}",
+        response.text().await.unwrap()
+    );
     let (_, html) = server.get("/kennisbank?q=zaterdagmarkt").await;
     assert!(html.contains("/kennisbank/marktkramen-en-de-zaterdagmarkt"));
 }

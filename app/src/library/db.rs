@@ -81,52 +81,149 @@ async fn facet_choices(
             .map(|k| (k.code().to_string(), k.label().to_string()))
             .collect(),
         Facet::Theme => crate::areas::db::themes(pool).await?,
-        Facet::Segment => sqlx::query_as(
-            "SELECT CAST(s.id AS TEXT), s.name FROM stuurwiel_segments s
+        Facet::Segment => {
+            sqlx::query_as(
+                "SELECT CAST(s.id AS TEXT), s.name FROM stuurwiel_segments s
              JOIN stuurwiel_frameworks f ON f.id = s.framework_id AND f.is_active = 1
              ORDER BY s.position, s.id",
-        )
-        .fetch_all(pool)
-        .await?,
-        Facet::Area => sqlx::query_as("SELECT slug, name FROM areas ORDER BY name COLLATE NOCASE")
+            )
             .fetch_all(pool)
-            .await?,
-        Facet::Year => sqlx::query_as(
-            "SELECT DISTINCT substr(published_on, 1, 4), substr(published_on, 1, 4)
-             FROM library_items WHERE published_on IS NOT NULL ORDER BY 1 DESC",
-        )
-        .fetch_all(pool)
-        .await?,
+            .await?
+        }
+        Facet::Area => {
+            sqlx::query_as("SELECT slug, name FROM areas ORDER BY name COLLATE NOCASE")
+                .fetch_all(pool)
+                .await?
+        }
+        Facet::Year => {
+            let index = facet_index(pool).await?;
+            let mut years: Vec<String> = index
+                .rows
+                .values()
+                .filter(|row| !row.year.is_empty())
+                .map(|row| row.year.clone())
+                .collect();
+            years.sort_unstable_by(|a, b| b.cmp(a));
+            years.dedup();
+            years.into_iter().map(|y| (y.clone(), y)).collect()
+        }
     })
+}
+
+/// What the facets of one item are, kept in memory (see `facet_index`).
+#[derive(Debug, Default)]
+struct FacetRow {
+    kind: String,
+    year: String,
+    themes: Vec<String>,
+    segments: Vec<String>,
+    areas: Vec<String>,
+}
+
+impl FacetRow {
+    fn values(&self, facet: Facet) -> Vec<&str> {
+        match facet {
+            Facet::Kind => vec![self.kind.as_str()],
+            Facet::Year if self.year.is_empty() => vec![],
+            Facet::Year => vec![self.year.as_str()],
+            Facet::Theme => self.themes.iter().map(String::as_str).collect(),
+            Facet::Segment => self.segments.iter().map(String::as_str).collect(),
+            Facet::Area => self.areas.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+impl Filters {
+    /// Whether an item passes every filter except `skip`.
+    fn admits(&self, row: &FacetRow, skip: Option<Facet>) -> bool {
+        let pass = |facet: Facet, wanted: Option<String>| {
+            skip == Some(facet) || wanted.is_none_or(|w| row.values(facet).contains(&w.as_str()))
+        };
+        pass(Facet::Kind, self.kind.clone())
+            && pass(Facet::Theme, self.theme.clone())
+            && pass(Facet::Segment, self.segment.map(|s| s.to_string()))
+            && pass(Facet::Area, self.area.clone())
+            && pass(Facet::Year, self.year.clone())
+    }
 }
 
 /// Counts per facet value among the items matching every *other* filter, so a visitor
 /// can switch a facet's value and see what each choice would give.
-async fn facet_counts(
-    pool: &SqlitePool,
-    filters: &Filters,
-    facet: Facet,
-) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    let (from_where, binds) = filters.from_where(Some(facet));
-    let sql = match facet {
-        Facet::Kind => format!("SELECT i.kind, count(*) {from_where} GROUP BY i.kind"),
-        Facet::Year => format!(
-            "SELECT substr(i.published_on, 1, 4), count(*) {from_where} AND i.published_on IS NOT NULL GROUP BY 1"
-        ),
-        Facet::Theme => format!(
-            "SELECT t.theme_key, count(*) FROM library_item_themes t
-             WHERE t.item_id IN (SELECT i.id {from_where}) GROUP BY t.theme_key"
-        ),
-        Facet::Segment => format!(
-            "SELECT CAST(s.segment_id AS TEXT), count(*) FROM library_item_segments s
-             WHERE s.item_id IN (SELECT i.id {from_where}) GROUP BY s.segment_id"
-        ),
-        Facet::Area => format!(
-            "SELECT a.slug, count(*) FROM library_item_areas x JOIN areas a ON a.id = x.area_id
-             WHERE x.item_id IN (SELECT i.id {from_where}) GROUP BY a.slug"
-        ),
+fn count_values(rows: &[&FacetRow], filters: &Filters, facet: Facet) -> Vec<(String, i64)> {
+    let mut counts: std::collections::HashMap<&str, i64> = Default::default();
+    for row in rows.iter().filter(|row| filters.admits(row, Some(facet))) {
+        for value in row.values(facet) {
+            *counts.entry(value).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(v, n)| (v.to_string(), n))
+        .collect()
+}
+
+struct FacetIndex {
+    signature: String,
+    rows: std::collections::HashMap<i64, FacetRow>,
+}
+
+/// Every item's facets, cached per database file and rebuilt when the items or their
+/// links changed (triggers raise `library_generation` on every change).
+async fn facet_index(pool: &SqlitePool) -> Result<std::sync::Arc<FacetIndex>, sqlx::Error> {
+    use std::sync::{Arc, Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<std::collections::HashMap<String, Arc<FacetIndex>>>> =
+        OnceLock::new();
+    let (file, signature): (String, String) = sqlx::query_as(
+        "SELECT (SELECT file FROM pragma_database_list WHERE name = 'main'),
+                (SELECT CAST(n AS TEXT) FROM library_generation WHERE id = 1)",
+    )
+    .fetch_one(pool)
+    .await?;
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(index) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&file) {
+        if index.signature == signature {
+            return Ok(index.clone());
+        }
+    }
+    let loaded: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
+        "SELECT i.id, i.kind, ifnull(substr(i.published_on, 1, 4), ''),
+                ifnull((SELECT group_concat(theme_key) FROM library_item_themes WHERE item_id = i.id), ''),
+                ifnull((SELECT group_concat(segment_id) FROM library_item_segments WHERE item_id = i.id), ''),
+                ifnull((SELECT group_concat(a.slug) FROM library_item_areas x JOIN areas a ON a.id = x.area_id
+                        WHERE x.item_id = i.id), '')
+         FROM library_items i",
+    )
+    .fetch_all(pool)
+    .await?;
+    let list = |text: String| -> Vec<String> {
+        text.split(',')
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+            .collect()
     };
-    bind_all(sqlx::query_as(&sql), &binds).fetch_all(pool).await
+    let index = Arc::new(FacetIndex {
+        signature,
+        rows: loaded
+            .into_iter()
+            .map(|(id, kind, year, themes, segments, areas)| {
+                (
+                    id,
+                    FacetRow {
+                        kind,
+                        year,
+                        themes: list(themes),
+                        segments: list(segments),
+                        areas: list(areas),
+                    },
+                )
+            })
+            .collect(),
+    });
+    cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(file, index.clone());
+    Ok(index)
 }
 
 /// Runs a search: ranked hits with highlighted snippets, the total, and facet counts.
@@ -184,9 +281,32 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
     }
 
     let (from_where, binds) = filters.from_where(None);
-    let total: (i64,) = bind_all(sqlx::query_as(&format!("SELECT count(*) {from_where}")), &binds)
-        .fetch_one(pool)
-        .await?;
+    // Totals and facet counts come from an in-memory copy of every item's facets, so one
+    // full-text match serves them all instead of one per facet.
+    let index = facet_index(pool).await?;
+    let candidates: Vec<i64> = match &filters.fts {
+        Some(fts) => {
+            let ids: Option<String> = sqlx::query_scalar(
+                "SELECT group_concat(rowid) FROM library_fts WHERE library_fts MATCH ?",
+            )
+            .bind(fts)
+            .fetch_one(pool)
+            .await?;
+            ids.unwrap_or_default()
+                .split(',')
+                .filter_map(|id| id.parse().ok())
+                .collect()
+        }
+        None => index.rows.keys().copied().collect(),
+    };
+    let facet_rows: Vec<&FacetRow> = candidates
+        .iter()
+        .filter_map(|id| index.rows.get(id))
+        .collect();
+    let total = (facet_rows
+        .iter()
+        .filter(|row| filters.admits(row, None))
+        .count() as i64,);
     // Title weighs most, then the summary, then the body (bm25 is lower for better).
     let sql = if filters.fts.is_some() {
         format!(
@@ -204,15 +324,23 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
         )
     };
     let rows: Vec<(String, String, String, Option<String>, String)> =
-        bind_all(sqlx::query_as(&sql), &binds).fetch_all(pool).await?;
+        bind_all(sqlx::query_as(&sql), &binds)
+            .fetch_all(pool)
+            .await?;
     let terms = query_terms(&text);
     let hits = rows
         .into_iter()
         .map(|(slug, code, title, published_on, snippet)| {
             Ok(Hit {
                 kind: kind(&code)?,
-                title: highlight(&title, &terms).into_iter().map(Part::from).collect(),
-                snippet: snippet_parts(&snippet).into_iter().map(Part::from).collect(),
+                title: highlight(&title, &terms)
+                    .into_iter()
+                    .map(Part::from)
+                    .collect(),
+                snippet: snippet_parts(&snippet)
+                    .into_iter()
+                    .map(Part::from)
+                    .collect(),
                 slug,
                 published_on,
             })
@@ -221,7 +349,7 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
 
     let mut facets = Vec::new();
     for (facet, options, selected) in choices {
-        let counts = facet_counts(pool, &filters, facet).await?;
+        let counts = count_values(&facet_rows, &filters, facet);
         let values = options
             .into_iter()
             .filter_map(|(value, label)| {
@@ -290,13 +418,18 @@ pub async fn related(pool: &SqlitePool, item_id: i64) -> Result<Vec<Related>, sq
     .await?;
     let mut related = Vec::new();
     for (other, _) in scored {
-        let (slug, code, title, summary, published_on): (String, String, String, String, Option<String>) =
-            sqlx::query_as(
-                "SELECT slug, kind, title, summary, published_on FROM library_items WHERE id = ?",
-            )
-            .bind(other)
-            .fetch_one(pool)
-            .await?;
+        let (slug, code, title, summary, published_on): (
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+        ) = sqlx::query_as(
+            "SELECT slug, kind, title, summary, published_on FROM library_items WHERE id = ?",
+        )
+        .bind(other)
+        .fetch_one(pool)
+        .await?;
         let shared = |sql: &'static str| async move {
             sqlx::query_scalar::<_, String>(sql)
                 .bind(item_id)
@@ -327,7 +460,10 @@ pub async fn related(pool: &SqlitePool, item_id: i64) -> Result<Vec<Related>, sq
             reasons.push(format!("zelfde thema: {}", themes.join(", ")));
         }
         if !segments.is_empty() {
-            reasons.push(format!("zelfde stuurwielonderdeel: {}", segments.join(", ")));
+            reasons.push(format!(
+                "zelfde stuurwielonderdeel: {}",
+                segments.join(", ")
+            ));
         }
         related.push(Related {
             card: ItemCard {
@@ -377,14 +513,16 @@ pub async fn attachments(pool: &SqlitePool, item_id: i64) -> Result<Vec<Attachme
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, display_name, kind, size_bytes, alt_text)| Attachment {
-            is_image: files::FileKind::from_code(&kind).is_some_and(|k| k.is_image()),
-            id,
-            display_name,
-            kind,
-            size_bytes,
-            alt_text,
-        })
+        .map(
+            |(id, display_name, kind, size_bytes, alt_text)| Attachment {
+                is_image: files::FileKind::from_code(&kind).is_some_and(|k| k.is_image()),
+                id,
+                display_name,
+                kind,
+                size_bytes,
+                alt_text,
+            },
+        )
         .collect())
 }
 
@@ -455,10 +593,11 @@ pub async fn dossier(pool: &SqlitePool, theme: &str) -> Result<Option<Dossier>, 
     else {
         return Ok(None);
     };
-    let intro: Option<String> = sqlx::query_scalar("SELECT intro FROM theme_dossiers WHERE theme_key = ?")
-        .bind(&key)
-        .fetch_optional(pool)
-        .await?;
+    let intro: Option<String> =
+        sqlx::query_scalar("SELECT intro FROM theme_dossiers WHERE theme_key = ?")
+            .bind(&key)
+            .fetch_optional(pool)
+            .await?;
     let key_items = cards(
         pool,
         &format!(
@@ -497,7 +636,9 @@ pub async fn dossier(pool: &SqlitePool, theme: &str) -> Result<Option<Dossier>, 
 }
 
 /// All segments of the active stuurwiel with how many items each has.
-pub async fn segments_overview(pool: &SqlitePool) -> Result<Vec<(i64, String, String, i64)>, sqlx::Error> {
+pub async fn segments_overview(
+    pool: &SqlitePool,
+) -> Result<Vec<(i64, String, String, i64)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT s.id, s.name, s.description,
                 (SELECT count(*) FROM library_item_segments x WHERE x.segment_id = s.id)
@@ -514,20 +655,22 @@ pub async fn segment_guide(
     segment_id: i64,
     with_scores: bool,
 ) -> Result<Option<SegmentGuide>, sqlx::Error> {
-    let Some((id, name, description, scale_max)): Option<(i64, String, String, i64)> = sqlx::query_as(
-        "SELECT s.id, s.name, s.description, f.scale_max FROM stuurwiel_segments s
+    let Some((id, name, description, scale_max)): Option<(i64, String, String, i64)> =
+        sqlx::query_as(
+            "SELECT s.id, s.name, s.description, f.scale_max FROM stuurwiel_segments s
          JOIN stuurwiel_frameworks f ON f.id = s.framework_id WHERE s.id = ?",
-    )
-    .bind(segment_id)
-    .fetch_optional(pool)
-    .await?
+        )
+        .bind(segment_id)
+        .fetch_optional(pool)
+        .await?
     else {
         return Ok(None);
     };
-    let intro: Option<String> = sqlx::query_scalar("SELECT intro FROM segment_guides WHERE segment_id = ?")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
+    let intro: Option<String> =
+        sqlx::query_scalar("SELECT intro FROM segment_guides WHERE segment_id = ?")
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
     let items = cards(
         pool,
         &format!(
@@ -617,7 +760,9 @@ pub async fn seed_demo(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>) -> Result<(
     }
     // Every theme gets a short intro and its three newest items as the place to start.
     let themes: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT key, label, description FROM themes").fetch_all(&mut **tx).await?;
+        sqlx::query_as("SELECT key, label, description FROM themes")
+            .fetch_all(&mut **tx)
+            .await?;
     for (key, label, description) in themes {
         let intro = format!(
             "{description}\n\nIn dit dossier staat wat het programma over **{}** heeft verzameld: \
@@ -652,9 +797,10 @@ pub async fn seed_demo(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>) -> Result<(
 
 /// The folder beside the database file where attachments are kept.
 pub async fn attachments_dir(pool: &SqlitePool) -> Result<std::path::PathBuf, sqlx::Error> {
-    let file: String = sqlx::query_scalar("SELECT file FROM pragma_database_list WHERE name = 'main'")
-        .fetch_one(pool)
-        .await?;
+    let file: String =
+        sqlx::query_scalar("SELECT file FROM pragma_database_list WHERE name = 'main'")
+            .fetch_one(pool)
+            .await?;
     let database = std::path::PathBuf::from(file);
     Ok(database
         .parent()
@@ -675,7 +821,10 @@ pub async fn store_attachment(
     alt_text: &str,
 ) -> Result<i64, sqlx::Error> {
     use sha2::{Digest, Sha256};
-    let hash: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let hash: String = Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let stored = files::stored_name(&hash, kind)
         .ok_or_else(|| sqlx::Error::Protocol("bad attachment hash".into()))?;
     let dir = attachments_dir(pool).await?;
@@ -736,7 +885,11 @@ pub async fn attachment_file(
     let Some(stored) = files::stored_name(&hash, kind) else {
         return Ok(None);
     };
-    Ok(Some((name, kind, attachments_dir(pool).await?.join(stored))))
+    Ok(Some((
+        name,
+        kind,
+        attachments_dir(pool).await?.join(stored),
+    )))
 }
 
 #[cfg(test)]
@@ -745,11 +898,51 @@ mod tests {
 
     /// A small fixed corpus: (slug, kind, title, summary, body, themes, year).
     const CORPUS: &[(&str, &str, &str, &str, &str, &[&str], &str)] = &[
-        ("leegstand-aanpak", "instrument", "Leegstand aanpakken met een pandenfonds", "Hoe een fonds panden opkoopt.", "Het fonds werkt samen met eigenaren.", &["vacancy"], "2024-03-01"),
-        ("gevels", "practice", "Gevels opknappen in de Brugstraat", "Een gevelfonds voor ondernemers.", "Na de aanpak daalde de leegstand met een derde.", &["vacancy", "branding"], "2023-05-01"),
-        ("ondermijning-signalen", "article", "Signalen van ondermijning herkennen", "Wat straatmanagers zien.", "Witwassen via de horeca en leegstaande panden.", &["undermining"], "2025-01-10"),
-        ("openbare-ruimte", "research", "Openbare ruimte en verblijfsduur", "Onderzoek naar bankjes en groen.", "Meer groen in de openbare ruimte verlengt het bezoek.", &["public_space"], "2022-09-01"),
-        ("cafe-terras", "regulation", "Terrassen bij het café", "Regels voor terrassen.", "De APV regelt de ruimte voor een terras; ruimte voor voetgangers blijft.", &["public_space", "safety"], "2025-06-01"),
+        (
+            "leegstand-aanpak",
+            "instrument",
+            "Leegstand aanpakken met een pandenfonds",
+            "Hoe een fonds panden opkoopt.",
+            "Het fonds werkt samen met eigenaren.",
+            &["vacancy"],
+            "2024-03-01",
+        ),
+        (
+            "gevels",
+            "practice",
+            "Gevels opknappen in de Brugstraat",
+            "Een gevelfonds voor ondernemers.",
+            "Na de aanpak daalde de leegstand met een derde.",
+            &["vacancy", "branding"],
+            "2023-05-01",
+        ),
+        (
+            "ondermijning-signalen",
+            "article",
+            "Signalen van ondermijning herkennen",
+            "Wat straatmanagers zien.",
+            "Witwassen via de horeca en leegstaande panden.",
+            &["undermining"],
+            "2025-01-10",
+        ),
+        (
+            "openbare-ruimte",
+            "research",
+            "Openbare ruimte en verblijfsduur",
+            "Onderzoek naar bankjes en groen.",
+            "Meer groen in de openbare ruimte verlengt het bezoek.",
+            &["public_space"],
+            "2022-09-01",
+        ),
+        (
+            "cafe-terras",
+            "regulation",
+            "Terrassen bij het café",
+            "Regels voor terrassen.",
+            "De APV regelt de ruimte voor een terras; ruimte voor voetgangers blijft.",
+            &["public_space", "safety"],
+            "2025-06-01",
+        ),
     ];
 
     async fn corpus() -> SqlitePool {
@@ -788,7 +981,13 @@ mod tests {
     }
 
     async fn slugs(pool: &SqlitePool, q: LibraryQuery) -> Vec<String> {
-        search(pool, &q).await.unwrap().hits.into_iter().map(|h| h.slug).collect()
+        search(pool, &q)
+            .await
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.slug)
+            .collect()
     }
 
     #[tokio::test]
@@ -833,14 +1032,34 @@ mod tests {
         assert_eq!(results.hits.len(), 1);
         assert_eq!(results.hits[0].slug, "gevels");
         // The theme facet counts ignore the theme filter itself: switching is possible.
-        let themes = results.facets.iter().find(|f| f.facet == Facet::Theme).unwrap();
+        let themes = results
+            .facets
+            .iter()
+            .find(|f| f.facet == Facet::Theme)
+            .unwrap();
         assert_eq!(themes.selected, "branding");
         let vacancy = themes.values.iter().find(|v| v.value == "vacancy").unwrap();
         assert_eq!(vacancy.count, 2);
-        let years = search(&pool, &LibraryQuery { year: "2025".into(), ..Default::default() }).await.unwrap();
+        let years = search(
+            &pool,
+            &LibraryQuery {
+                year: "2025".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
         assert_eq!(years.total, 2);
         // An unknown facet value is ignored with a note.
-        let unknown = search(&pool, &LibraryQuery { kind: "blog".into(), ..Default::default() }).await.unwrap();
+        let unknown = search(
+            &pool,
+            &LibraryQuery {
+                kind: "blog".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
         assert_eq!(unknown.total, 5);
         assert_eq!(unknown.notes.len(), 1);
     }
@@ -850,9 +1069,22 @@ mod tests {
         let pool = corpus().await;
         let long = "leegstand ".repeat(2000);
         for q in [
-            "\"", "\"\"", "*", "AND", "leegstand AND", "OR OR", "NEAR(a b)", "title:gevels",
-            "'; DROP TABLE library_items; --", "(((", "-leegstand", "^leeg", "\u{0}", "🙂",
-            "\u{E000}mark\u{E001}", long.as_str(),
+            "\"",
+            "\"\"",
+            "*",
+            "AND",
+            "leegstand AND",
+            "OR OR",
+            "NEAR(a b)",
+            "title:gevels",
+            "'; DROP TABLE library_items; --",
+            "(((",
+            "-leegstand",
+            "^leeg",
+            "\u{0}",
+            "🙂",
+            "\u{E000}mark\u{E001}",
+            long.as_str(),
         ] {
             let results = search(&pool, &query(q)).await;
             assert!(results.is_ok(), "{q:?} failed: {results:?}");
@@ -874,7 +1106,10 @@ mod tests {
             .execute(&pool)
             .await
             .unwrap();
-        assert_eq!(slugs(&pool, query("fietsparkeren")).await, ["leegstand-aanpak"]);
+        assert_eq!(
+            slugs(&pool, query("fietsparkeren")).await,
+            ["leegstand-aanpak"]
+        );
         assert_eq!(slugs(&pool, query("pandenfonds")).await.len(), 0);
         sqlx::query("DELETE FROM library_items WHERE slug = 'cafe-terras'")
             .execute(&pool)
@@ -886,13 +1121,41 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(rows, 4);
+        // The facet counts (kept in memory) follow a new theme link at once.
+        let before = search(
+            &pool,
+            &LibraryQuery {
+                theme: "safety".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(before.total, 0);
+        sqlx::query("INSERT INTO library_item_themes (item_id, theme_key) SELECT id, 'safety' FROM library_items WHERE slug = 'gevels'")
+            .execute(&pool)
+            .await
+            .unwrap();
+        let after = search(
+            &pool,
+            &LibraryQuery {
+                theme: "safety".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(after.total, 1);
     }
 
     #[tokio::test]
     async fn snippets_are_highlighted_and_related_items_say_why() {
         let pool = corpus().await;
         let results = search(&pool, &query("groen")).await.unwrap();
-        assert!(results.hits[0].snippet.iter().any(|p| matches!(p, Part::Mark(m) if m.to_lowercase() == "groen")));
+        assert!(results.hits[0]
+            .snippet
+            .iter()
+            .any(|p| matches!(p, Part::Mark(m) if m.to_lowercase() == "groen")));
         let gevels = item_id(&pool, "gevels").await.unwrap().unwrap();
         let related = related(&pool, gevels).await.unwrap();
         assert_eq!(related[0].card.slug, "leegstand-aanpak");

@@ -64,7 +64,10 @@ pub fn validate_item(values: &BTreeMap<String, String>, themes: &[String]) -> Fi
     }
     let summary = get("summary");
     if summary.is_empty() {
-        errors.add("summary", "Schrijf een korte samenvatting: die staat in de zoekresultaten.");
+        errors.add(
+            "summary",
+            "Schrijf een korte samenvatting: die staat in de zoekresultaten.",
+        );
     } else if summary.chars().count() > MAX_SUMMARY {
         errors.add(
             "summary",
@@ -75,16 +78,28 @@ pub fn validate_item(values: &BTreeMap<String, String>, themes: &[String]) -> Fi
         );
     }
     if values.get("body").map(|b| b.chars().count()).unwrap_or(0) > MAX_BODY {
-        errors.add("body", format!("De tekst is te lang (hoogstens {MAX_BODY} tekens)."));
+        errors.add(
+            "body",
+            format!("De tekst is te lang (hoogstens {MAX_BODY} tekens)."),
+        );
     }
     let slug = get("slug");
     if !super::api::plausible_slug(slug) || slug.len() < 2 {
-        errors.add("slug", "Gebruik alleen kleine letters, cijfers en streepjes (2–100 tekens).");
+        errors.add(
+            "slug",
+            "Gebruik alleen kleine letters, cijfers en streepjes (2–100 tekens).",
+        );
     }
-    for (field, label) in [("published_on", "publicatiedatum"), ("last_checked", "datum van de laatste controle")] {
+    for (field, label) in [
+        ("published_on", "publicatiedatum"),
+        ("last_checked", "datum van de laatste controle"),
+    ] {
         let value = get(field);
         if !value.is_empty() && !is_date(value) {
-            errors.add(field, format!("Vul een geldige {label} in, zoals 2026-03-01."));
+            errors.add(
+                field,
+                format!("Vul een geldige {label} in, zoals 2026-03-01."),
+            );
         }
     }
     let url = get("external_url");
@@ -93,7 +108,10 @@ pub fn validate_item(values: &BTreeMap<String, String>, themes: &[String]) -> Fi
             || url.contains(char::is_whitespace)
             || url.len() > 500)
     {
-        errors.add("external_url", "Vul een volledige webadres in dat begint met https://, of laat het leeg.");
+        errors.add(
+            "external_url",
+            "Vul een volledige webadres in dat begint met https://, of laat het leeg.",
+        );
     }
     for field in ["source_organisation", "author"] {
         if get(field).chars().count() > 200 {
@@ -101,7 +119,10 @@ pub fn validate_item(values: &BTreeMap<String, String>, themes: &[String]) -> Fi
         }
     }
     if themes.is_empty() {
-        errors.add("themes", "Kies minstens één thema, zodat het item in een dossier verschijnt.");
+        errors.add(
+            "themes",
+            "Kies minstens één thema, zodat het item in een dossier verschijnt.",
+        );
     }
     errors
 }
@@ -109,7 +130,11 @@ pub fn validate_item(values: &BTreeMap<String, String>, themes: &[String]) -> Fi
 /// Reads a list of slugs, one per line (or separated by commas), without blanks or repeats.
 pub fn slug_lines(text: &str) -> Vec<String> {
     let mut slugs: Vec<String> = Vec::new();
-    for slug in text.split(['\n', ',']).map(str::trim).filter(|s| !s.is_empty()) {
+    for slug in text
+        .split(['\n', ','])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         let slug = slug.trim_start_matches("/kennisbank/").to_string();
         if !slugs.contains(&slug) {
             slugs.push(slug);
@@ -131,7 +156,8 @@ pub mod api {
 
     #[cfg(feature = "ssr")]
     fn coordinator() -> Result<crate::accounts::CurrentUser, EditError> {
-        crate::accounts::guard::require(crate::accounts::Action::Coordinate).map_err(EditError::from)
+        crate::accounts::guard::require(crate::accounts::Action::Coordinate)
+            .map_err(EditError::from)
     }
 
     #[cfg(feature = "ssr")]
@@ -140,7 +166,16 @@ pub mod api {
     }
 
     #[cfg(feature = "ssr")]
-    async fn options(pool: &sqlx::SqlitePool) -> Result<(Vec<(String, String)>, Vec<(String, String)>, Vec<(String, String)>), sqlx::Error> {
+    async fn options(
+        pool: &sqlx::SqlitePool,
+    ) -> Result<
+        (
+            Vec<(String, String)>,
+            Vec<(String, String)>,
+            Vec<(String, String)>,
+        ),
+        sqlx::Error,
+    > {
         let themes = crate::areas::db::themes(pool).await?;
         let segments = sqlx::query_as(
             "SELECT CAST(s.id AS TEXT), s.name FROM stuurwiel_segments s
@@ -156,7 +191,10 @@ pub mod api {
 
     /// The edit form of an item (`slug` empty: a new item), with a draft merged in.
     #[server(endpoint = "load_item_edit")]
-    pub async fn load_item_edit(slug: String, #[server(default)] concept: String) -> Result<ItemForm, EditError> {
+    pub async fn load_item_edit(
+        slug: String,
+        #[server(default)] concept: String,
+    ) -> Result<ItemForm, EditError> {
         coordinator()?;
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let (theme_options, segment_options, area_options) = options(&pool).await?;
@@ -167,7 +205,20 @@ pub mod api {
             ..Default::default()
         };
         if !slug.is_empty() {
-            type Row = (i64, i64, String, String, String, String, String, String, Option<String>, Option<String>, bool, Option<String>);
+            type Row = (
+                i64,
+                i64,
+                String,
+                String,
+                String,
+                String,
+                String,
+                String,
+                Option<String>,
+                Option<String>,
+                bool,
+                Option<String>,
+            );
             let row: Option<Row> = sqlx::query_as(
                 "SELECT id, version, kind, title, summary, body, source_organisation, author,
                         published_on, external_url, reviewed, last_checked
@@ -176,8 +227,20 @@ pub mod api {
             .bind(&slug)
             .fetch_optional(&pool)
             .await?;
-            let (id, version, kind, title, summary, body, source, author, published_on, url, reviewed, last_checked) =
-                row.ok_or(EditError::NotFound)?;
+            let (
+                id,
+                version,
+                kind,
+                title,
+                summary,
+                body,
+                source,
+                author,
+                published_on,
+                url,
+                reviewed,
+                last_checked,
+            ) = row.ok_or(EditError::NotFound)?;
             form.original_slug = slug.clone();
             form.version = version;
             for (k, v) in [
@@ -190,19 +253,25 @@ pub mod api {
                 ("author", author),
                 ("published_on", published_on.unwrap_or_default()),
                 ("external_url", url.unwrap_or_default()),
-                ("reviewed", if reviewed { "ja".into() } else { String::new() }),
+                (
+                    "reviewed",
+                    if reviewed { "ja".into() } else { String::new() },
+                ),
                 ("last_checked", last_checked.unwrap_or_default()),
             ] {
                 form.values.insert(k.to_string(), v);
             }
-            form.themes = sqlx::query_scalar("SELECT theme_key FROM library_item_themes WHERE item_id = ?")
-                .bind(id)
-                .fetch_all(&pool)
-                .await?;
-            form.segments = sqlx::query_scalar("SELECT CAST(segment_id AS TEXT) FROM library_item_segments WHERE item_id = ?")
-                .bind(id)
-                .fetch_all(&pool)
-                .await?;
+            form.themes =
+                sqlx::query_scalar("SELECT theme_key FROM library_item_themes WHERE item_id = ?")
+                    .bind(id)
+                    .fetch_all(&pool)
+                    .await?;
+            form.segments = sqlx::query_scalar(
+                "SELECT CAST(segment_id AS TEXT) FROM library_item_segments WHERE item_id = ?",
+            )
+            .bind(id)
+            .fetch_all(&pool)
+            .await?;
             form.areas = sqlx::query_scalar(
                 "SELECT a.slug FROM library_item_areas x JOIN areas a ON a.id = x.area_id WHERE x.item_id = ?",
             )
@@ -214,9 +283,20 @@ pub mod api {
             form.values.insert("kind".into(), "article".into());
         }
         if !concept.is_empty() {
-            if let Some(draft) = crate::editing::drafts::load(&pool, &form_key(&slug), &concept).await? {
+            if let Some(draft) =
+                crate::editing::drafts::load(&pool, &form_key(&slug), &concept).await?
+            {
                 let list = |name: &str| -> Vec<String> {
-                    draft.values.get(name).map(|v| v.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect()).unwrap_or_default()
+                    draft
+                        .values
+                        .get(name)
+                        .map(|v| {
+                            v.split(',')
+                                .filter(|s| !s.is_empty())
+                                .map(str::to_string)
+                                .collect()
+                        })
+                        .unwrap_or_default()
                 };
                 form.themes = list("themes");
                 form.segments = list("segments");
@@ -250,26 +330,52 @@ pub mod api {
         let mut values: BTreeMap<String, String> = fields
             .into_iter()
             .filter(|(k, _)| {
-                ["slug", "kind", "title", "summary", "body", "source_organisation", "author", "published_on", "external_url", "reviewed", "last_checked"].contains(&k.as_str())
+                [
+                    "slug",
+                    "kind",
+                    "title",
+                    "summary",
+                    "body",
+                    "source_organisation",
+                    "author",
+                    "published_on",
+                    "external_url",
+                    "reviewed",
+                    "last_checked",
+                ]
+                .contains(&k.as_str())
             })
             .collect();
         if values.get("slug").is_none_or(|s| s.trim().is_empty()) {
             let slug = slugify(values.get("title").map(String::as_str).unwrap_or(""));
             values.insert("slug".into(), slug);
         }
-        let themes: Vec<String> = themes.into_keys().filter(|k| theme_options.iter().any(|(t, _)| t == k)).collect();
-        let segments: Vec<String> = segments.into_keys().filter(|k| segment_options.iter().any(|(s, _)| s == k)).collect();
-        let areas: Vec<String> = areas.into_keys().filter(|k| area_options.iter().any(|(a, _)| a == k)).collect();
+        let themes: Vec<String> = themes
+            .into_keys()
+            .filter(|k| theme_options.iter().any(|(t, _)| t == k))
+            .collect();
+        let segments: Vec<String> = segments
+            .into_keys()
+            .filter(|k| segment_options.iter().any(|(s, _)| s == k))
+            .collect();
+        let areas: Vec<String> = areas
+            .into_keys()
+            .filter(|k| area_options.iter().any(|(a, _)| a == k))
+            .collect();
         let mut errors = validate_item(&values, &themes);
         let slug = values["slug"].trim().to_string();
         if errors.get("slug").is_none() {
-            let taken: Option<String> = sqlx::query_scalar("SELECT slug FROM library_items WHERE slug = ? AND slug <> ?")
-                .bind(&slug)
-                .bind(&original_slug)
-                .fetch_optional(&pool)
-                .await?;
+            let taken: Option<String> =
+                sqlx::query_scalar("SELECT slug FROM library_items WHERE slug = ? AND slug <> ?")
+                    .bind(&slug)
+                    .bind(&original_slug)
+                    .fetch_optional(&pool)
+                    .await?;
             if taken.is_some() {
-                errors.add("slug", "Er is al een item met dit webadres; kies een ander.");
+                errors.add(
+                    "slug",
+                    "Er is al een item met dit webadres; kies een ander.",
+                );
             }
         }
         if !errors.is_empty() {
@@ -279,15 +385,28 @@ pub mod api {
                 draft_values.insert("segments".into(), segments.join(","));
                 draft_values.insert("areas".into(), areas.join(","));
                 draft_values.insert("version".into(), version.to_string());
-                let draft = drafts::Draft { values: draft_values, errors: errors.clone(), preview_html: None };
+                let draft = drafts::Draft {
+                    values: draft_values,
+                    errors: errors.clone(),
+                    preview_html: None,
+                };
                 if let Ok(token) = drafts::store(&pool, &form_key(&original_slug), &draft).await {
-                    let page = if original_slug.is_empty() { "/kennisbank/nieuw".to_string() } else { format!("/kennisbank/{original_slug}/bewerken") };
+                    let page = if original_slug.is_empty() {
+                        "/kennisbank/nieuw".to_string()
+                    } else {
+                        format!("/kennisbank/{original_slug}/bewerken")
+                    };
                     leptos_axum::redirect(&format!("{page}?concept={token}"));
                 }
             }
             return Err(EditError::Invalid(errors));
         }
-        let get = |name: &str| values.get(name).map(|v| v.trim().to_string()).unwrap_or_default();
+        let get = |name: &str| {
+            values
+                .get(name)
+                .map(|v| v.trim().to_string())
+                .unwrap_or_default()
+        };
         let optional = |name: &str| Some(get(name)).filter(|v| !v.is_empty());
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
         let (id, action, before_body) = if original_slug.is_empty() {
@@ -343,7 +462,11 @@ pub mod api {
             .await?;
             (id, audit::AuditAction::Update, before_body)
         };
-        for table in ["library_item_themes", "library_item_segments", "library_item_areas"] {
+        for table in [
+            "library_item_themes",
+            "library_item_segments",
+            "library_item_areas",
+        ] {
             sqlx::query(&format!("DELETE FROM {table} WHERE item_id = ?"))
                 .bind(id)
                 .execute(&mut *tx)
@@ -374,12 +497,30 @@ pub mod api {
                 .await?;
         }
         let body = values.get("body").cloned().unwrap_or_default();
-        revisions::save_with_baseline(&mut tx, "library_item", id, "body", &before_body, &body, &user).await?;
+        revisions::save_with_baseline(
+            &mut tx,
+            "library_item",
+            id,
+            "body",
+            &before_body,
+            &body,
+            &user,
+        )
+        .await?;
         let mut after = values.clone();
         after.insert("themes".into(), themes.join(","));
         after.insert("segments".into(), segments.join(","));
         after.insert("areas".into(), areas.join(","));
-        audit::record(&mut tx, &user, action, "library_item", id, None, Some(&after)).await?;
+        audit::record(
+            &mut tx,
+            &user,
+            action,
+            "library_item",
+            id,
+            None,
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         if crate::accounts::guard::is_plain_form_post() {
             leptos_axum::redirect(&format!("/kennisbank/{slug}"));
@@ -388,23 +529,42 @@ pub mod api {
     }
 
     #[server(endpoint = "delete_library_item")]
-    pub async fn delete_library_item(slug: String, #[server(default)] confirm: String) -> Result<(), EditError> {
+    pub async fn delete_library_item(
+        slug: String,
+        #[server(default)] confirm: String,
+    ) -> Result<(), EditError> {
         use crate::editing::audit;
         let user = coordinator()?;
         if confirm != "ja" {
             let mut errors = FieldErrors::default();
-            errors.add("confirm", "Vink aan dat u dit item met zijn bijlagen wilt verwijderen.");
+            errors.add(
+                "confirm",
+                "Vink aan dat u dit item met zijn bijlagen wilt verwijderen.",
+            );
             return Err(EditError::Invalid(errors));
         }
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-        let before: Option<(i64, String, String)> = sqlx::query_as("SELECT id, title, summary FROM library_items WHERE slug = ?")
-            .bind(&slug)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let before: Option<(i64, String, String)> =
+            sqlx::query_as("SELECT id, title, summary FROM library_items WHERE slug = ?")
+                .bind(&slug)
+                .fetch_optional(&mut *tx)
+                .await?;
         let (id, title, summary) = before.ok_or(EditError::NotFound)?;
-        sqlx::query("DELETE FROM library_items WHERE id = ?").bind(id).execute(&mut *tx).await?;
-        audit::record(&mut tx, &user, audit::AuditAction::Delete, "library_item", id, Some(&(slug, title, summary)), None).await?;
+        sqlx::query("DELETE FROM library_items WHERE id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        audit::record(
+            &mut tx,
+            &user,
+            audit::AuditAction::Delete,
+            "library_item",
+            id,
+            Some(&(slug, title, summary)),
+            None,
+        )
+        .await?;
         tx.commit().await?;
         if crate::accounts::guard::is_plain_form_post() {
             leptos_axum::redirect("/kennisbank");
@@ -416,21 +576,32 @@ pub mod api {
     pub async fn library_item_history(slug: String) -> Result<BodyHistory, EditError> {
         coordinator()?;
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
-        let (id, title): (i64, String) = sqlx::query_as("SELECT id, title FROM library_items WHERE slug = ?")
-            .bind(&slug)
-            .fetch_optional(&pool)
-            .await?
-            .ok_or(EditError::NotFound)?;
+        let (id, title): (i64, String) =
+            sqlx::query_as("SELECT id, title FROM library_items WHERE slug = ?")
+                .bind(&slug)
+                .fetch_optional(&pool)
+                .await?
+                .ok_or(EditError::NotFound)?;
         let revisions = crate::editing::revisions::list(&pool, "library_item", id, "body").await?;
         let versions = revisions
             .iter()
             .enumerate()
             .map(|(i, r)| {
                 let older = revisions.get(i + 1).map(|o| o.body.as_str()).unwrap_or("");
-                (r.id, r.version, r.user_name.clone(), r.at.clone(), crate::editing::revisions::diff(older, &r.body))
+                (
+                    r.id,
+                    r.version,
+                    r.user_name.clone(),
+                    r.at.clone(),
+                    crate::editing::revisions::diff(older, &r.body),
+                )
             })
             .collect();
-        Ok(BodyHistory { slug, title, versions })
+        Ok(BodyHistory {
+            slug,
+            title,
+            versions,
+        })
     }
 
     #[server(endpoint = "restore_library_body")]
@@ -439,10 +610,11 @@ pub mod api {
         let user = coordinator()?;
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-        let current: Option<(i64, String)> = sqlx::query_as("SELECT id, body FROM library_items WHERE slug = ?")
-            .bind(&slug)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let current: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, body FROM library_items WHERE slug = ?")
+                .bind(&slug)
+                .fetch_optional(&mut *tx)
+                .await?;
         let (id, before) = current.ok_or(EditError::NotFound)?;
         let body: Option<String> = sqlx::query_scalar(
             "SELECT body FROM revisions WHERE id = ? AND entity = 'library_item' AND entity_id = ? AND field = 'body'",
@@ -457,8 +629,18 @@ pub mod api {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        revisions::save_with_baseline(&mut tx, "library_item", id, "body", &before, &body, &user).await?;
-        audit::record(&mut tx, &user, audit::AuditAction::Restore, "library_item", id, Some(&before), Some(&body)).await?;
+        revisions::save_with_baseline(&mut tx, "library_item", id, "body", &before, &body, &user)
+            .await?;
+        audit::record(
+            &mut tx,
+            &user,
+            audit::AuditAction::Restore,
+            "library_item",
+            id,
+            Some(&before),
+            Some(&body),
+        )
+        .await?;
         tx.commit().await?;
         if crate::accounts::guard::is_plain_form_post() {
             leptos_axum::redirect(&format!("/kennisbank/{slug}/geschiedenis"));
@@ -468,23 +650,39 @@ pub mod api {
 
     /// A dossier's intro and key items (slugs, one per line, in order).
     #[server(endpoint = "save_dossier")]
-    pub async fn save_dossier(theme: String, intro: String, key_items: String) -> Result<(), EditError> {
+    pub async fn save_dossier(
+        theme: String,
+        intro: String,
+        key_items: String,
+    ) -> Result<(), EditError> {
         use crate::editing::audit;
         let user = coordinator()?;
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let mut errors = FieldErrors::default();
         if intro.chars().count() > 10_000 {
-            errors.add("intro", "De inleiding is te lang (hoogstens 10.000 tekens).");
+            errors.add(
+                "intro",
+                "De inleiding is te lang (hoogstens 10.000 tekens).",
+            );
         }
         let slugs = slug_lines(&key_items);
         let mut ids = Vec::new();
         for slug in &slugs {
             match crate::library::db::item_id(&pool, slug).await? {
                 Some(id) => ids.push(id),
-                None => errors.add("key_items", format!("‘{}’ is geen item in de kennisbank.", slug.chars().take(60).collect::<String>())),
+                None => errors.add(
+                    "key_items",
+                    format!(
+                        "‘{}’ is geen item in de kennisbank.",
+                        slug.chars().take(60).collect::<String>()
+                    ),
+                ),
             }
         }
-        let exists: Option<String> = sqlx::query_scalar("SELECT key FROM themes WHERE key = ?").bind(&theme).fetch_optional(&pool).await?;
+        let exists: Option<String> = sqlx::query_scalar("SELECT key FROM themes WHERE key = ?")
+            .bind(&theme)
+            .fetch_optional(&pool)
+            .await?;
         exists.ok_or(EditError::NotFound)?;
         if !errors.is_empty() {
             return Err(EditError::Invalid(errors));
@@ -498,17 +696,32 @@ pub mod api {
         .bind(intro.trim())
         .execute(&mut *tx)
         .await?;
-        sqlx::query("DELETE FROM theme_dossier_items WHERE theme_key = ?").bind(&theme).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM theme_dossier_items WHERE theme_key = ?")
+            .bind(&theme)
+            .execute(&mut *tx)
+            .await?;
         for (position, id) in ids.iter().enumerate() {
-            sqlx::query("INSERT INTO theme_dossier_items (theme_key, item_id, position) VALUES (?, ?, ?)")
-                .bind(&theme)
-                .bind(id)
-                .bind(position as i64)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO theme_dossier_items (theme_key, item_id, position) VALUES (?, ?, ?)",
+            )
+            .bind(&theme)
+            .bind(id)
+            .bind(position as i64)
+            .execute(&mut *tx)
+            .await?;
         }
-        let after = serde_json::json!({ "theme": theme, "intro": intro.trim(), "key_items": slugs });
-        audit::record(&mut tx, &user, audit::AuditAction::Update, "theme_dossier", 0, None, Some(&after)).await?;
+        let after =
+            serde_json::json!({ "theme": theme, "intro": intro.trim(), "key_items": slugs });
+        audit::record(
+            &mut tx,
+            &user,
+            audit::AuditAction::Update,
+            "theme_dossier",
+            0,
+            None,
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         if crate::accounts::guard::is_plain_form_post() {
             leptos_axum::redirect(&format!("/kennisbank/thema/{theme}"));
@@ -526,10 +739,11 @@ pub mod api {
             .fetch_optional(&pool)
             .await?
             .ok_or(EditError::NotFound)?;
-        let intro: Option<String> = sqlx::query_scalar("SELECT intro FROM theme_dossiers WHERE theme_key = ?")
-            .bind(&theme)
-            .fetch_optional(&pool)
-            .await?;
+        let intro: Option<String> =
+            sqlx::query_scalar("SELECT intro FROM theme_dossiers WHERE theme_key = ?")
+                .bind(&theme)
+                .fetch_optional(&pool)
+                .await?;
         let slugs: Vec<String> = sqlx::query_scalar(
             "SELECT i.slug FROM theme_dossier_items d JOIN library_items i ON i.id = d.item_id WHERE d.theme_key = ? ORDER BY d.position",
         )
@@ -541,12 +755,18 @@ pub mod api {
 
     /// Removes an attachment (the file stays on disk if another item uses the same content).
     #[server(endpoint = "delete_attachment")]
-    pub async fn delete_attachment(attachment_id: i64, #[server(default)] confirm: String) -> Result<(), EditError> {
+    pub async fn delete_attachment(
+        attachment_id: i64,
+        #[server(default)] confirm: String,
+    ) -> Result<(), EditError> {
         use crate::editing::audit;
         let user = coordinator()?;
         if confirm != "ja" {
             let mut errors = FieldErrors::default();
-            errors.add(&format!("attachment_{attachment_id}"), "Vink aan dat u de bijlage wilt verwijderen.");
+            errors.add(
+                &format!("attachment_{attachment_id}"),
+                "Vink aan dat u de bijlage wilt verwijderen.",
+            );
             return Err(EditError::Invalid(errors));
         }
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
@@ -558,8 +778,20 @@ pub mod api {
         .fetch_optional(&mut *tx)
         .await?;
         let (name, slug) = row.ok_or(EditError::NotFound)?;
-        sqlx::query("DELETE FROM library_attachments WHERE id = ?").bind(attachment_id).execute(&mut *tx).await?;
-        audit::record(&mut tx, &user, audit::AuditAction::Delete, "library_attachment", attachment_id, Some(&name), None).await?;
+        sqlx::query("DELETE FROM library_attachments WHERE id = ?")
+            .bind(attachment_id)
+            .execute(&mut *tx)
+            .await?;
+        audit::record(
+            &mut tx,
+            &user,
+            audit::AuditAction::Delete,
+            "library_attachment",
+            attachment_id,
+            Some(&name),
+            None,
+        )
+        .await?;
         tx.commit().await?;
         if crate::accounts::guard::is_plain_form_post() {
             leptos_axum::redirect(&format!("/kennisbank/{slug}/bewerken"));
@@ -576,13 +808,14 @@ pub mod pages {
     use leptos_meta::Title;
     use leptos_router::hooks::{use_params_map, use_query_map};
 
-    fn field_message(name: &'static str, errors: Signal<FieldErrors>) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static {
+    fn field_message(
+        name: &'static str,
+        errors: Signal<FieldErrors>,
+    ) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static {
         move || {
-            errors
-                .get()
-                .get(name)
-                .cloned()
-                .map(|m| view! { <p class="field__error" id=format!("{name}-fout")>{m}</p> }.into_any())
+            errors.get().get(name).cloned().map(|m| {
+                view! { <p class="field__error" id=format!("{name}-fout")>{m}</p> }.into_any()
+            })
         }
     }
 
@@ -824,7 +1057,10 @@ pub mod pages {
         let params = use_params_map();
         let slug = move || params.read().get("slug").unwrap_or_default();
         let restore = ServerAction::<RestoreLibraryBody>::new();
-        let history = Resource::new(move || (slug(), restore.version().get()), |(slug, _)| library_item_history(slug));
+        let history = Resource::new(
+            move || (slug(), restore.version().get()),
+            |(slug, _)| library_item_history(slug),
+        );
         view! {
             <Suspense fallback=|| view! { <p aria-busy="true">"Laden…"</p> }>
                 {move || Suspend::new(async move {
@@ -931,28 +1167,53 @@ mod tests {
     use super::*;
 
     fn values(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
     fn slugs_from_titles() {
-        assert_eq!(slugify("Leegstand aanpakken: de BIZ in Café-straat!"), "leegstand-aanpakken-de-biz-in-cafe-straat");
+        assert_eq!(
+            slugify("Leegstand aanpakken: de BIZ in Café-straat!"),
+            "leegstand-aanpakken-de-biz-in-cafe-straat"
+        );
         assert_eq!(slugify("   "), "");
         assert_eq!(slug_lines("a\n\n b ,a\n/kennisbank/c"), ["a", "b", "c"]);
     }
 
     #[test]
     fn items_need_a_title_a_short_summary_and_a_theme() {
-        let good = values(&[("kind", "article"), ("title", "T"), ("summary", "Kort."), ("slug", "t-1")]);
+        let good = values(&[
+            ("kind", "article"),
+            ("title", "T"),
+            ("summary", "Kort."),
+            ("slug", "t-1"),
+        ]);
         assert!(validate_item(&good, &["vacancy".into()]).is_empty());
         let mut long = good.clone();
         long.insert("summary".into(), "x".repeat(301));
         let errors = validate_item(&long, &[]);
         assert!(errors.get("summary").unwrap().contains("301"));
         assert!(errors.get("themes").is_some());
-        let bad = values(&[("kind", "blog"), ("title", ""), ("summary", ""), ("slug", "A B"), ("published_on", "gisteren"), ("external_url", "javascript:alert(1)")]);
+        let bad = values(&[
+            ("kind", "blog"),
+            ("title", ""),
+            ("summary", ""),
+            ("slug", "A B"),
+            ("published_on", "gisteren"),
+            ("external_url", "javascript:alert(1)"),
+        ]);
         let errors = validate_item(&bad, &["vacancy".into()]);
-        for field in ["kind", "title", "summary", "slug", "published_on", "external_url"] {
+        for field in [
+            "kind",
+            "title",
+            "summary",
+            "slug",
+            "published_on",
+            "external_url",
+        ] {
             assert!(errors.get(field).is_some(), "{field}");
         }
     }

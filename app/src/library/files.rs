@@ -156,9 +156,9 @@ pub enum FileProblem {
 impl fmt::Display for FileProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FileProblem::Empty => f.write_str(
-                "Het bestand is leeg. Kies een ander bestand en probeer het opnieuw.",
-            ),
+            FileProblem::Empty => {
+                f.write_str("Het bestand is leeg. Kies een ander bestand en probeer het opnieuw.")
+            }
             FileProblem::TooLarge => write!(
                 f,
                 "Het bestand is te groot. Een bijlage mag maximaal {} MB zijn; \
@@ -237,7 +237,12 @@ fn looks_like_extension(ext: &str) -> bool {
 /// Whether Windows reserves this name (it looks only at the part before the
 /// first dot, case-insensitively, ignoring trailing spaces).
 fn is_windows_reserved(stem: &str) -> bool {
-    let base = stem.split('.').next().unwrap_or("").trim_end().to_ascii_uppercase();
+    let base = stem
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_end()
+        .to_ascii_uppercase();
     match base.as_str() {
         "CON" | "PRN" | "AUX" | "NUL" => true,
         _ => {
@@ -456,7 +461,10 @@ mod tests {
         assert_eq!(FileKind::Jpeg.extension(), "jpg");
         assert_eq!(FileKind::Jpeg.code(), "jpeg");
         assert!(!FileKind::Pdf.is_image());
-        assert!(FileKind::ALL.iter().filter(|k| **k != FileKind::Pdf).all(|k| k.is_image()));
+        assert!(FileKind::ALL
+            .iter()
+            .filter(|k| **k != FileKind::Pdf)
+            .all(|k| k.is_image()));
         assert_eq!(FileKind::Pdf.label(), "PDF-document");
         assert_eq!(FileKind::Webp.label(), "WebP-afbeelding");
     }
@@ -492,14 +500,23 @@ mod tests {
     #[test]
     fn image_needs_alt_text() {
         assert_eq!(check_upload(JPEG, ""), Err(FileProblem::AltTextMissing));
-        assert_eq!(check_upload(GIF89, " \t\n "), Err(FileProblem::AltTextMissing));
-        assert_eq!(check_upload(WEBP, "Schema van de sessie"), Ok(FileKind::Webp));
+        assert_eq!(
+            check_upload(GIF89, " \t\n "),
+            Err(FileProblem::AltTextMissing)
+        );
+        assert_eq!(
+            check_upload(WEBP, "Schema van de sessie"),
+            Ok(FileKind::Webp)
+        );
     }
 
     #[test]
     fn alt_text_length_counts_characters_after_trim() {
         let exact = "é".repeat(MAX_ALT_TEXT_CHARS);
-        assert_eq!(check_upload(PNG, &format!("  {exact}  ")), Ok(FileKind::Png));
+        assert_eq!(
+            check_upload(PNG, &format!("  {exact}  ")),
+            Ok(FileKind::Png)
+        );
         let over = "a".repeat(MAX_ALT_TEXT_CHARS + 1);
         assert_eq!(check_upload(PNG, &over), Err(FileProblem::AltTextTooLong));
     }
@@ -519,24 +536,43 @@ mod tests {
              Upload een PDF of een afbeelding (PNG, JPEG, GIF of WebP)."
         );
         assert!(FileProblem::TooLarge.to_string().contains("10 MB"));
-        assert!(FileProblem::AltTextTooLong.to_string().contains("250 tekens"));
+        assert!(FileProblem::AltTextTooLong
+            .to_string()
+            .contains("250 tekens"));
         assert!(FileProblem::Empty.to_string().contains("leeg"));
-        assert!(FileProblem::AltTextMissing.to_string().contains("alt-tekst"));
+        assert!(FileProblem::AltTextMissing
+            .to_string()
+            .contains("alt-tekst"));
     }
 
     // --- safe_display_name ---
 
     #[test]
     fn display_name_examples() {
-        assert_eq!(safe_display_name("../../etc/passwd", FileKind::Pdf), "passwd.pdf");
-        assert_eq!(safe_display_name("..\\..\\boot.ini", FileKind::Pdf), "boot.pdf");
-        assert_eq!(safe_display_name("evil\0name.png", FileKind::Png), "evilname.png");
-        assert_eq!(safe_display_name("   .hidden.pdf", FileKind::Pdf), "hidden.pdf");
+        assert_eq!(
+            safe_display_name("../../etc/passwd", FileKind::Pdf),
+            "passwd.pdf"
+        );
+        assert_eq!(
+            safe_display_name("..\\..\\boot.ini", FileKind::Pdf),
+            "boot.pdf"
+        );
+        assert_eq!(
+            safe_display_name("evil\0name.png", FileKind::Png),
+            "evilname.png"
+        );
+        assert_eq!(
+            safe_display_name("   .hidden.pdf", FileKind::Pdf),
+            "hidden.pdf"
+        );
         assert_eq!(
             safe_display_name("verslag sessie 12.PDF", FileKind::Pdf),
             "verslag sessie 12.pdf"
         );
-        assert_eq!(safe_display_name("rapport.exe", FileKind::Pdf), "rapport.pdf");
+        assert_eq!(
+            safe_display_name("rapport.exe", FileKind::Pdf),
+            "rapport.pdf"
+        );
     }
 
     #[test]
@@ -559,7 +595,10 @@ mod tests {
             "verslag sessie.pdf"
         );
         // Right-to-left override used to disguise "exe" as "fdp".
-        assert_eq!(safe_display_name("rapport\u{202E}fdp.exe", FileKind::Pdf), "rapportfdp.pdf");
+        assert_eq!(
+            safe_display_name("rapport\u{202E}fdp.exe", FileKind::Pdf),
+            "rapportfdp.pdf"
+        );
     }
 
     #[test]
@@ -572,7 +611,10 @@ mod tests {
 
     #[test]
     fn display_name_keeps_non_extension_suffixes() {
-        assert_eq!(safe_display_name("versie 1.2", FileKind::Pdf), "versie 1.2.pdf");
+        assert_eq!(
+            safe_display_name("versie 1.2", FileKind::Pdf),
+            "versie 1.2.pdf"
+        );
         assert_eq!(safe_display_name("notulen", FileKind::Pdf), "notulen.pdf");
         assert_eq!(safe_display_name("café.jpeg", FileKind::Jpeg), "café.jpg");
     }
@@ -594,8 +636,14 @@ mod tests {
     fn display_name_avoids_windows_reserved_names() {
         assert_eq!(safe_display_name("CON.pdf", FileKind::Pdf), "_CON.pdf");
         assert_eq!(safe_display_name("nul", FileKind::Png), "_nul.png");
-        assert_eq!(safe_display_name("com1.tar.pdf", FileKind::Pdf), "_com1.tar.pdf");
-        assert_eq!(safe_display_name("console.pdf", FileKind::Pdf), "console.pdf");
+        assert_eq!(
+            safe_display_name("com1.tar.pdf", FileKind::Pdf),
+            "_com1.tar.pdf"
+        );
+        assert_eq!(
+            safe_display_name("console.pdf", FileKind::Pdf),
+            "console.pdf"
+        );
         assert_eq!(safe_display_name("COM0.pdf", FileKind::Pdf), "COM0.pdf");
     }
 
@@ -604,9 +652,14 @@ mod tests {
     #[test]
     fn stored_name_accepts_sha256_hex() {
         let hex = hash();
-        assert_eq!(stored_name(&hex, FileKind::Jpeg), Some(format!("{hex}.jpg")));
+        assert_eq!(
+            stored_name(&hex, FileKind::Jpeg),
+            Some(format!("{hex}.jpg"))
+        );
         let name = stored_name(&hex, FileKind::Webp).unwrap();
-        assert!(name.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase() || b == b'.'));
+        assert!(name
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase() || b == b'.'));
         assert_eq!(name.matches('.').count(), 1);
     }
 
@@ -649,9 +702,7 @@ mod tests {
         let value = content_disposition("a\"b\\c\r\nSet-Cookie: x=1;.pdf", false);
         assert!(!value.contains('\r') && !value.contains('\n'));
         assert!(value.starts_with("inline; filename=\"abcSet-Cookie: x=1;.pdf\"; "));
-        assert!(value.ends_with(
-            "filename*=UTF-8''a%22b%5Cc%0D%0ASet-Cookie%3A%20x%3D1%3B.pdf"
-        ));
+        assert!(value.ends_with("filename*=UTF-8''a%22b%5Cc%0D%0ASet-Cookie%3A%20x%3D1%3B.pdf"));
     }
 
     #[test]

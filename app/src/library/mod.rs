@@ -278,7 +278,11 @@ pub fn upload_problem_message(code: &str) -> Option<String> {
         "type" => files::FileProblem::WrongType,
         "alt-ontbreekt" => files::FileProblem::AltTextMissing,
         "alt-te-lang" => files::FileProblem::AltTextTooLong,
-        "onleesbaar" => return Some("Het bestand kon niet worden gelezen of bewaard. Probeer het opnieuw.".into()),
+        "onleesbaar" => {
+            return Some(
+                "Het bestand kon niet worden gelezen of bewaard. Probeer het opnieuw.".into(),
+            )
+        }
         _ => return None,
     };
     Some(problem.to_string())

@@ -266,7 +266,9 @@ fn ItemView(item: ItemPage, coordinator: bool) -> impl IntoView {
     let history_href = format!("/kennisbank/{}/geschiedenis", item.slug);
     let facts = [
         Some(("Soort", item.kind.label().to_string())),
-        item.published_on.as_ref().map(|d| ("Gepubliceerd", dutch_date(d))),
+        item.published_on
+            .as_ref()
+            .map(|d| ("Gepubliceerd", dutch_date(d))),
         (!item.source_organisation.is_empty()).then(|| ("Bron", item.source_organisation.clone())),
         (!item.author.is_empty()).then(|| ("Auteur", item.author.clone())),
         Some((
@@ -474,7 +476,13 @@ pub fn LearningPathsPage() -> impl IntoView {
 #[component]
 pub fn SegmentGuidePage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(-1);
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(-1)
+    };
     let guide = Resource::new(id, get_segment_guide);
     view! {
         <Suspense fallback=|| view! { <p aria-busy="true">"Laden…"</p> }>
