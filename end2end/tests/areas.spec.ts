@@ -1,21 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, jsEnabled, waitForHydration } from "./helpers";
+import { expectAccessible, failOnConsoleErrors, jsEnabled, waitForHydration } from "./helpers";
 
-// Hydration mismatches and panics in the WASM show up as console errors: none allowed.
-let consoleErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  consoleErrors = [];
-  page.on("pageerror", (error) => consoleErrors.push(error.message));
-  page.on("console", (message) => {
-    // A 404 page we asked for on purpose is logged as a failed resource; that is expected.
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-      consoleErrors.push(message.text());
-    }
-  });
-});
-test.afterEach(() => {
-  expect(consoleErrors).toEqual([]);
-});
+failOnConsoleErrors();
 
 test("home → area list → area profile with indicators", async ({ page }, testInfo) => {
   await page.goto("/");

@@ -43,3 +43,24 @@ export async function waitForHydration(page: Page, testInfo: TestInfo) {
 }
 
 export const jsEnabled = (testInfo: TestInfo) => testInfo.project.name === "js";
+
+/**
+ * Fails a test when the page logs an error or throws: hydration mismatches and panics in
+ * the WASM show up there. A 404 page asked for on purpose is logged as a failed resource,
+ * which is expected.
+ */
+export function failOnConsoleErrors() {
+  let consoleErrors: string[] = [];
+  test.beforeEach(({ page }) => {
+    consoleErrors = [];
+    page.on("pageerror", (error) => consoleErrors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+        consoleErrors.push(message.text());
+      }
+    });
+  });
+  test.afterEach(() => {
+    expect(consoleErrors).toEqual([]);
+  });
+}

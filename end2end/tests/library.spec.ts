@@ -1,19 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, jsEnabled, waitForHydration } from "./helpers";
+import { expectAccessible, failOnConsoleErrors, jsEnabled, waitForHydration } from "./helpers";
 
-let consoleErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  consoleErrors = [];
-  page.on("pageerror", (error) => consoleErrors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-      consoleErrors.push(message.text());
-    }
-  });
-});
-test.afterEach(() => {
-  expect(consoleErrors).toEqual([]);
-});
+failOnConsoleErrors();
 
 test("search the library, filter by a facet and open an item", async ({ page }, testInfo) => {
   await page.goto("/kennisbank");

@@ -1,19 +1,7 @@
 import { expect, Page, test } from "@playwright/test";
-import { expectAccessible, jsEnabled, waitForHydration } from "./helpers";
+import { expectAccessible, failOnConsoleErrors, jsEnabled, waitForHydration } from "./helpers";
 
-let consoleErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  consoleErrors = [];
-  page.on("pageerror", (error) => consoleErrors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-      consoleErrors.push(message.text());
-    }
-  });
-});
-test.afterEach(() => {
-  expect(consoleErrors).toEqual([]);
-});
+failOnConsoleErrors();
 
 test("filter the area list by district and phase", async ({ page }, testInfo) => {
   await page.goto("/gebieden");

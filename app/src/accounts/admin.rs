@@ -429,16 +429,7 @@ pub mod pages {
             .collect()
     }
 
-    fn errors_of<T>(action: ServerAction<T>) -> Signal<FieldErrors>
-    where
-        T: leptos::server_fn::ServerFn<Error = EditError> + Send + Sync + Clone + 'static,
-        T::Output: Send + Sync + Clone + 'static,
-    {
-        Signal::derive(move || match action.value().get() {
-            Some(Err(EditError::Invalid(errors))) => errors,
-            _ => FieldErrors::default(),
-        })
-    }
+    use crate::editing::ui::errors_of;
 
     /// A message for errors that belong to no single field.
     fn general_error(error: Option<Result<impl Send, EditError>>) -> Option<String> {

@@ -115,9 +115,7 @@ pub mod api {
 pub mod pages {
     use super::api::compare_areas;
     use super::*;
-    use crate::ui::charts::{
-        ChartLine, ChartTable, LineChart, RadarChart, RadarRound, ValueFormat,
-    };
+    use crate::ui::charts::{ChartCard, ChartLine, RadarChart, RadarRound, ValueFormat};
     use crate::ui::{layout::set_status, notice::ErrorNotice};
     use leptos::prelude::*;
     use leptos_meta::Title;
@@ -261,16 +259,7 @@ pub mod pages {
                 };
                 let label = format!("{} per gebied door de tijd", d.label);
                 let caption = format!("{} per periode en gebied", d.label);
-                view! {
-                    <section class="chart-card">
-                        <h3>{d.label.clone()}</h3>
-                        <LineChart label lines=lines.clone() format=format.clone()/>
-                        <details class="chart-details">
-                            <summary>"Toon als tabel"</summary>
-                            <ChartTable caption lines format/>
-                        </details>
-                    </section>
-                }
+                view! { <ChartCard heading=d.label.clone() label caption lines format/> }
             })
             .collect_view();
 

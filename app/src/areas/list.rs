@@ -39,26 +39,19 @@ impl AreaFilter {
 
     /// The URL of the list with this filter, leaving out empty parameters.
     pub fn to_url(&self) -> String {
-        let pairs = [
-            ("q", &self.q),
-            ("stadsdeel", &self.district),
-            ("type", &self.area_type),
-            ("fase", &self.phase),
-            ("activatie", &self.activation),
-            ("thema", &self.theme),
-            ("sorteer", &self.sort),
-            ("volgorde", &self.order),
-        ];
-        let query: Vec<String> = pairs
-            .iter()
-            .filter(|(_, v)| !v.trim().is_empty())
-            .map(|(k, v)| format!("{k}={}", crate::ui::format::encode_query_value(v)))
-            .collect();
-        if query.is_empty() {
-            "/gebieden".to_string()
-        } else {
-            format!("/gebieden?{}", query.join("&"))
-        }
+        crate::ui::format::query_url(
+            "/gebieden",
+            &[
+                ("q", &self.q),
+                ("stadsdeel", &self.district),
+                ("type", &self.area_type),
+                ("fase", &self.phase),
+                ("activatie", &self.activation),
+                ("thema", &self.theme),
+                ("sorteer", &self.sort),
+                ("volgorde", &self.order),
+            ],
+        )
     }
 }
 

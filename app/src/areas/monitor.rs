@@ -485,7 +485,7 @@ pub mod api {
 pub mod pages {
     use super::api::get_monitor;
     use super::*;
-    use crate::ui::charts::{ChartLine, ChartTable, LineChart, SparklineSvg, ValueFormat};
+    use crate::ui::charts::{ChartCard, ChartLine, SparklineSvg, ValueFormat};
     use crate::ui::{layout::set_status, notice::ErrorNotice};
     use leptos::prelude::*;
     use leptos_meta::Title;
@@ -553,16 +553,7 @@ pub mod pages {
                     definition.label
                 );
                 let caption = format!("{} — stadsgemiddelde per periode", definition.label);
-                view! {
-                    <section class="chart-card">
-                        <h3>{definition.label.clone()}</h3>
-                        <LineChart label lines=lines.clone() format=format.clone()/>
-                        <details class="chart-details">
-                            <summary>"Toon als tabel"</summary>
-                            <ChartTable caption lines format/>
-                        </details>
-                    </section>
-                }
+                view! { <ChartCard heading=definition.label.clone() label caption lines format/> }
             })
             .collect_view();
         let headers = key_indicators

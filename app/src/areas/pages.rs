@@ -621,7 +621,7 @@ fn IndicatorCharts(
     indicators: Vec<IndicatorLatest>,
     series: Vec<IndicatorSeries>,
 ) -> impl IntoView {
-    use crate::ui::charts::{ChartLine, ChartTable, LineChart, ValueFormat};
+    use crate::ui::charts::{ChartCard, ChartLine, ValueFormat};
     let charts = indicators
         .into_iter()
         .zip(series)
@@ -643,27 +643,12 @@ fn IndicatorCharts(
                     points: series.city,
                 },
             ];
-            let heading_id = format!("verloop-{}", indicator.key);
-            let labelled_by = heading_id.clone();
             let note = series
                 .yearly_average
                 .then_some("Maandcijfers, getoond als gemiddelde per jaar.");
-            let label = format!(
-                "{} in {area} en gemiddeld in de stad, door de tijd",
-                indicator.label
-            );
+            let label = format!("{} in {area} en gemiddeld in de stad, door de tijd", indicator.label);
             let caption = format!("{} per periode", indicator.label);
-            view! {
-                <section class="chart-card" aria-labelledby=labelled_by>
-                    <h4 id=heading_id>{indicator.label.clone()}</h4>
-                    {note.map(|n| view! { <p class="muted">{n}</p> })}
-                    <LineChart label lines=lines.clone() format=format.clone()/>
-                    <details class="chart-details">
-                        <summary>"Toon als tabel"</summary>
-                        <ChartTable caption lines format/>
-                    </details>
-                </section>
-            }
+            view! { <ChartCard heading=indicator.label.clone() level=4 note label caption lines format/> }
         })
         .collect_view();
     view! {

@@ -353,16 +353,7 @@ pub mod pages {
     use leptos::prelude::*;
     use leptos_meta::Title;
 
-    fn errors_of<T>(action: ServerAction<T>) -> Signal<FieldErrors>
-    where
-        T: leptos::server_fn::ServerFn<Error = EditError> + Send + Sync + Clone + 'static,
-        T::Output: Send + Sync + Clone + 'static,
-    {
-        Signal::derive(move || match action.value().get() {
-            Some(Err(EditError::Invalid(errors))) => errors,
-            _ => FieldErrors::default(),
-        })
-    }
+    use crate::editing::ui::errors_of;
 
     /// `/beheer/stuurwiel`
     #[component]

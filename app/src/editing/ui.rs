@@ -167,3 +167,15 @@ pub fn EditRefused(error: EditError) -> impl IntoView {
         }
     }
 }
+
+/// The field messages of an action's last answer (empty while none came back).
+pub fn errors_of<T>(action: ServerAction<T>) -> Signal<FieldErrors>
+where
+    T: leptos::server_fn::ServerFn<Error = EditError> + Send + Sync + Clone + 'static,
+    T::Output: Send + Sync + Clone + 'static,
+{
+    Signal::derive(move || match action.value().get() {
+        Some(Err(EditError::Invalid(errors))) => errors,
+        _ => FieldErrors::default(),
+    })
+}

@@ -863,16 +863,7 @@ pub mod pages {
         }
     }
 
-    fn errors_of<T>(action: ServerAction<T>) -> Signal<FieldErrors>
-    where
-        T: leptos::server_fn::ServerFn<Error = EditError> + Send + Sync + Clone + 'static,
-        T::Output: Send + Sync + Clone + 'static,
-    {
-        Signal::derive(move || match action.value().get() {
-            Some(Err(EditError::Invalid(errors))) => errors,
-            _ => FieldErrors::default(),
-        })
-    }
+    use crate::editing::ui::errors_of;
 
     /// `/kennisbank/nieuw` and `/kennisbank/{slug}/bewerken`
     #[component]

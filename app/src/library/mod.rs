@@ -57,24 +57,17 @@ impl LibraryQuery {
     }
 
     pub fn to_url(&self) -> String {
-        let pairs = [
-            ("q", &self.q),
-            ("soort", &self.kind),
-            ("thema", &self.theme),
-            ("onderdeel", &self.segment),
-            ("gebied", &self.area),
-            ("jaar", &self.year),
-        ];
-        let query: Vec<String> = pairs
-            .iter()
-            .filter(|(_, v)| !v.trim().is_empty())
-            .map(|(k, v)| format!("{k}={}", crate::ui::format::encode_query_value(v)))
-            .collect();
-        if query.is_empty() {
-            "/kennisbank".into()
-        } else {
-            format!("/kennisbank?{}", query.join("&"))
-        }
+        crate::ui::format::query_url(
+            "/kennisbank",
+            &[
+                ("q", &self.q),
+                ("soort", &self.kind),
+                ("thema", &self.theme),
+                ("onderdeel", &self.segment),
+                ("gebied", &self.area),
+                ("jaar", &self.year),
+            ],
+        )
     }
 
     /// The same search with one facet set (or cleared, with an empty value).

@@ -123,6 +123,38 @@ pub fn LineChart(label: String, lines: Vec<ChartLine>, format: ValueFormat) -> i
     .into_any()
 }
 
+/// A chart under its own heading, with its data table in a disclosure below it.
+#[component]
+pub fn ChartCard(
+    heading: String,
+    /// Heading level (3 or 4), so the card fits the page's outline.
+    #[prop(default = 3)]
+    level: u8,
+    /// A remark under the heading, e.g. that months are shown as yearly averages.
+    #[prop(default = None)]
+    note: Option<&'static str>,
+    label: String,
+    caption: String,
+    lines: Vec<ChartLine>,
+    format: ValueFormat,
+) -> impl IntoView {
+    let heading = match level {
+        4 => view! { <h4>{heading}</h4> }.into_any(),
+        _ => view! { <h3>{heading}</h3> }.into_any(),
+    };
+    view! {
+        <section class="chart-card">
+            {heading}
+            {note.map(|n| view! { <p class="muted">{n}</p> })}
+            <LineChart label lines=lines.clone() format=format.clone()/>
+            <details class="chart-details">
+                <summary>"Toon als tabel"</summary>
+                <ChartTable caption lines format/>
+            </details>
+        </section>
+    }
+}
+
 /// The values behind a line chart as a table, for screen readers and for reading exact numbers.
 #[component]
 pub fn ChartTable(caption: String, lines: Vec<ChartLine>, format: ValueFormat) -> impl IntoView {

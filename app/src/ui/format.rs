@@ -60,6 +60,20 @@ pub fn encode_query_value(text: &str) -> String {
     out
 }
 
+/// `path?name=value&…` with the non-empty values percent-encoded (`path` alone if none).
+pub fn query_url(path: &str, pairs: &[(&str, &str)]) -> String {
+    let query: Vec<String> = pairs
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("{k}={}", encode_query_value(v)))
+        .collect();
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", query.join("&"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
