@@ -37,6 +37,7 @@ pub mod accounts;
 pub mod areas;
 pub mod editing;
 pub mod library;
+pub mod sessions;
 pub mod site;
 pub mod ui;
 
@@ -125,7 +126,9 @@ pub fn App() -> impl IntoView {
                         view=areas::edit::pages::AreaHistoryPage
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("/sessies") view=site::SessionsComingSoon ssr=SsrMode::Async/>
+                    <Route path=path!("/sessies") view=sessions::pages::SessionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sessies/:slug") view=sessions::pages::SessionPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/aanmelding/:token") view=sessions::pages::RegistrationPageView ssr=SsrMode::Async/>
                     <Route path=path!("/kennisbank") view=library::pages::LibraryPage ssr=SsrMode::Async/>
                     <Route path=path!("/kennisbank/nieuw") view=library::edit::pages::ItemEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/kennisbank/stuurwiel") view=library::pages::LearningPathsPage ssr=SsrMode::Async/>

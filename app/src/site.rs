@@ -46,18 +46,6 @@ pub fn NotFoundPage() -> impl IntoView {
 }
 
 #[component]
-pub fn SessionsComingSoon() -> impl IntoView {
-    view! {
-        <Title text="Sessies"/>
-        <h1>"Sessies"</h1>
-        <p>"Hier komen de maandelijkse themasessies, intervisies en werkplaatsen van Stedelijk leren."</p>
-        <div class="empty-state">
-            <p>"Er staan nog geen sessies gepland in Kernpunt. Aanmelden via deze pagina kan binnenkort."</p>
-        </div>
-    }
-}
-
-#[component]
 pub fn PrivacyPage() -> impl IntoView {
     view! {
         <Title text="Privacy"/>

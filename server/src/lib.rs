@@ -6,6 +6,7 @@ pub mod areas;
 pub mod library;
 pub mod page_cache;
 pub mod security;
+pub mod sessions;
 
 use app::{shell, App};
 use axum::{
@@ -219,6 +220,12 @@ pub fn router(state: AppState) -> Router {
             _,
         >(context, shell))
         .route("/monitor.csv", get(areas::monitor_csv))
+        .route("/sessies.ics", get(sessions::feed))
+        .route("/sessies/{slug}/agenda.ics", get(sessions::one))
+        .route(
+            "/aanmelding/{token}/agenda.ics",
+            get(sessions::for_registration),
+        )
         .route(
             "/kennisbank/{slug}/bijlagen",
             axum::routing::post(library::upload_attachment).layer(

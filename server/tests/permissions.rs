@@ -33,10 +33,21 @@ const PUBLIC_READS: &[&str] = &[
     "get_dossier",
     "library_overview",
     "get_segment_guide",
+    "list_sessions",
+    "get_session",
+    "get_registration",
 ];
 /// Functions that change only the caller's own login state, or need a one-time token
 /// (tested in accounts.rs).
-const SESSION: &[&str] = &["login", "logout", "set_password"];
+/// `sign_up` is open to everyone and `cancel_registration` needs the personal link's token
+/// (both tested in sessions.rs).
+const SESSION: &[&str] = &[
+    "login",
+    "logout",
+    "set_password",
+    "sign_up",
+    "cancel_registration",
+];
 
 /// Outcomes in the order of `ACTORS`:
 /// anonymous, editor of another area, editor of this area, coordinator, admin.

@@ -1,0 +1,407 @@
+//! Database functions for sessions and registrations (server only).
+
+use super::*;
+use crate::accounts::session::{new_token, token_hash};
+use sqlx::SqlitePool;
+
+fn now_local() -> String {
+    amsterdam_time(crate::accounts::session::now())
+}
+
+#[derive(sqlx::FromRow)]
+struct CardRow {
+    id: i64,
+    slug: String,
+    kind: String,
+    title: String,
+    starts_at: String,
+    ends_at: String,
+    online: bool,
+    status: String,
+    capacity: i64,
+    confirmed: i64,
+}
+
+const CARD_SQL: &str = "SELECT s.id, s.slug, s.kind, s.title, s.starts_at, s.ends_at, s.online, s.status, s.capacity,
+        (SELECT count(*) FROM registrations r WHERE r.session_id = s.id AND r.status = 'confirmed') AS confirmed
+ FROM learning_sessions s";
+
+async fn card(pool: &SqlitePool, row: CardRow) -> Result<SessionCard, sqlx::Error> {
+    let themes = sqlx::query_as(
+        "SELECT t.key, t.label FROM learning_session_themes x JOIN themes t ON t.key = x.theme_key
+         WHERE x.session_id = ? ORDER BY t.position",
+    )
+    .bind(row.id)
+    .fetch_all(pool)
+    .await?;
+    Ok(SessionCard {
+        kind: SessionKind::from_code(&row.kind).unwrap_or(SessionKind::Thematic),
+        cancelled: row.status == "cancelled",
+        places_left: (row.capacity - row.confirmed).max(0),
+        slug: row.slug,
+        title: row.title,
+        starts_at: row.starts_at,
+        ends_at: row.ends_at,
+        online: row.online,
+        themes,
+    })
+}
+
+/// Published and cancelled sessions: (upcoming soonest first, past latest first).
+pub async fn list(
+    pool: &SqlitePool,
+    kind: Option<&str>,
+    theme: Option<&str>,
+) -> Result<(Vec<SessionCard>, Vec<SessionCard>), sqlx::Error> {
+    let rows: Vec<CardRow> = sqlx::query_as(&format!(
+        "{CARD_SQL} WHERE s.status <> 'draft' AND (?1 IS NULL OR s.kind = ?1)
+           AND (?2 IS NULL OR EXISTS (SELECT 1 FROM learning_session_themes x WHERE x.session_id = s.id AND x.theme_key = ?2))
+         ORDER BY s.starts_at"
+    ))
+    .bind(kind)
+    .bind(theme)
+    .fetch_all(pool)
+    .await?;
+    let now = now_local();
+    let (mut upcoming, mut past) = (Vec::new(), Vec::new());
+    for row in rows {
+        let is_past = row.ends_at < now;
+        let card = card(pool, row).await?;
+        if is_past {
+            past.push(card);
+        } else {
+            upcoming.push(card);
+        }
+    }
+    past.reverse();
+    Ok((upcoming, past))
+}
+
+#[derive(sqlx::FromRow)]
+struct PageRow {
+    description: String,
+    audience: String,
+    case_slug: Option<String>,
+    case_name: Option<String>,
+    case_question: String,
+    address: String,
+    facilitator: String,
+    signup_deadline: String,
+    waiting: i64,
+}
+
+/// A published (or cancelled) session's public page, or None.
+pub async fn page(pool: &SqlitePool, slug: &str) -> Result<Option<SessionPage>, sqlx::Error> {
+    let Some(row): Option<CardRow> = sqlx::query_as(&format!(
+        "{CARD_SQL} WHERE s.slug = ? AND s.status <> 'draft'"
+    ))
+    .bind(slug)
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let capacity = row.capacity;
+    let extra: PageRow = sqlx::query_as(
+        "SELECT s.description, s.audience, a.slug AS case_slug, a.name AS case_name, s.case_question,
+                s.address, s.facilitator, s.signup_deadline,
+                (SELECT count(*) FROM registrations r WHERE r.session_id = s.id AND r.status = 'waiting') AS waiting
+         FROM learning_sessions s LEFT JOIN areas a ON a.id = s.case_area_id WHERE s.id = ?",
+    )
+    .bind(row.id)
+    .fetch_one(pool)
+    .await?;
+    let card = card(pool, row).await?;
+    let now = now_local();
+    let closed = if card.cancelled {
+        Some(SignupError::Cancelled.to_string())
+    } else if extra.signup_deadline < now {
+        Some(SignupError::DeadlinePassed.to_string())
+    } else {
+        None
+    };
+    Ok(Some(SessionPage {
+        description_html: crate::editing::markdown::to_safe_html(&extra.description),
+        audience: extra.audience,
+        case_area: extra.case_slug.zip(extra.case_name),
+        case_question: extra.case_question,
+        address: extra.address,
+        facilitator: extra.facilitator,
+        capacity,
+        waiting: extra.waiting,
+        signup_deadline: extra.signup_deadline,
+        closed,
+        draft: None,
+        card,
+    }))
+}
+
+/// What a sign-up led to.
+#[derive(Debug, PartialEq)]
+pub struct SignedUp {
+    pub token: String,
+    pub status: RegistrationStatus,
+}
+
+/// Signs someone up. The capacity check and the insert happen in one write transaction
+/// (`BEGIN IMMEDIATE`), so concurrent sign-ups can never overbook: whoever comes after the
+/// last place joins the waiting list, in order.
+pub async fn sign_up(
+    pool: &SqlitePool,
+    slug: &str,
+    form: &SignupForm,
+) -> Result<SignedUp, SignupError> {
+    let failed = |error: sqlx::Error| {
+        log::error!("sign-up failed: {error}");
+        SignupError::Unavailable
+    };
+    let errors = validate_signup(form);
+    if !errors.is_empty() {
+        return Err(SignupError::Invalid(errors));
+    }
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(failed)?;
+    let session: Option<(i64, String, i64, String)> = sqlx::query_as(
+        "SELECT id, status, capacity, signup_deadline FROM learning_sessions WHERE slug = ? AND status <> 'draft'",
+    )
+    .bind(slug)
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(failed)?;
+    let (session_id, status, capacity, deadline) = session.ok_or(SignupError::NotFound)?;
+    if status == "cancelled" {
+        return Err(SignupError::Cancelled);
+    }
+    if deadline < now_local() {
+        return Err(SignupError::DeadlinePassed);
+    }
+    let existing: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM registrations WHERE session_id = ? AND email = ? AND status <> 'cancelled'",
+    )
+    .bind(session_id)
+    .bind(form.email.trim())
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(failed)?;
+    if existing.is_some() {
+        return Err(SignupError::Duplicate);
+    }
+    let (confirmed, last_queue): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM registrations WHERE session_id = ?1 AND status = 'confirmed'),
+                (SELECT ifnull(max(queue), 0) FROM registrations WHERE session_id = ?1)",
+    )
+    .bind(session_id)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(failed)?;
+    let status = if confirmed < capacity {
+        RegistrationStatus::Confirmed
+    } else {
+        RegistrationStatus::Waiting
+    };
+    let area_id: Option<i64> = if form.area.is_empty() {
+        None
+    } else {
+        sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?")
+            .bind(&form.area)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(failed)?
+    };
+    let token = new_token();
+    sqlx::query(
+        "INSERT INTO registrations (session_id, token_hash, name, email, organisation, role, area_id,
+             question, consent_at, status, queue)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?)",
+    )
+    .bind(session_id)
+    .bind(token_hash(&token))
+    .bind(form.name.trim())
+    .bind(form.email.trim())
+    .bind(form.organisation.trim())
+    .bind(&form.role)
+    .bind(area_id)
+    .bind(form.question.trim())
+    .bind(status.code())
+    .bind(last_queue + 1)
+    .execute(&mut *tx)
+    .await
+    .map_err(failed)?;
+    tx.commit().await.map_err(failed)?;
+    Ok(SignedUp { token, status })
+}
+
+/// The personal page behind a token, or None.
+pub async fn registration(
+    pool: &SqlitePool,
+    token: &str,
+) -> Result<Option<RegistrationPage>, sqlx::Error> {
+    let row: Option<(i64, i64, String, String, i64, Option<String>, String)> = sqlx::query_as(
+        "SELECT r.id, r.session_id, r.name, r.status, r.queue, s.meeting_url, s.address
+         FROM registrations r JOIN learning_sessions s ON s.id = r.session_id
+         WHERE r.token_hash = ?",
+    )
+    .bind(token_hash(token))
+    .fetch_optional(pool)
+    .await?;
+    let Some((_, session_id, name, status, queue, meeting_url, address)) = row else {
+        return Ok(None);
+    };
+    let status = RegistrationStatus::from_code(&status).unwrap_or(RegistrationStatus::Cancelled);
+    let card_row: CardRow = sqlx::query_as(&format!("{CARD_SQL} WHERE s.id = ?"))
+        .bind(session_id)
+        .fetch_one(pool)
+        .await?;
+    let session = card(pool, card_row).await?;
+    let waiting_position = if status == RegistrationStatus::Waiting {
+        Some(
+            sqlx::query_scalar::<_, i64>(
+                "SELECT count(*) FROM registrations WHERE session_id = ? AND status = 'waiting' AND queue <= ?",
+            )
+            .bind(session_id)
+            .bind(queue)
+            .fetch_one(pool)
+            .await?,
+        )
+    } else {
+        None
+    };
+    let confirmed = status == RegistrationStatus::Confirmed && !session.cancelled;
+    Ok(Some(RegistrationPage {
+        meeting_url: meeting_url.filter(|_| confirmed && session.online),
+        address,
+        session,
+        name,
+        status,
+        waiting_position,
+    }))
+}
+
+/// Cancels a registration; a freed place goes to the first on the waiting list. Returns
+/// whether anything changed.
+pub async fn cancel(pool: &SqlitePool, token: &str) -> Result<bool, sqlx::Error> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let row: Option<(i64, i64, String)> =
+        sqlx::query_as("SELECT id, session_id, status FROM registrations WHERE token_hash = ?")
+            .bind(token_hash(token))
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((id, session_id, status)) = row else {
+        return Ok(false);
+    };
+    if status == "cancelled" {
+        return Ok(false);
+    }
+    sqlx::query(
+        "UPDATE registrations SET status = 'cancelled', cancelled_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    if status == "confirmed" {
+        sqlx::query(
+            "UPDATE registrations SET status = 'confirmed' WHERE id = (
+                 SELECT id FROM registrations WHERE session_id = ? AND status = 'waiting'
+                 ORDER BY queue LIMIT 1)",
+        )
+        .bind(session_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// What a calendar file needs of one session.
+#[derive(sqlx::FromRow)]
+pub struct CalendarEntry {
+    pub id: i64,
+    pub sequence: i64,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub title: String,
+    pub description: String,
+    pub online: bool,
+    pub address: String,
+    pub slug: String,
+    pub updated_at: String,
+    pub cancelled: bool,
+}
+
+/// Published and cancelled sessions (one, or all), for calendar files.
+pub async fn calendar_entries(
+    pool: &SqlitePool,
+    slug: Option<&str>,
+) -> Result<Vec<CalendarEntry>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, sequence, starts_at, ends_at, title, description, online, address, slug, updated_at,
+                status = 'cancelled' AS cancelled
+         FROM learning_sessions WHERE status <> 'draft' AND (?1 IS NULL OR slug = ?1) ORDER BY starts_at",
+    )
+    .bind(slug)
+    .fetch_all(pool)
+    .await
+}
+
+/// The session slug of a registration token.
+pub async fn session_of(pool: &SqlitePool, token: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT s.slug FROM registrations r JOIN learning_sessions s ON s.id = r.session_id WHERE r.token_hash = ?",
+    )
+    .bind(token_hash(token))
+    .fetch_optional(pool)
+    .await
+}
+
+/// A few sessions for the demo: upcoming and past, one intervision with a case area, one full.
+pub async fn seed_demo(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>) -> Result<(), sqlx::Error> {
+    let sessions: [(&str, &str, &str, &str, &str, &str, bool, i64, &[&str]); 5] = [
+        ("leegstand-samen-aanpakken", "thematic", "Leegstand samen aanpakken",
+         "Hoe krijgen eigenaren, ondernemers en gemeente een leeg pand weer gevuld? Drie gebieden vertellen wat werkte en wat niet.",
+         "2027-01-14T19:30", "2027-01-14T21:00", true, 40, &["vacancy"]),
+        ("ondermijning-herkennen", "thematic", "Ondermijning herkennen in je winkelstraat",
+         "Signalen van criminele inmenging: wat zie je als straatmanager, en bij wie meld je het?",
+         "2027-02-11T19:30", "2027-02-11T21:00", true, 2, &["undermining", "safety"]),
+        ("intervisie-lindenplein", "intervision", "Intervisie: de herinrichting van het Lindenplein",
+         "Het Lindenplein is de casus: hoe houd je ondernemers betrokken tijdens een lange verbouwing?",
+         "2027-01-28T15:00", "2027-01-28T17:00", false, 12, &["public_space", "organisation"]),
+        ("werkplaats-branding", "workshop", "Werkplaats: het verhaal van je gebied",
+         "Een middag zelf aan de slag met de identiteit en het verhaal van je winkelgebied.",
+         "2027-03-18T13:30", "2027-03-18T17:00", false, 20, &["branding"]),
+        ("openbare-ruimte-terugblik", "thematic", "Openbare ruimte die uitnodigt",
+         "Groen, bankjes en spelen: wat doet de openbare ruimte met de verblijfsduur?",
+         "2026-10-08T19:30", "2026-10-08T21:00", true, 40, &["public_space"]),
+    ];
+    for (slug, kind, title, description, starts, ends, online, capacity, themes) in sessions {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO learning_sessions (slug, kind, title, description, audience, case_area_id, case_question,
+                 starts_at, ends_at, online, meeting_url, address, capacity, signup_deadline, facilitator, status)
+             VALUES (?1, ?2, ?3, ?4, 'Smaakmakers: ondernemers, vastgoedeigenaren, straatmanagers en ambtenaren.',
+                 CASE WHEN ?2 = 'intervision' THEN (SELECT id FROM areas WHERE slug = 'lindenplein') END,
+                 CASE WHEN ?2 = 'intervision' THEN 'Hoe houden we ondernemers betrokken tijdens de verbouwing?' ELSE '' END,
+                 ?5, ?6, ?7, CASE WHEN ?7 THEN 'https://meet.example.nl/kernpunt-' || ?1 END,
+                 CASE WHEN ?7 THEN '' ELSE 'Stadskantoor, zaal 2.14' END, ?8, substr(?5, 1, 10) || 'T12:00',
+                 'Coördinatiepunt Vitale Kerngebieden', 'published')
+             RETURNING id",
+        )
+        .bind(slug)
+        .bind(kind)
+        .bind(title)
+        .bind(description)
+        .bind(starts)
+        .bind(ends)
+        .bind(online)
+        .bind(capacity)
+        .fetch_one(&mut **tx)
+        .await?;
+        for theme in themes {
+            sqlx::query(
+                "INSERT INTO learning_session_themes (session_id, theme_key) VALUES (?, ?)",
+            )
+            .bind(id)
+            .bind(theme)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(())
+}

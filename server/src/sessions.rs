@@ -1,0 +1,96 @@
+//! Calendar files of sessions (iCalendar, RFC 5545): one session, a registration's session,
+//! and the feed of all published sessions.
+
+use crate::AppState;
+use app::sessions::{db, ics};
+use axum::{
+    extract::{Path, State},
+    http::{header, StatusCode},
+    response::{IntoResponse, Response},
+};
+
+async fn calendar(state: &AppState, slug: Option<&str>, name: &str, file: &str) -> Response {
+    let entries = match db::calendar_entries(&state.pool, slug).await {
+        Ok(entries) => entries,
+        Err(error) => {
+            log::error!("calendar query failed: {error}");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    if slug.is_some() && entries.is_empty() {
+        return (StatusCode::NOT_FOUND, "Deze sessie bestaat niet.").into_response();
+    }
+    // Owned strings the events borrow from.
+    let extra: Vec<(String, String, String)> = entries
+        .iter()
+        .map(|e| {
+            (
+                format!("sessie-{}@kernpunt", e.id),
+                format!("/sessies/{}", e.slug),
+                if e.online {
+                    "Online".to_string()
+                } else {
+                    e.address.clone()
+                },
+            )
+        })
+        .collect();
+    let events: Vec<ics::Event> = entries
+        .iter()
+        .zip(&extra)
+        .map(|(e, (uid, url, location))| ics::Event {
+            uid,
+            sequence: e.sequence,
+            start: &e.starts_at,
+            end: &e.ends_at,
+            summary: &e.title,
+            description: &e.description,
+            location: Some(location.as_str()),
+            url: Some(url.as_str()),
+            cancelled: e.cancelled,
+            updated: &e.updated_at,
+        })
+        .collect();
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file}\""),
+            ),
+        ],
+        ics::calendar(name, &events, false),
+    )
+        .into_response()
+}
+
+/// `GET /sessies.ics`
+pub async fn feed(State(state): State<AppState>) -> Response {
+    calendar(
+        &state,
+        None,
+        "Kernpunt – sessies Stedelijk leren",
+        "kernpunt-sessies.ics",
+    )
+    .await
+}
+
+/// `GET /sessies/{slug}/agenda.ics`
+pub async fn one(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
+    calendar(&state, Some(&slug), "Kernpunt", &format!("{slug}.ics")).await
+}
+
+/// `GET /aanmelding/{token}/agenda.ics`
+pub async fn for_registration(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Response {
+    match db::session_of(&state.pool, &token).await {
+        Ok(Some(slug)) => calendar(&state, Some(&slug), "Kernpunt", &format!("{slug}.ics")).await,
+        Ok(None) => (StatusCode::NOT_FOUND, "Deze aanmelding bestaat niet.").into_response(),
+        Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    }
+}
