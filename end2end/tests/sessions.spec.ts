@@ -14,17 +14,17 @@ test("sign up for a session, see the personal page, download the calendar file, 
 
   // Without consent: a clear message, and what was typed stays.
   const email = `e2e-${testInfo.project.name}@voorbeeld.nl`;
-  await page.getByLabel("Naam").fill("Eva Tester");
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("U bent").selectOption({ label: "Straatmanager" });
+  await page.getByLabel("Naam", { exact: true }).fill("Eva Tester");
+  await page.getByLabel("E-mailadres", { exact: true }).fill(email);
+  await page.getByLabel("U bent", { exact: true }).selectOption({ label: "Straatmanager" });
   await page.getByRole("button", { name: "Aanmelden" }).click();
   await expect(page.getByText("Geef toestemming voor het bewaren van uw gegevens")).toBeVisible();
-  await expect(page.getByLabel("E-mailadres")).toHaveValue(email);
+  await expect(page.getByLabel("E-mailadres", { exact: true })).toHaveValue(email);
 
   await page.getByLabel(/Ik geef toestemming/).check();
   if (!jsEnabled(testInfo)) {
     // The page came back from the server: the role is filled in again from the draft.
-    await page.getByLabel("U bent").selectOption({ label: "Straatmanager" });
+    await page.getByLabel("U bent", { exact: true }).selectOption({ label: "Straatmanager" });
   }
   await page.getByRole("button", { name: "Aanmelden" }).click();
   await expect(page).toHaveURL(/\/aanmelding\/[0-9a-f]{64}$/);

@@ -424,7 +424,7 @@ pub mod pages {
                             </form>
                             <h2>"Voorbeeld"</h2>
                             <pre class="example">"gebied;indicator;periode;waarde;bron\nLindenplein;vacancy_outlets;2025-06;7,4;Locatus\nHavenstraat;footfall;2025-06;12500;Telling gemeente"</pre>
-                            <p><a href="/monitor.csv">"Download de monitortabel"</a>" of de cijfers van een gebied (op de profielpagina) als voorbeeld van het formaat."</p>
+                            <p><a href="/monitor.csv" download="" rel="external">"Download de monitortabel"</a>" of de cijfers van een gebied (op de profielpagina) als voorbeeld van het formaat."</p>
                         }
                         .into_any(),
                     }

@@ -605,7 +605,7 @@ pub mod pages {
 
         view! {
             <p class="no-print">
-                <a href="/monitor.csv" download="">"Download de tabel als CSV"</a>
+                <a href="/monitor.csv" download="" rel="external">"Download de tabel als CSV"</a>
                 " · "
                 <a href="/monitor/import">"Cijfers importeren (coördinatoren)"</a>
             </p>

@@ -431,7 +431,7 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
 
         <section aria-labelledby="cijfers">
             <h2 id="cijfers">"Cijfers"</h2>
-            <p class="no-print"><a href=csv_href download="">"Download alle cijfers van dit gebied (CSV)"</a></p>
+            <p class="no-print"><a href=csv_href download="" rel="external">"Download alle cijfers van dit gebied (CSV)"</a></p>
             <IndicatorTable indicators=indicators.clone()/>
             <IndicatorCharts area=chart_name indicators series/>
         </section>

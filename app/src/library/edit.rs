@@ -995,7 +995,7 @@ pub mod pages {
                                         let confirm_id = format!("bijlage-weg-{}", a.id);
                                         view! {
                                             <li>
-                                                <a href=a.href()>{a.display_name.clone()}</a>
+                                                <a href=a.href() rel="external">{a.display_name.clone()}</a>
                                                 <ActionForm action=remove attr:class="inline-form">
                                                     <input type="hidden" name="attachment_id" value=a.id/>
                                                     {move || remove_errors.get().get(&key).cloned().map(|m| view! { <p class="field__error">{m}</p> })}

@@ -313,10 +313,10 @@ fn ItemView(item: ItemPage, coordinator: bool) -> impl IntoView {
                         if a.is_image {
                             view! {
                                 <li><figure><img src=href.clone() alt=a.alt_text.clone() loading="lazy"/>
-                                <figcaption><a href=href>{a.display_name.clone()}</a>{format!(" ({size})")}</figcaption></figure></li>
+                                <figcaption><a href=href rel="external">{a.display_name.clone()}</a>{format!(" ({size})")}</figcaption></figure></li>
                             }.into_any()
                         } else {
-                            view! { <li><a href=href>{a.display_name.clone()}</a>{format!(" (PDF, {size})")}</li> }.into_any()
+                            view! { <li><a href=href rel="external">{a.display_name.clone()}</a>{format!(" (PDF, {size})")}</li> }.into_any()
                         }
                     }).collect_view()}
                 </ul>

@@ -62,7 +62,7 @@ pub fn SessionsPage() -> impl IntoView {
         <h1>"Sessies"</h1>
         <p class="lead">
             "Stedelijk leren: elke maand een digitale themasessie, intervisies met één gebied als casus, en werkplaatsen. "
-            "Aanmelden kan zonder account. " <a href="/sessies.ics">"Abonneer op de agenda (iCalendar)"</a>
+            "Aanmelden kan zonder account. " <a href="/sessies.ics" rel="external">"Abonneer op de agenda (iCalendar)"</a>
         </p>
         <Form method="GET" action="/sessies" attr:class="filter-form">
             <div class="filter-form__field">
@@ -195,8 +195,8 @@ fn SessionView(page: SessionPage, signup: ServerAction<SignUp>) -> impl IntoView
             <p><strong>"Casus: "</strong><a href=format!("/gebieden/{slug}")>{name}</a>
                 {(!page.case_question.is_empty()).then(|| format!(" — {}", page.case_question))}</p>
         })}
-        <p><a href=ics>"Zet in uw agenda (.ics)"</a></p>
-        <section aria-labelledby="aanmelden" id="aanmelden">
+        <p><a href=ics download="" rel="external">"Zet in uw agenda (.ics)"</a></p>
+        <section aria-labelledby="aanmelden-kop" id="aanmelden">
             <h2 id="aanmelden-kop">"Aanmelden"</h2>
             {match page.closed.clone() {
                 Some(reason) => view! { <p class="empty-state">{reason}</p> }.into_any(),
@@ -289,7 +289,7 @@ pub fn RegistrationPageView() -> impl IntoView {
                                     (None, false) => r.address.clone().into_any(),
                                 }}</dd></div>
                             </dl>
-                            <p><a href=format!("/sessies/{}", r.session.slug)>"Over de sessie"</a>" · "<a href=ics>"Zet in uw agenda (.ics)"</a></p>
+                            <p><a href=format!("/sessies/{}", r.session.slug)>"Over de sessie"</a>" · "<a href=ics download="" rel="external">"Zet in uw agenda (.ics)"</a></p>
                             <p class="muted">"Bewaar deze pagina: de link is uw toegang tot uw aanmelding."</p>
                             {active.then(|| view! {
                                 <ActionForm action=cancel attr:class="form">
