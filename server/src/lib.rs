@@ -222,6 +222,7 @@ pub fn router(state: AppState) -> Router {
         .route("/monitor.csv", get(areas::monitor_csv))
         .route("/sessies.ics", get(sessions::feed))
         .route("/sessies/{slug}/agenda.ics", get(sessions::one))
+        .route("/sessies/thema/{file}", get(sessions::theme_feed))
         .route(
             "/aanmelding/{token}/agenda.ics",
             get(sessions::for_registration),

@@ -9,8 +9,14 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-async fn calendar(state: &AppState, slug: Option<&str>, name: &str, file: &str) -> Response {
-    let entries = match db::calendar_entries(&state.pool, slug).await {
+async fn calendar(
+    state: &AppState,
+    slug: Option<&str>,
+    theme: Option<&str>,
+    name: &str,
+    file: &str,
+) -> Response {
+    let entries = match db::calendar_entries(&state.pool, slug, theme).await {
         Ok(entries) => entries,
         Err(error) => {
             log::error!("calendar query failed: {error}");
@@ -72,6 +78,7 @@ pub async fn feed(State(state): State<AppState>) -> Response {
     calendar(
         &state,
         None,
+        None,
         "Kernpunt – sessies Stedelijk leren",
         "kernpunt-sessies.ics",
     )
@@ -80,7 +87,31 @@ pub async fn feed(State(state): State<AppState>) -> Response {
 
 /// `GET /sessies/{slug}/agenda.ics`
 pub async fn one(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
-    calendar(&state, Some(&slug), "Kernpunt", &format!("{slug}.ics")).await
+    calendar(
+        &state,
+        Some(&slug),
+        None,
+        "Kernpunt",
+        &format!("{slug}.ics"),
+    )
+    .await
+}
+
+/// `GET /sessies/thema/{theme}.ics`: a subscribable feed of one theme's sessions.
+pub async fn theme_feed(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    let Some(theme) = file.strip_suffix(".ics") else {
+        return (StatusCode::NOT_FOUND, "Geen agenda op dit adres.").into_response();
+    };
+    let label: Option<String> = sqlx::query_scalar("SELECT label FROM themes WHERE key = ?")
+        .bind(theme)
+        .fetch_optional(&state.pool)
+        .await
+        .unwrap_or(None);
+    let Some(label) = label else {
+        return (StatusCode::NOT_FOUND, "Dit thema bestaat niet.").into_response();
+    };
+    let name = format!("Kernpunt – sessies over {}", label.to_lowercase());
+    calendar(&state, None, Some(theme), &name, &file).await
 }
 
 /// `GET /aanmelding/{token}/agenda.ics`
@@ -89,7 +120,16 @@ pub async fn for_registration(
     Path(token): Path<String>,
 ) -> Response {
     match db::session_of(&state.pool, &token).await {
-        Ok(Some(slug)) => calendar(&state, Some(&slug), "Kernpunt", &format!("{slug}.ics")).await,
+        Ok(Some(slug)) => {
+            calendar(
+                &state,
+                Some(&slug),
+                None,
+                "Kernpunt",
+                &format!("{slug}.ics"),
+            )
+            .await
+        }
         Ok(None) => (StatusCode::NOT_FOUND, "Deze aanmelding bestaat niet.").into_response(),
         Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
     }

@@ -263,3 +263,16 @@ async fn a_sign_up_without_javascript_keeps_what_was_typed() {
     let (_, html) = server.get(&personal).await;
     assert!(html.contains("U bent aangemeld."));
 }
+
+#[tokio::test]
+async fn theme_feeds_and_dossiers_show_the_sessions_on_a_theme() {
+    let server = TestServer::start().await;
+    let (status, ics) = server.get("/sessies/thema/undermining.ics").await;
+    assert_eq!(status, 200);
+    assert!(ics.contains("SUMMARY:Ondermijning herkennen in je winkelstraat"));
+    assert!(!ics.contains("Leegstand samen aanpakken"));
+    let (status, _) = server.get("/sessies/thema/bestaat-niet.ics").await;
+    assert_eq!(status, 404);
+    let (_, dossier) = server.get("/kennisbank/thema/undermining").await;
+    assert!(dossier.contains("/sessies/ondermijning-herkennen"));
+}

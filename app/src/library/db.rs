@@ -624,7 +624,11 @@ pub async fn dossier(pool: &SqlitePool, theme: &str) -> Result<Option<Dossier>, 
     .bind(&key)
     .fetch_all(pool)
     .await?;
+    let (upcoming_sessions, past_sessions) =
+        crate::sessions::db::list(pool, None, Some(key.as_str())).await?;
     Ok(Some(Dossier {
+        upcoming_sessions,
+        past_sessions,
         intro_html: crate::editing::markdown::to_safe_html(&intro.unwrap_or_default()),
         key,
         label,

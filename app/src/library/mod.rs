@@ -236,6 +236,9 @@ pub struct Dossier {
     pub items: Vec<ItemCard>,
     /// Areas with unfinished opgaves on the theme: (slug, name, how many).
     pub areas: Vec<(String, String, i64)>,
+    /// Published sessions on the theme: upcoming (soonest first) and past (latest first).
+    pub upcoming_sessions: Vec<crate::sessions::SessionCard>,
+    pub past_sessions: Vec<crate::sessions::SessionCard>,
 }
 
 /// `/kennisbank/stuurwiel/{id}`

@@ -417,7 +417,11 @@ pub fn DossierPage() -> impl IntoView {
                             </section>
                             <section aria-labelledby="sessies-thema">
                                 <h2 id="sessies-thema">"Sessies"</h2>
-                                <p class="empty-state">"De sessieagenda staat nog niet in Kernpunt; verslagen van eerdere sessies vindt u hieronder als sessieverslag."</p>
+                                <h3>"Komende sessies"</h3>
+                                <crate::sessions::pages::SessionList cards=d.upcoming_sessions empty="Er staat geen sessie over dit thema gepland."/>
+                                <h3>"Eerdere sessies"</h3>
+                                <crate::sessions::pages::SessionList cards=d.past_sessions empty="Nog geen eerdere sessies over dit thema; verslagen vindt u hieronder als sessieverslag."/>
+                                <p><a href=format!("/sessies/thema/{}.ics", d.key) rel="external">"Abonneer op de sessies over dit thema (iCalendar)"</a></p>
                             </section>
                             <section aria-labelledby="alles">
                                 <h2 id="alles">{format!("Alle items over {} ({})", d.label.to_lowercase(), d.items.len())}</h2>

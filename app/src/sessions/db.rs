@@ -327,17 +327,22 @@ pub struct CalendarEntry {
     pub cancelled: bool,
 }
 
-/// Published and cancelled sessions (one, or all), for calendar files.
+/// Published and cancelled sessions (one, one theme's, or all), for calendar files.
 pub async fn calendar_entries(
     pool: &SqlitePool,
     slug: Option<&str>,
+    theme: Option<&str>,
 ) -> Result<Vec<CalendarEntry>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, sequence, starts_at, ends_at, title, description, online, address, slug, updated_at,
-                status = 'cancelled' AS cancelled
-         FROM learning_sessions WHERE status <> 'draft' AND (?1 IS NULL OR slug = ?1) ORDER BY starts_at",
+        "SELECT s.id, s.sequence, s.starts_at, s.ends_at, s.title, s.description, s.online, s.address,
+                s.slug, s.updated_at, s.status = 'cancelled' AS cancelled
+         FROM learning_sessions s WHERE s.status <> 'draft' AND (?1 IS NULL OR s.slug = ?1)
+           AND (?2 IS NULL OR EXISTS (SELECT 1 FROM learning_session_themes x
+                                      WHERE x.session_id = s.id AND x.theme_key = ?2))
+         ORDER BY s.starts_at",
     )
     .bind(slug)
+    .bind(theme)
     .fetch_all(pool)
     .await
 }

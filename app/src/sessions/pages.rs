@@ -14,8 +14,9 @@ fn when(card: &SessionCard) -> String {
     format!("{} – {end}", dutch_datetime(&card.starts_at))
 }
 
+/// A list of sessions with time, place and places left, or an empty state.
 #[component]
-fn SessionList(cards: Vec<SessionCard>, #[prop(into)] empty: String) -> impl IntoView {
+pub fn SessionList(cards: Vec<SessionCard>, #[prop(into)] empty: String) -> impl IntoView {
     if cards.is_empty() {
         return view! { <p class="empty-state">{empty}</p> }.into_any();
     }
