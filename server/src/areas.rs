@@ -2,7 +2,7 @@
 //! the CSV upload (a multipart form, so it works without JavaScript).
 
 use crate::AppState;
-use app::accounts::{decide, guard::RequestAuth, Access, Action};
+use app::accounts::guard::RequestAuth;
 use app::areas::{csv::MAX_BYTES, export, import};
 use axum::{
     extract::{Multipart, Path, State},
@@ -60,20 +60,14 @@ pub async fn upload_import(
     mut multipart: Multipart,
 ) -> Response {
     let back = |code: &str| Redirect::to(&format!("/monitor/import?fout={code}")).into_response();
-    match decide(auth.user.as_ref(), &Action::Coordinate) {
-        Access::Allowed => {}
-        Access::NotLoggedIn => {
-            return Redirect::to("/inloggen?volgende=%2Fmonitor%2Fimport").into_response()
-        }
-        _ => {
-            return (
-                StatusCode::FORBIDDEN,
-                "Alleen coördinatoren kunnen cijfers importeren.",
-            )
-                .into_response()
-        }
-    }
-    let user = auth.user.expect("allowed users are logged in");
+    let user = match crate::security::require_coordinator(
+        auth,
+        "/inloggen?volgende=%2Fmonitor%2Fimport",
+        "Alleen coördinatoren kunnen cijfers importeren.",
+    ) {
+        Ok(user) => user,
+        Err(answer) => return answer,
+    };
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,

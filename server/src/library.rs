@@ -2,7 +2,7 @@
 //! without JavaScript) and serving one.
 
 use crate::AppState;
-use app::accounts::{decide, guard::RequestAuth, Access, Action};
+use app::accounts::guard::RequestAuth;
 use app::library::{db, files};
 use axum::{
     extract::{Multipart, Path, State},
@@ -22,18 +22,14 @@ pub async fn upload_attachment(
     let back = |code: &str| {
         Redirect::to(&format!("{edit}?bijlage={code}#bijlagen-beheer")).into_response()
     };
-    match decide(auth.user.as_ref(), &Action::Coordinate) {
-        Access::Allowed => {}
-        Access::NotLoggedIn => return Redirect::to("/inloggen").into_response(),
-        _ => {
-            return (
-                StatusCode::FORBIDDEN,
-                "Alleen coördinatoren kunnen bijlagen toevoegen.",
-            )
-                .into_response()
-        }
-    }
-    let user = auth.user.expect("allowed users are logged in");
+    let user = match crate::security::require_coordinator(
+        auth,
+        "/inloggen",
+        "Alleen coördinatoren kunnen bijlagen toevoegen.",
+    ) {
+        Ok(user) => user,
+        Err(answer) => return answer,
+    };
     let item = match db::item_id(&state.pool, &slug).await {
         Ok(Some(id)) => id,
         Ok(None) => return (StatusCode::NOT_FOUND, "Dit item bestaat niet.").into_response(),

@@ -127,6 +127,21 @@ pub async fn security_headers(mut request: Request, next: Next) -> Response {
     response
 }
 
+/// The coordinator behind a plain (non server-function) form post, or the answer for anyone
+/// else: the login page `login` for visitors, `403` with `refusal` for other accounts.
+pub fn require_coordinator(
+    auth: RequestAuth,
+    login: &str,
+    refusal: &'static str,
+) -> Result<app::accounts::CurrentUser, Response> {
+    use app::accounts::{decide, Access, Action};
+    match decide(auth.user.as_ref(), &Action::Coordinate) {
+        Access::Allowed => Ok(auth.user.expect("allowed users are logged in")),
+        Access::NotLoggedIn => Err(axum::response::Redirect::to(login).into_response()),
+        _ => Err((StatusCode::FORBIDDEN, refusal).into_response()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

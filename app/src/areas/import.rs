@@ -73,12 +73,7 @@ pub mod db {
     use sqlx::SqlitePool;
     use std::collections::HashMap;
 
-    fn now() -> i64 {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0)
-    }
+    use crate::accounts::session::now;
 
     /// Keeps an uploaded file for preview; returns its unguessable token.
     pub async fn stage(

@@ -70,9 +70,28 @@ fn bind_all<'q, O>(
     query
 }
 
-/// Choices per facet: (value, label), in display order.
+/// The active stuurwiel's segments as (id, name), in stuurwiel order.
+pub async fn segment_choices(pool: &SqlitePool) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT CAST(s.id AS TEXT), s.name FROM stuurwiel_segments s
+         JOIN stuurwiel_frameworks f ON f.id = s.framework_id AND f.is_active = 1
+         ORDER BY s.position, s.id",
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// Every area as (slug, name), by name.
+pub async fn area_choices(pool: &SqlitePool) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT slug, name FROM areas ORDER BY name COLLATE NOCASE")
+        .fetch_all(pool)
+        .await
+}
+
+/// Choices per facet: (value, label), in display order. Years come from the facet index.
 async fn facet_choices(
     pool: &SqlitePool,
+    index: &FacetIndex,
     facet: Facet,
 ) -> Result<Vec<(String, String)>, sqlx::Error> {
     Ok(match facet {
@@ -81,22 +100,9 @@ async fn facet_choices(
             .map(|k| (k.code().to_string(), k.label().to_string()))
             .collect(),
         Facet::Theme => crate::areas::db::themes(pool).await?,
-        Facet::Segment => {
-            sqlx::query_as(
-                "SELECT CAST(s.id AS TEXT), s.name FROM stuurwiel_segments s
-             JOIN stuurwiel_frameworks f ON f.id = s.framework_id AND f.is_active = 1
-             ORDER BY s.position, s.id",
-            )
-            .fetch_all(pool)
-            .await?
-        }
-        Facet::Area => {
-            sqlx::query_as("SELECT slug, name FROM areas ORDER BY name COLLATE NOCASE")
-                .fetch_all(pool)
-                .await?
-        }
+        Facet::Segment => segment_choices(pool).await?,
+        Facet::Area => area_choices(pool).await?,
         Facet::Year => {
-            let index = facet_index(pool).await?;
             let mut years: Vec<String> = index
                 .rows
                 .values()
@@ -248,9 +254,12 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
         fts,
         ..Default::default()
     };
+    // Totals and facet counts come from an in-memory copy of every item's facets, so one
+    // full-text match serves them all instead of one per facet.
+    let index = facet_index(pool).await?;
     let mut choices = Vec::new();
     for facet in Facet::ALL {
-        let options = facet_choices(pool, facet).await?;
+        let options = facet_choices(pool, &index, facet).await?;
         let wanted = match facet {
             Facet::Kind => &query.kind,
             Facet::Theme => &query.theme,
@@ -281,9 +290,6 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
     }
 
     let (from_where, binds) = filters.from_where(None);
-    // Totals and facet counts come from an in-memory copy of every item's facets, so one
-    // full-text match serves them all instead of one per facet.
-    let index = facet_index(pool).await?;
     let candidates: Vec<i64> = match &filters.fts {
         Some(fts) => {
             let ids: Option<String> = sqlx::query_scalar(

@@ -177,15 +177,8 @@ pub mod api {
         sqlx::Error,
     > {
         let themes = crate::areas::db::themes(pool).await?;
-        let segments = sqlx::query_as(
-            "SELECT CAST(s.id AS TEXT), s.name FROM stuurwiel_segments s
-             JOIN stuurwiel_frameworks f ON f.id = s.framework_id AND f.is_active = 1 ORDER BY s.position",
-        )
-        .fetch_all(pool)
-        .await?;
-        let areas = sqlx::query_as("SELECT slug, name FROM areas ORDER BY name COLLATE NOCASE")
-            .fetch_all(pool)
-            .await?;
+        let segments = crate::library::db::segment_choices(pool).await?;
+        let areas = crate::library::db::area_choices(pool).await?;
         Ok((themes, segments, areas))
     }
 
