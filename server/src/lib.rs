@@ -4,6 +4,7 @@
 
 pub mod areas;
 pub mod library;
+pub mod mail;
 pub mod page_cache;
 pub mod security;
 pub mod sessions;
@@ -39,6 +40,15 @@ pub struct Config {
     pub log_level: log::LevelFilter,
     /// `KERNPUNT_SITE_ROOT`: the folder cargo-leptos built the front end into.
     pub site_root: PathBuf,
+    /// `KERNPUNT_MAIL`: `folder` (default: files in `KERNPUNT_MAIL_DIR`, default `data/mail`)
+    /// or an SMTP URL.
+    pub mail: mail::MailSetting,
+    /// `KERNPUNT_MAIL_FROM`: the sender of every mail.
+    pub mail_from: String,
+    /// `KERNPUNT_PUBLIC_URL`: the address users reach the site at, for links in mails.
+    pub public_url: String,
+    /// `KERNPUNT_RETENTION_DAYS`: days after a session that attendees' data is kept.
+    pub retention_days: u32,
 }
 
 /// A configuration problem, naming the variable so the operator knows what to fix.
@@ -74,12 +84,72 @@ impl Config {
         })?;
         let site_root = non_empty("KERNPUNT_SITE_ROOT").unwrap_or_else(|| "target/site".into());
 
+        let mail = match non_empty("KERNPUNT_MAIL").as_deref().map(str::trim) {
+            None | Some("folder") | Some("map") => mail::MailSetting::Folder(
+                non_empty("KERNPUNT_MAIL_DIR")
+                    .unwrap_or_else(|| "data/mail".into())
+                    .into(),
+            ),
+            Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => {
+                mail::MailSetting::Smtp(url.to_string())
+            }
+            Some(other) => {
+                return Err(ConfigError {
+                    variable: "KERNPUNT_MAIL",
+                    problem: format!(
+                        "{other:?} is neither \"folder\" nor an SMTP URL such as smtp://user:password@mail.example.nl:587?tls=required"
+                    ),
+                })
+            }
+        };
+        let mail_from = non_empty("KERNPUNT_MAIL_FROM")
+            .unwrap_or_else(|| "Kernpunt <noreply@kernpunt.example>".into());
+        if mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(ConfigError {
+                variable: "KERNPUNT_MAIL_FROM",
+                problem: format!(
+                    "{mail_from:?} is not a sender such as Kernpunt <kernpunt@gemeente.nl>"
+                ),
+            });
+        }
+        let public_url = non_empty("KERNPUNT_PUBLIC_URL")
+            .map(|url| url.trim().trim_end_matches('/').to_string())
+            .unwrap_or_else(|| format!("http://{addr}"));
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(ConfigError {
+                variable: "KERNPUNT_PUBLIC_URL",
+                problem: format!(
+                    "{public_url:?} is not a web address such as https://kernpunt.gemeente.nl"
+                ),
+            });
+        }
+        let retention_text = non_empty("KERNPUNT_RETENTION_DAYS").unwrap_or_else(|| "90".into());
+        let retention_days = retention_text
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|days| (1..=3650).contains(days))
+            .ok_or_else(|| ConfigError {
+                variable: "KERNPUNT_RETENTION_DAYS",
+                problem: format!("{retention_text:?} is not a number of days from 1 to 3650"),
+            })?;
         Ok(Config {
             database: database.into(),
             addr,
             log_level,
             site_root: site_root.into(),
+            mail,
+            mail_from,
+            public_url,
+            retention_days,
         })
+    }
+
+    /// Hands the settings the app reads outside a request (links in mails, the retention
+    /// period) to it; once per process.
+    pub fn share_with_app(&self) {
+        app::mail::set_public_url(&self.public_url);
+        app::sessions::set_retention_days(self.retention_days);
     }
 
     pub fn from_env() -> Result<Config, ConfigError> {

@@ -1,6 +1,8 @@
 //! `server`            — run the web server
 //! `server migrate`    — create or update the database schema, then exit
 //! `server seed`       — fill an empty database with demo data, then exit
+//! `server purge`      — anonymise attendees' data older than the retention period, then exit
+//!                       (the running server also does this by itself every six hours)
 //! `server user add --email E --name N --role admin|coordinator|area_editor [--area SLUG]…`
 //!                     — create an account; the password is read from standard input
 //!
@@ -9,7 +11,7 @@
 use server::{open_database, shutdown_signal, AppState, Config};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: server [serve | migrate | seed | user add --email E --name N --role R [--area SLUG]...]";
+const USAGE: &str = "usage: server [serve | migrate | seed | purge | user add --email E --name N --role R [--area SLUG]...]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -20,6 +22,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    config.share_with_app();
     env_logger::Builder::new()
         .filter_level(config.log_level)
         .format_target(false)
@@ -35,6 +38,7 @@ async fn main() -> ExitCode {
             })
             .map_err(|e| e.to_string()),
         "seed" => seed(config).await,
+        "purge" => purge(config).await,
         "user" => user_command(config, std::env::args().skip(2).collect()).await,
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
@@ -76,10 +80,46 @@ async fn seed(config: Config) -> Result<(), String> {
     Ok(())
 }
 
+async fn purge(config: Config) -> Result<(), String> {
+    let pool = open_database(&config.database)
+        .await
+        .map_err(|e| e.to_string())?;
+    let purged = app::sessions::db::purge_personal_data(
+        &pool,
+        config.retention_days,
+        app::accounts::session::now(),
+    )
+    .await
+    .map_err(|e| format!("the purge failed, nothing was changed: {e}"))?;
+    println!(
+        "anonymised {} registrations of {} sessions that ended more than {} days ago; deleted {} old mails",
+        purged.registrations, purged.sessions, config.retention_days, purged.mails
+    );
+    pool.close().await;
+    Ok(())
+}
+
 async fn serve(config: Config) -> Result<(), String> {
     let pool = open_database(&config.database)
         .await
         .map_err(|e| e.to_string())?;
+    let mailer = server::mail::Mailer::new(&config.mail, &config.mail_from)
+        .map_err(|e| format!("mail (KERNPUNT_MAIL): {e}"))?;
+    match &config.mail {
+        server::mail::MailSetting::Folder(folder) => {
+            log::info!(
+                "mail is written to {} (set KERNPUNT_MAIL to an SMTP URL to send it)",
+                folder.display()
+            )
+        }
+        server::mail::MailSetting::Smtp(_) => log::info!("mail is sent over SMTP"),
+    }
+    let worker = server::mail::spawn_worker(
+        pool.clone(),
+        mailer,
+        config.retention_days,
+        std::time::Duration::from_secs(2),
+    );
     let state = AppState {
         leptos_options: config.leptos_options(),
         pool: pool.clone(),
@@ -91,6 +131,7 @@ async fn serve(config: Config) -> Result<(), String> {
     server::serve(listener, state, shutdown_signal())
         .await
         .map_err(|e| format!("server stopped with an error: {e}"))?;
+    worker.abort();
     pool.close().await;
     log::info!("stopped");
     Ok(())

@@ -26,37 +26,6 @@ async fn calendar(
     if slug.is_some() && entries.is_empty() {
         return (StatusCode::NOT_FOUND, "Deze sessie bestaat niet.").into_response();
     }
-    // Owned strings the events borrow from.
-    let extra: Vec<(String, String, String)> = entries
-        .iter()
-        .map(|e| {
-            (
-                format!("sessie-{}@kernpunt", e.id),
-                format!("/sessies/{}", e.slug),
-                if e.online {
-                    "Online".to_string()
-                } else {
-                    e.address.clone()
-                },
-            )
-        })
-        .collect();
-    let events: Vec<ics::Event> = entries
-        .iter()
-        .zip(&extra)
-        .map(|(e, (uid, url, location))| ics::Event {
-            uid,
-            sequence: e.sequence,
-            start: &e.starts_at,
-            end: &e.ends_at,
-            summary: &e.title,
-            description: &e.description,
-            location: Some(location.as_str()),
-            url: Some(url.as_str()),
-            cancelled: e.cancelled,
-            updated: &e.updated_at,
-        })
-        .collect();
     (
         [
             (
@@ -68,7 +37,7 @@ async fn calendar(
                 format!("attachment; filename=\"{file}\""),
             ),
         ],
-        ics::calendar(name, &events, false),
+        ics::for_entries(name, &entries, false),
     )
         .into_response()
 }

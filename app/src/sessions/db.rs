@@ -174,15 +174,50 @@ pub async fn sign_up(
     if deadline < now_local() {
         return Err(SignupError::DeadlinePassed);
     }
-    let existing: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM registrations WHERE session_id = ? AND email = ? AND status <> 'cancelled'",
+    let existing: Option<(i64, String)> = sqlx::query_as(
+        "SELECT id, name FROM registrations WHERE session_id = ? AND email = ? AND status <> 'cancelled'",
     )
     .bind(session_id)
     .bind(form.email.trim())
     .fetch_optional(&mut *tx)
     .await
     .map_err(failed)?;
-    if existing.is_some() {
+    if let Some((registration_id, name)) = existing {
+        // A new link to the existing registration goes to that address (never to the
+        // screen: whoever typed the address may not own it). At most one per 10 minutes.
+        let recent: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM mail_outbox WHERE registration_id = ? AND kind = 'link_again'
+                 AND created_at > ?)",
+        )
+        .bind(registration_id)
+        .bind(crate::accounts::session::now() - 600)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(failed)?;
+        if !recent {
+            let token = new_token();
+            sqlx::query(
+                "INSERT INTO registration_links (token_hash, registration_id) VALUES (?, ?)",
+            )
+            .bind(token_hash(&token))
+            .bind(registration_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(failed)?;
+            let session = mail_entry(&mut tx, session_id).await.map_err(failed)?;
+            let to = mail::Recipient {
+                name: &name,
+                email: form.email.trim(),
+            };
+            crate::mail::enqueue(
+                &mut tx,
+                &mail::link_again(&session, &to, &token),
+                Some(registration_id),
+            )
+            .await
+            .map_err(failed)?;
+            tx.commit().await.map_err(failed)?;
+        }
         return Err(SignupError::Duplicate);
     }
     let (confirmed, last_queue): (i64, i64) = sqlx::query_as(
@@ -208,10 +243,10 @@ pub async fn sign_up(
             .map_err(failed)?
     };
     let token = new_token();
-    sqlx::query(
+    let registration_id: i64 = sqlx::query_scalar(
         "INSERT INTO registrations (session_id, token_hash, name, email, organisation, role, area_id,
              question, consent_at, status, queue)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?)",
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?) RETURNING id",
     )
     .bind(session_id)
     .bind(token_hash(&token))
@@ -223,11 +258,79 @@ pub async fn sign_up(
     .bind(form.question.trim())
     .bind(status.code())
     .bind(last_queue + 1)
-    .execute(&mut *tx)
+    .fetch_one(&mut *tx)
     .await
     .map_err(failed)?;
+    let session = mail_entry(&mut tx, session_id).await.map_err(failed)?;
+    let to = mail::Recipient {
+        name: form.name.trim(),
+        email: form.email.trim(),
+    };
+    let message = if status == RegistrationStatus::Confirmed {
+        mail::confirmation(&session, &to, &token)
+    } else {
+        let position: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM registrations WHERE session_id = ? AND status = 'waiting'",
+        )
+        .bind(session_id)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(failed)?;
+        mail::waiting(&session, &to, &token, position)
+    };
+    crate::mail::enqueue(&mut tx, &message, Some(registration_id))
+        .await
+        .map_err(failed)?;
     tx.commit().await.map_err(failed)?;
     Ok(SignedUp { token, status })
+}
+
+/// The registration a personal link (the first one, or one mailed later) belongs to.
+const BY_TOKEN: &str = "(SELECT id FROM registrations WHERE token_hash = ?1
+     UNION ALL SELECT registration_id FROM registration_links WHERE token_hash = ?1 LIMIT 1)";
+
+/// What the mails need of a session (the same data as its calendar file).
+pub async fn mail_entry(
+    conn: &mut sqlx::SqliteConnection,
+    session_id: i64,
+) -> Result<CalendarEntry, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT s.id, s.sequence, s.starts_at, s.ends_at, s.title, s.description, s.online, s.address,
+                s.slug, s.updated_at, s.status = 'cancelled' AS cancelled
+         FROM learning_sessions s WHERE s.id = ?",
+    )
+    .bind(session_id)
+    .fetch_one(conn)
+    .await
+}
+
+/// Gives the first on the waiting list a place, if there is one free, and mails them.
+/// Returns whether someone moved up.
+pub async fn promote_first(
+    conn: &mut sqlx::SqliteConnection,
+    session_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let promoted: Option<(i64, String, String)> = sqlx::query_as(
+        "UPDATE registrations SET status = 'confirmed' WHERE id = (
+             SELECT id FROM registrations WHERE session_id = ?1 AND status = 'waiting'
+               AND (SELECT count(*) FROM registrations WHERE session_id = ?1 AND status = 'confirmed')
+                   < (SELECT capacity FROM learning_sessions WHERE id = ?1)
+             ORDER BY queue LIMIT 1)
+         RETURNING id, name, email",
+    )
+    .bind(session_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((id, name, email)) = promoted else {
+        return Ok(false);
+    };
+    let session = mail_entry(&mut *conn, session_id).await?;
+    let to = mail::Recipient {
+        name: &name,
+        email: &email,
+    };
+    crate::mail::enqueue(&mut *conn, &mail::promoted(&session, &to), Some(id)).await?;
+    Ok(true)
 }
 
 /// The personal page behind a token, or None.
@@ -235,14 +338,15 @@ pub async fn registration(
     pool: &SqlitePool,
     token: &str,
 ) -> Result<Option<RegistrationPage>, sqlx::Error> {
-    let row: Option<(i64, i64, String, String, i64, Option<String>, String)> = sqlx::query_as(
-        "SELECT r.id, r.session_id, r.name, r.status, r.queue, s.meeting_url, s.address
+    let row: Option<(i64, i64, String, String, i64, Option<String>, String)> =
+        sqlx::query_as(&format!(
+            "SELECT r.id, r.session_id, r.name, r.status, r.queue, s.meeting_url, s.address
          FROM registrations r JOIN learning_sessions s ON s.id = r.session_id
-         WHERE r.token_hash = ?",
-    )
-    .bind(token_hash(token))
-    .fetch_optional(pool)
-    .await?;
+         WHERE r.id = {BY_TOKEN}",
+        ))
+        .bind(token_hash(token))
+        .fetch_optional(pool)
+        .await?;
     let Some((_, session_id, name, status, queue, meeting_url, address)) = row else {
         return Ok(None);
     };
@@ -276,16 +380,17 @@ pub async fn registration(
     }))
 }
 
-/// Cancels a registration; a freed place goes to the first on the waiting list. Returns
-/// whether anything changed.
+/// Cancels a registration; a freed place goes to the first on the waiting list. Both get
+/// a mail. Returns whether anything changed.
 pub async fn cancel(pool: &SqlitePool, token: &str) -> Result<bool, sqlx::Error> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let row: Option<(i64, i64, String)> =
-        sqlx::query_as("SELECT id, session_id, status FROM registrations WHERE token_hash = ?")
-            .bind(token_hash(token))
-            .fetch_optional(&mut *tx)
-            .await?;
-    let Some((id, session_id, status)) = row else {
+    let row: Option<(i64, i64, String, String, String)> = sqlx::query_as(&format!(
+        "SELECT id, session_id, status, name, email FROM registrations WHERE id = {BY_TOKEN}"
+    ))
+    .bind(token_hash(token))
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((id, session_id, status, name, email)) = row else {
         return Ok(false);
     };
     if status == "cancelled" {
@@ -297,18 +402,132 @@ pub async fn cancel(pool: &SqlitePool, token: &str) -> Result<bool, sqlx::Error>
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    if status == "confirmed" {
-        sqlx::query(
-            "UPDATE registrations SET status = 'confirmed' WHERE id = (
-                 SELECT id FROM registrations WHERE session_id = ? AND status = 'waiting'
-                 ORDER BY queue LIMIT 1)",
-        )
-        .bind(session_id)
-        .execute(&mut *tx)
-        .await?;
+    let session = mail_entry(&mut tx, session_id).await?;
+    let to = mail::Recipient {
+        name: &name,
+        email: &email,
+    };
+    crate::mail::enqueue(
+        &mut tx,
+        &mail::cancelled_by_attendee(&session, &to),
+        Some(id),
+    )
+    .await?;
+    if status == "confirmed" && !session.cancelled {
+        promote_first(&mut tx, session_id).await?;
     }
     tx.commit().await?;
     Ok(true)
+}
+
+/// Writes the reminders of sessions starting within 24 hours to the outbox (once per
+/// session; only people with a place get one, with the meeting link). Returns how many.
+pub async fn queue_reminders(pool: &SqlitePool, now: i64) -> Result<usize, sqlx::Error> {
+    let (local_now, local_tomorrow) = (amsterdam_time(now), amsterdam_time(now + 86_400));
+    let sessions: Vec<(i64, Option<String>)> = sqlx::query_as(
+        "SELECT id, meeting_url FROM learning_sessions
+         WHERE status = 'published' AND reminded_at IS NULL AND starts_at > ? AND starts_at <= ?",
+    )
+    .bind(&local_now)
+    .bind(&local_tomorrow)
+    .fetch_all(pool)
+    .await?;
+    let mut queued = 0;
+    for (session_id, meeting_url) in sessions {
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        // Checked again inside the write transaction, so two workers never both send.
+        let claimed = sqlx::query(
+            "UPDATE learning_sessions SET reminded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+             WHERE id = ? AND reminded_at IS NULL",
+        )
+        .bind(session_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if claimed == 0 {
+            continue;
+        }
+        let session = mail_entry(&mut tx, session_id).await?;
+        let people: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT id, name, email FROM registrations WHERE session_id = ? AND status = 'confirmed' ORDER BY queue",
+        )
+        .bind(session_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let link = meeting_url.as_deref().filter(|_| session.online);
+        for (id, name, email) in &people {
+            let to = mail::Recipient { name, email };
+            crate::mail::enqueue(&mut tx, &mail::reminder(&session, &to, link), Some(*id)).await?;
+        }
+        tx.commit().await?;
+        queued += people.len();
+    }
+    Ok(queued)
+}
+
+/// What a retention purge did.
+#[derive(Debug, Default, PartialEq)]
+pub struct Purged {
+    pub sessions: usize,
+    pub registrations: u64,
+    pub mails: u64,
+}
+
+/// Anonymises the registrations of sessions that ended more than `days` days ago: name,
+/// address, organisation and question are removed and the personal links stop working;
+/// status, role, area and attendance stay, so the numbers per session remain. Mails in the
+/// outbox older than that are deleted too.
+pub async fn purge_personal_data(
+    pool: &SqlitePool,
+    days: u32,
+    now: i64,
+) -> Result<Purged, sqlx::Error> {
+    let cutoff = amsterdam_time(now - i64::from(days) * 86_400);
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let sessions: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM learning_sessions WHERE ends_at < ? AND purged_at IS NULL",
+    )
+    .bind(&cutoff)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut purged = Purged {
+        sessions: sessions.len(),
+        ..Purged::default()
+    };
+    for id in &sessions {
+        sqlx::query(
+            "DELETE FROM registration_links WHERE registration_id IN (SELECT id FROM registrations WHERE session_id = ?)",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "DELETE FROM mail_outbox WHERE registration_id IN (SELECT id FROM registrations WHERE session_id = ?)",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        purged.registrations += sqlx::query(
+            "UPDATE registrations SET name = '', email = 'verwijderd-' || id || '@kernpunt.invalid',
+                 organisation = '', question = '', token_hash = 'verwijderd-' || id
+             WHERE session_id = ?",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        sqlx::query("UPDATE learning_sessions SET purged_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    purged.mails = sqlx::query("DELETE FROM mail_outbox WHERE created_at < ? AND (sent_at IS NOT NULL OR failed_at IS NOT NULL)")
+        .bind(now - i64::from(days) * 86_400)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    tx.commit().await?;
+    Ok(purged)
 }
 
 /// What a calendar file needs of one session.
@@ -349,9 +568,9 @@ pub async fn calendar_entries(
 
 /// The session slug of a registration token.
 pub async fn session_of(pool: &SqlitePool, token: &str) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT s.slug FROM registrations r JOIN learning_sessions s ON s.id = r.session_id WHERE r.token_hash = ?",
-    )
+    sqlx::query_scalar(&format!(
+        "SELECT s.slug FROM registrations r JOIN learning_sessions s ON s.id = r.session_id WHERE r.id = {BY_TOKEN}"
+    ))
     .bind(token_hash(token))
     .fetch_optional(pool)
     .await

@@ -122,6 +122,47 @@ pub fn calendar(name: &str, events: &[Event], method_cancel: bool) -> String {
     out
 }
 
+/// A calendar of stored sessions: UIDs from their ids, absolute URLs to their pages.
+#[cfg(feature = "ssr")]
+pub fn for_entries(
+    name: &str,
+    entries: &[super::db::CalendarEntry],
+    method_cancel: bool,
+) -> String {
+    // Owned strings the events borrow from.
+    let extra: Vec<(String, String, String)> = entries
+        .iter()
+        .map(|e| {
+            (
+                format!("sessie-{}@kernpunt", e.id),
+                format!("{}/sessies/{}", crate::mail::public_url(), e.slug),
+                if e.online {
+                    "Online".to_string()
+                } else {
+                    e.address.clone()
+                },
+            )
+        })
+        .collect();
+    let events: Vec<Event> = entries
+        .iter()
+        .zip(&extra)
+        .map(|(e, (uid, url, location))| Event {
+            uid,
+            sequence: e.sequence,
+            start: &e.starts_at,
+            end: &e.ends_at,
+            summary: &e.title,
+            description: &e.description,
+            location: Some(location.as_str()),
+            url: Some(url.as_str()),
+            cancelled: e.cancelled,
+            updated: &e.updated_at,
+        })
+        .collect();
+    calendar(name, &events, method_cancel)
+}
+
 /// The unfolded content lines of one `VEVENT`, or `None` if it is invalid.
 fn event_lines(event: &Event, method_cancel: bool) -> Option<Vec<String>> {
     if event.uid.trim().is_empty() {

@@ -1,14 +1,17 @@
 //! Stedelijk leren: sessions (monthly thematic sessions, intervision, workshops) and
 //! sign-ups without an account, with a waiting list and a personal link per registration.
 //!
-//! This is the first slice of the sessions issue: public pages, sign-up, waiting list,
-//! personal page with cancel and calendar file. Mail (outbox), coordinator screens, topic
-//! suggestions and retention come next.
+//! Every change that concerns an attendee writes its mail to the outbox in the same
+//! transaction (`mail`); personal data is anonymised some days after the session
+//! (`db::purge_personal_data`).
 
+pub mod admin;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod ics;
+#[cfg(feature = "ssr")]
+pub mod mail;
 pub mod pages;
 
 use serde::{Deserialize, Serialize};
@@ -43,9 +46,24 @@ coded_enum!(
     }
 );
 
-/// Personal data of registrations is deleted this many days after the session (stated on
-/// the form and the privacy page; the purge itself is the next slice).
+/// Personal data of registrations is anonymised this many days after the session, unless
+/// the server is configured otherwise (`KERNPUNT_RETENTION_DAYS`).
 pub const RETENTION_DAYS: u32 = 90;
+
+#[cfg(feature = "ssr")]
+static RETENTION: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+
+/// Sets the retention period; once, at start-up.
+#[cfg(feature = "ssr")]
+pub fn set_retention_days(days: u32) {
+    let _ = RETENTION.set(days);
+}
+
+/// Days after a session that its registrations' personal data is kept.
+#[cfg(feature = "ssr")]
+pub fn retention_days() -> u32 {
+    RETENTION.get().copied().unwrap_or(RETENTION_DAYS)
+}
 
 /// A session as the public sees it (never with the meeting link).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -103,7 +121,7 @@ pub struct RegistrationPage {
 pub enum SignupError {
     #[error("Niet alle velden zijn goed ingevuld.")]
     Invalid(crate::editing::FieldErrors),
-    #[error("U bent al aangemeld voor deze sessie met dit e-mailadres. Gebruik de link uit uw bevestiging om uw aanmelding te bekijken of af te melden.")]
+    #[error("U bent al aangemeld voor deze sessie met dit e-mailadres. We hebben een link naar uw aanmelding naar dat adres gestuurd; daarmee kunt u uw aanmelding bekijken of afmelden.")]
     Duplicate,
     #[error("De aanmeldtermijn voor deze sessie is voorbij.")]
     DeadlinePassed,

@@ -1,0 +1,1 @@
+//! Coordinator screens for sessions.
