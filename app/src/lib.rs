@@ -129,7 +129,10 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/sessies") view=sessions::pages::SessionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sessies/nieuw") view=sessions::admin::pages::SessionEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/sessies/:slug") view=sessions::pages::SessionPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/sessies/:slug/bewerken") view=sessions::admin::pages::SessionEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sessies/:slug/deelnemers") view=sessions::admin::pages::AttendeesPage ssr=SsrMode::Async/>
                     <Route path=path!("/aanmelding/:token") view=sessions::pages::RegistrationPageView ssr=SsrMode::Async/>
                     <Route path=path!("/kennisbank") view=library::pages::LibraryPage ssr=SsrMode::Async/>
                     <Route path=path!("/kennisbank/nieuw") view=library::edit::pages::ItemEditPage ssr=SsrMode::Async/>
@@ -145,6 +148,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/wachtwoord/:token") view=accounts::admin::pages::SetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/accounts") view=accounts::admin::pages::AccountsPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/accounts/:id") view=accounts::admin::pages::AccountEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/sessies") view=sessions::admin::pages::SessionsAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/stuurwiel") view=areas::stuurwiel::pages::StuurwielEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=site::PrivacyPage ssr=SsrMode::Async/>
                     <Route path=path!("/toegankelijkheid") view=site::AccessibilityPage ssr=SsrMode::Async/>

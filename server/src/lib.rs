@@ -292,6 +292,10 @@ pub fn router(state: AppState) -> Router {
         .route("/monitor.csv", get(areas::monitor_csv))
         .route("/sessies.ics", get(sessions::feed))
         .route("/sessies/{slug}/agenda.ics", get(sessions::one))
+        .route(
+            "/sessies/{slug}/deelnemers.csv",
+            get(sessions::attendees_csv),
+        )
         .route("/sessies/thema/{file}", get(sessions::theme_feed))
         .route(
             "/aanmelding/{token}/agenda.ics",

@@ -1,12 +1,14 @@
 //! Calendar files of sessions (iCalendar, RFC 5545): one session, a registration's session,
-//! and the feed of all published sessions.
+//! and the feed of all published sessions. And the attendee list as CSV for coordinators.
 
 use crate::AppState;
+use app::accounts::guard::RequestAuth;
 use app::sessions::{db, ics};
 use axum::{
     extract::{Path, State},
     http::{header, StatusCode},
     response::{IntoResponse, Response},
+    Extension,
 };
 
 async fn calendar(
@@ -102,4 +104,108 @@ pub async fn for_registration(
         Ok(None) => (StatusCode::NOT_FOUND, "Deze aanmelding bestaat niet.").into_response(),
         Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
     }
+}
+
+/// `GET /sessies/{slug}/deelnemers.csv`: the attendee list for Excel (UTF-8 with BOM, `;`).
+/// Coordinators only: it holds names and e-mail addresses.
+pub async fn attendees_csv(
+    State(state): State<AppState>,
+    Extension(auth): Extension<RequestAuth>,
+    Path(slug): Path<String>,
+) -> Response {
+    if let Err(refusal) = crate::security::require_coordinator(
+        auth,
+        &format!("/inloggen?volgende=/sessies/{slug}/deelnemers"),
+        "Alleen coördinatoren kunnen de deelnemerslijst downloaden.",
+    ) {
+        return refusal;
+    }
+    let rows: Result<Vec<(String, String, String, String, Option<String>, String, String, Option<bool>, String)>, _> =
+        sqlx::query_as(
+            "SELECT r.name, r.email, r.organisation, r.role, a.name, r.question, r.status, r.attended, r.created_at
+             FROM registrations r JOIN learning_sessions s ON s.id = r.session_id
+             LEFT JOIN areas a ON a.id = r.area_id
+             WHERE s.slug = ?
+             ORDER BY CASE r.status WHEN 'confirmed' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, r.queue",
+        )
+        .bind(&slug)
+        .fetch_all(&state.pool)
+        .await;
+    let exists: Result<Option<i64>, _> =
+        sqlx::query_scalar("SELECT id FROM learning_sessions WHERE slug = ?")
+            .bind(&slug)
+            .fetch_optional(&state.pool)
+            .await;
+    let (rows, exists) = match (rows, exists) {
+        (Ok(rows), Ok(exists)) => (rows, exists),
+        (Err(error), _) | (_, Err(error)) => {
+            log::error!("attendee export failed: {error}");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    if exists.is_none() {
+        return (StatusCode::NOT_FOUND, "Deze sessie bestaat niet.").into_response();
+    }
+    use app::sessions::{AttendeeRole, RegistrationStatus};
+    let mut waiting = 0;
+    let table: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(
+            |(name, email, organisation, role, area, question, status, attended, created)| {
+                let status =
+                    RegistrationStatus::from_code(&status).unwrap_or(RegistrationStatus::Cancelled);
+                let position = if status == RegistrationStatus::Waiting {
+                    waiting += 1;
+                    waiting.to_string()
+                } else {
+                    String::new()
+                };
+                vec![
+                    name,
+                    email,
+                    organisation,
+                    AttendeeRole::from_code(&role)
+                        .map(|r| r.label().to_string())
+                        .unwrap_or(role),
+                    area.unwrap_or_default(),
+                    status.label().to_string(),
+                    position,
+                    match attended {
+                        Some(true) => "ja".into(),
+                        Some(false) => "nee".into(),
+                        None => String::new(),
+                    },
+                    question,
+                    created,
+                ]
+            },
+        )
+        .collect();
+    let body = app::areas::csv::write_csv(
+        &[
+            "Naam",
+            "E-mail",
+            "Organisatie",
+            "Rol",
+            "Gebied",
+            "Status",
+            "Plaats op wachtlijst",
+            "Aanwezig",
+            "Vraag",
+            "Aangemeld op",
+        ],
+        &table,
+    );
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"deelnemers-{slug}.csv\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        body,
+    )
+        .into_response()
 }

@@ -65,6 +65,51 @@ struct Case {
 
 const MATRIX: &[Case] = &[
     Case {
+        name: "load_sessions_overview",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "load_session_edit",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "save_session",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "cancel_session",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "session_attendees",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "move_registration",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "save_attendance",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "save_session_report",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "publish_session_report",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
         name: "load_item_edit",
         expected: COORDINATE,
         mutates: false,
@@ -253,6 +298,22 @@ const MATRIX: &[Case] = &[
 
 /// A library item of the demo data, used by the library cases.
 const LIBRARY_ITEM: &str = "rol-van-de-straatmanager";
+const SESSION_SLUG: &str = "leegstand-samen-aanpakken";
+/// A demo session that has taken place.
+const PAST_SESSION: &str = "openbare-ruimte-terugblik";
+
+/// A confirmed registration for a session; returns its id.
+async fn registration(server: &TestServer, slug: &str) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO registrations (session_id, token_hash, name, email, role, consent_at, status, queue)
+         SELECT id, 'hash-' || id, 'Sanne', 'sanne@voorbeeld.nl', 'entrepreneur', '2026-01-01', 'confirmed', 1
+         FROM learning_sessions WHERE slug = ? RETURNING id",
+    )
+    .bind(slug)
+    .fetch_one(&server.pool)
+    .await
+    .unwrap()
+}
 
 /// Valid input for each function, aimed at Lindenplein (the area the demo editor edits).
 async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
@@ -460,6 +521,48 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
             ("key_items", s(LIBRARY_ITEM)),
         ],
         "load_dossier_edit" => vec![("theme", s("vacancy"))],
+        "load_sessions_overview" => vec![],
+        "load_session_edit" | "session_attendees" => vec![("slug", s(SESSION_SLUG))],
+        "save_session" => vec![
+            ("original_slug", s(SESSION_SLUG)),
+            ("fields[kind]", s("thematic")),
+            ("fields[title]", s("Leegstand samen aanpakken, deel 2")),
+            ("fields[slug]", s(SESSION_SLUG)),
+            ("fields[starts_at]", s("2027-01-14T19:30")),
+            ("fields[ends_at]", s("2027-01-14T21:00")),
+            ("fields[signup_deadline]", s("2027-01-14T12:00")),
+            ("fields[online]", s("ja")),
+            ("fields[capacity]", s("40")),
+            ("fields[status]", s("published")),
+            ("themes[vacancy]", s("ja")),
+        ],
+        "cancel_session" => vec![("slug", s(SESSION_SLUG)), ("confirm", s("ja"))],
+        "move_registration" => {
+            let id = registration(server, SESSION_SLUG).await;
+            vec![
+                ("slug", s(SESSION_SLUG)),
+                ("registration_id", id.to_string()),
+                ("to", s("waiting")),
+            ]
+        }
+        "save_attendance" => {
+            let id = registration(server, PAST_SESSION).await;
+            let key: &'static str = format!("present[{id}]").leak();
+            vec![("slug", s(PAST_SESSION)), (key, s("ja"))]
+        }
+        "save_session_report" => vec![
+            ("slug", s(PAST_SESSION)),
+            ("report", s("Een goed gesprek over bankjes.")),
+        ],
+        "publish_session_report" => {
+            sqlx::query("UPDATE learning_sessions SET report = 'Een goed gesprek.' WHERE slug = ?")
+                .bind(PAST_SESSION)
+                .execute(&server.pool)
+                .await
+                .unwrap();
+            vec![("slug", s(PAST_SESSION))]
+        }
+
         "delete_attachment" => {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO library_attachments (item_id, display_name, kind, size_bytes, sha256)

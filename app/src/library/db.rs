@@ -631,7 +631,7 @@ pub async fn dossier(pool: &SqlitePool, theme: &str) -> Result<Option<Dossier>, 
     .fetch_all(pool)
     .await?;
     let (upcoming_sessions, past_sessions) =
-        crate::sessions::db::list(pool, None, Some(key.as_str())).await?;
+        crate::sessions::db::list(pool, None, Some(key.as_str()), None).await?;
     Ok(Some(Dossier {
         upcoming_sessions,
         past_sessions,
@@ -708,7 +708,11 @@ pub async fn segment_guide(
     } else {
         None
     };
+    let (upcoming_sessions, past_sessions) =
+        crate::sessions::db::list(pool, None, None, Some(id)).await?;
     Ok(Some(SegmentGuide {
+        upcoming_sessions,
+        past_sessions,
         intro_html: crate::editing::markdown::to_safe_html(&intro.unwrap_or_default()),
         id,
         name,

@@ -253,6 +253,9 @@ pub struct SegmentGuide {
     /// assessment (slug, name, score, date); None for everyone else.
     pub lowest_areas: Option<Vec<(String, String, i64, String)>>,
     pub scale_max: i64,
+    /// Sessions on this segment.
+    pub upcoming_sessions: Vec<crate::sessions::SessionCard>,
+    pub past_sessions: Vec<crate::sessions::SessionCard>,
 }
 
 /// The code for the URL (`?bijlage=`) of why an upload was refused.

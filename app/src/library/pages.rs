@@ -521,7 +521,11 @@ pub fn SegmentGuidePage() -> impl IntoView {
                         </section>
                         <section aria-labelledby="sessies-onderdeel">
                             <h2 id="sessies-onderdeel">"Sessies"</h2>
-                            <p class="empty-state">"De sessieagenda staat nog niet in Kernpunt."</p>
+                            <crate::sessions::pages::SessionList cards=g.upcoming_sessions empty="Er staat geen sessie over dit onderdeel gepland."/>
+                            {(!g.past_sessions.is_empty()).then(|| view! {
+                                <h3>"Eerdere sessies"</h3>
+                                <crate::sessions::pages::SessionList cards=g.past_sessions empty=""/>
+                            })}
                         </section>
                         {g.lowest_areas.map(|areas| view! {
                             <section aria-labelledby="laagst" class="private-section">

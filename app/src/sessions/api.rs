@@ -23,7 +23,9 @@ pub async fn list_sessions(
 ) -> Result<(Vec<SessionCard>, Vec<SessionCard>), SignupError> {
     let kind = SessionKind::from_code(&kind).map(|k| k.code());
     let theme = (!theme.is_empty() && theme.len() < 40).then_some(theme.as_str());
-    db::list(&pool()?, kind, theme).await.map_err(unavailable)
+    db::list(&pool()?, kind, theme, None)
+        .await
+        .map_err(unavailable)
 }
 
 /// A session's page; `concept` brings back a form that could not be saved without JS.

@@ -52,14 +52,17 @@ pub async fn list(
     pool: &SqlitePool,
     kind: Option<&str>,
     theme: Option<&str>,
+    segment: Option<i64>,
 ) -> Result<(Vec<SessionCard>, Vec<SessionCard>), sqlx::Error> {
     let rows: Vec<CardRow> = sqlx::query_as(&format!(
         "{CARD_SQL} WHERE s.status <> 'draft' AND (?1 IS NULL OR s.kind = ?1)
            AND (?2 IS NULL OR EXISTS (SELECT 1 FROM learning_session_themes x WHERE x.session_id = s.id AND x.theme_key = ?2))
+           AND (?3 IS NULL OR EXISTS (SELECT 1 FROM learning_session_segments x WHERE x.session_id = s.id AND x.segment_id = ?3))
          ORDER BY s.starts_at"
     ))
     .bind(kind)
     .bind(theme)
+    .bind(segment)
     .fetch_all(pool)
     .await?;
     let now = now_local();
@@ -88,6 +91,11 @@ struct PageRow {
     facilitator: String,
     signup_deadline: String,
     waiting: i64,
+    report: String,
+    materials: String,
+    recording_url: String,
+    report_slug: Option<String>,
+    report_title: Option<String>,
 }
 
 /// A published (or cancelled) session's public page, or None.
@@ -105,11 +113,21 @@ pub async fn page(pool: &SqlitePool, slug: &str) -> Result<Option<SessionPage>, 
     let extra: PageRow = sqlx::query_as(
         "SELECT s.description, s.audience, a.slug AS case_slug, a.name AS case_name, s.case_question,
                 s.address, s.facilitator, s.signup_deadline,
-                (SELECT count(*) FROM registrations r WHERE r.session_id = s.id AND r.status = 'waiting') AS waiting
-         FROM learning_sessions s LEFT JOIN areas a ON a.id = s.case_area_id WHERE s.id = ?",
+                (SELECT count(*) FROM registrations r WHERE r.session_id = s.id AND r.status = 'waiting') AS waiting,
+                s.report, s.materials, s.recording_url, i.slug AS report_slug, i.title AS report_title
+         FROM learning_sessions s LEFT JOIN areas a ON a.id = s.case_area_id
+         LEFT JOIN library_items i ON i.id = s.report_item_id
+         WHERE s.id = ?",
     )
     .bind(row.id)
     .fetch_one(pool)
+    .await?;
+    let segments = sqlx::query_as(
+        "SELECT g.id, g.name FROM learning_session_segments x JOIN stuurwiel_segments g ON g.id = x.segment_id
+         WHERE x.session_id = ? ORDER BY g.position",
+    )
+    .bind(row.id)
+    .fetch_all(pool)
     .await?;
     let card = card(pool, row).await?;
     let now = now_local();
@@ -132,6 +150,12 @@ pub async fn page(pool: &SqlitePool, slug: &str) -> Result<Option<SessionPage>, 
         signup_deadline: extra.signup_deadline,
         closed,
         draft: None,
+        segments,
+        report_html: crate::editing::markdown::to_safe_html(&extra.report),
+        materials_html: crate::editing::markdown::to_safe_html(&extra.materials),
+        recording_url: extra.recording_url,
+        report_item: extra.report_slug.zip(extra.report_title),
+        retention_days: retention_days(),
         card,
     }))
 }

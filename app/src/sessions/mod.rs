@@ -93,6 +93,15 @@ pub struct SessionPage {
     pub signup_deadline: String,
     /// Why signing up is not possible now, if it is not.
     pub closed: Option<String>,
+    /// Stuurwiel segments as (id, name), linking to their learning paths.
+    pub segments: Vec<(i64, String)>,
+    /// After the session (empty until the coordinator writes them).
+    pub report_html: String,
+    pub materials_html: String,
+    pub recording_url: String,
+    /// The report as published in the kennisbank: (slug, title).
+    pub report_item: Option<(String, String)>,
+    pub retention_days: u32,
     /// What a form that could not be saved without JavaScript held.
     pub draft: Option<SignupDraft>,
 }

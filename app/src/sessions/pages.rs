@@ -58,6 +58,7 @@ pub fn SessionsPage() -> impl IntoView {
         )
     };
     let sessions = Resource::new(filter, |(kind, theme)| list_sessions(kind, theme));
+    let themes = Resource::new(|| (), |_| crate::areas::api::area_filter_choices());
     view! {
         <Title text="Sessies"/>
         <h1>"Sessies"</h1>
@@ -76,8 +77,26 @@ pub fn SessionsPage() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
+            <div class="filter-form__field">
+                <label for="sessie-thema">"Thema"</label>
+                <select id="sessie-thema" name="thema">
+                    <option value="">"Alle thema’s"</option>
+                    <Suspense fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            themes.await.map(|listing| listing.themes.into_iter().map(|(key, label)| {
+                                let selected = filter().1 == key;
+                                view! { <option value=key selected=selected>{label}</option> }
+                            }).collect_view()).ok()
+                        })}
+                    </Suspense>
+                </select>
+            </div>
             <div class="filter-form__actions"><button type="submit">"Toon sessies"</button></div>
         </Form>
+        {move || (!filter().1.is_empty()).then(|| {
+            let theme = filter().1;
+            view! { <p><a href=format!("/sessies/thema/{theme}.ics") rel="external">"Abonneer op de sessies over dit thema (iCalendar)"</a></p> }
+        })}
         <Suspense fallback=|| view! { <p aria-busy="true">"Sessies laden…"</p> }>
             {move || Suspend::new(async move {
                 match sessions.await {
@@ -196,7 +215,24 @@ fn SessionView(page: SessionPage, signup: ServerAction<SignUp>) -> impl IntoView
             <p><strong>"Casus: "</strong><a href=format!("/gebieden/{slug}")>{name}</a>
                 {(!page.case_question.is_empty()).then(|| format!(" — {}", page.case_question))}</p>
         })}
+        {(!page.segments.is_empty()).then(|| view! {
+            <p><strong>"Stuurwiel: "</strong>
+                {page.segments.iter().enumerate().map(|(i, (id, name))| view! {
+                    {(i > 0).then_some(", ")}<a href=format!("/kennisbank/stuurwiel/{id}")>{name.clone()}</a>
+                }).collect_view()}
+            </p>
+        })}
         <p><a href=ics download="" rel="external">"Zet in uw agenda (.ics)"</a></p>
+        <CoordinatorLinks slug=card.slug.clone()/>
+        {(!page.report_html.is_empty() || !page.materials_html.is_empty() || !page.recording_url.is_empty()).then(|| view! {
+            <section aria-labelledby="verslag-kop">
+                <h2 id="verslag-kop">"Terugblik"</h2>
+                <div class="rich-text" inner_html=page.report_html.clone()></div>
+                {(!page.materials_html.is_empty()).then(|| view! { <h3>"Materiaal"</h3><div class="rich-text" inner_html=page.materials_html.clone()></div> })}
+                {(!page.recording_url.is_empty()).then(|| view! { <p><a href=page.recording_url.clone()>"Bekijk de opname"</a></p> })}
+                {page.report_item.clone().map(|(slug, title)| view! { <p>"In de kennisbank: "<a href=format!("/kennisbank/{slug}")>{title}</a></p> })}
+            </section>
+        })}
         <section aria-labelledby="aanmelden-kop" id="aanmelden">
             <h2 id="aanmelden-kop">"Aanmelden"</h2>
             {match page.closed.clone() {
@@ -239,7 +275,7 @@ fn SessionView(page: SessionPage, signup: ServerAction<SignUp>) -> impl IntoView
                         </div>
                         <div class="field field--checkbox">
                             <input type="checkbox" id="toestemming" name="consent" value="ja"/>
-                            <label for="toestemming">{format!("Ik geef toestemming om mijn gegevens te bewaren voor deze sessie. Ze worden {RETENTION_DAYS} dagen na de sessie verwijderd.")}</label>
+                            <label for="toestemming">{format!("Ik geef toestemming om mijn gegevens te bewaren voor deze sessie. Ze worden {} dagen na de sessie verwijderd (zie de privacyverklaring).", page.retention_days)}</label>
                         </div>
                         {field_error("consent")}
                         <div class="form__actions">
@@ -251,6 +287,29 @@ fn SessionView(page: SessionPage, signup: ServerAction<SignUp>) -> impl IntoView
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// Edit and attendee links, for coordinators only (decided on the server's answer).
+#[component]
+fn CoordinatorLinks(slug: String) -> impl IntoView {
+    let auth = crate::accounts::pages::use_auth();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let slug = slug.clone();
+                Suspend::new(async move {
+                    let coordinator = crate::accounts::decide(auth.user.await.as_ref(), &crate::accounts::Action::Coordinate)
+                        == crate::accounts::Access::Allowed;
+                    coordinator.then(|| view! {
+                        <p class="coordinator-links">
+                            <a class="button-link" href=format!("/sessies/{slug}/bewerken")>"Bewerken"</a>" "
+                            <a class="button-link" href=format!("/sessies/{slug}/deelnemers")>"Deelnemers"</a>
+                        </p>
+                    })
+                })
+            }}
+        </Suspense>
     }
 }
 

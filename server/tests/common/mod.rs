@@ -213,7 +213,16 @@ impl TestServer {
         .fetch_one(&self.pool)
         .await
         .unwrap();
-        format!("{rows:?}{counts:?}{users:?}{assignments:?}{items:?}{monitoring:?}{library:?}")
+        let sessions: (String, String, i64) = sqlx::query_as(
+            "SELECT (SELECT ifnull(group_concat(slug || title || status || sequence || capacity || report || materials
+                        || recording_url || ifnull(report_item_id, ''), ';'), '') FROM learning_sessions),
+                    (SELECT ifnull(group_concat(id || status || queue || ifnull(attended, ''), ';'), '') FROM registrations),
+                    (SELECT count(*) FROM mail_outbox)",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        format!("{rows:?}{counts:?}{users:?}{assignments:?}{items:?}{monitoring:?}{library:?}{sessions:?}")
     }
 
     pub async fn area_version(&self, slug: &str) -> i64 {
