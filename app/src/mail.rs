@@ -10,8 +10,9 @@
 use sqlx::{SqliteConnection, SqlitePool};
 use std::sync::OnceLock;
 
-/// Attempts before a message is marked failed: the delays add up to about a day.
-pub const MAX_ATTEMPTS: i64 = 10;
+/// Attempts before a message is marked failed: the delays add up to about 16 hours, so a
+/// mail server that is down for a night does not lose anything.
+pub const MAX_ATTEMPTS: i64 = 12;
 
 static PUBLIC_URL: OnceLock<String> = OnceLock::new();
 
@@ -174,6 +175,6 @@ mod tests {
         assert_eq!(backoff(5), 480);
         assert_eq!(backoff(30), 6 * 3600);
         let total: i64 = (1..MAX_ATTEMPTS).map(backoff).sum();
-        assert!(total > 6 * 3600 && total < 2 * 86_400, "{total}");
+        assert!(total > 12 * 3600 && total < 2 * 86_400, "{total}");
     }
 }

@@ -1357,3 +1357,81 @@ pub mod api {
 }
 
 pub mod pages;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        let mut values: BTreeMap<String, String> = [
+            ("kind", "thematic"),
+            ("title", "Leegstand"),
+            ("slug", "leegstand"),
+            ("starts_at", "2027-01-14T19:30"),
+            ("ends_at", "2027-01-14T21:00"),
+            ("signup_deadline", "2027-01-14T12:00"),
+            ("online", "ja"),
+            ("capacity", "40"),
+            ("status", "published"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        for (k, v) in pairs {
+            values.insert(k.to_string(), v.to_string());
+        }
+        values
+    }
+
+    #[test]
+    fn a_good_session_passes_and_each_mistake_is_named() {
+        let themes = vec!["vacancy".to_string()];
+        assert!(validate_session(&values(&[]), &themes).is_empty());
+        for (pairs, field) in [
+            (vec![("kind", "lezing")], "kind"),
+            (vec![("title", " ")], "title"),
+            (vec![("slug", "Met Hoofdletters")], "slug"),
+            (vec![("slug", "nieuw")], "slug"),
+            (vec![("starts_at", "14-01-2027 19:30")], "starts_at"),
+            (vec![("ends_at", "2027-01-14T19:00")], "ends_at"),
+            (vec![("starts_at", "2027-02-30T19:30")], "starts_at"),
+            (
+                vec![("signup_deadline", "2027-01-15T12:00")],
+                "signup_deadline",
+            ),
+            (vec![("capacity", "0")], "capacity"),
+            (vec![("capacity", "veel")], "capacity"),
+            (vec![("meeting_url", "javascript:alert(1)")], "meeting_url"),
+            (vec![("online", ""), ("address", "")], "address"),
+            (vec![("kind", "intervision")], "case_area"),
+            (vec![("status", "cancelled")], "status"),
+        ] {
+            let errors = validate_session(&values(&pairs), &themes);
+            assert!(
+                errors.get(field).is_some(),
+                "{pairs:?} should fail on {field}"
+            );
+        }
+        assert!(validate_session(&values(&[]), &[]).get("themes").is_some());
+    }
+
+    #[test]
+    fn no_show_rate_counts_only_recorded_attendance() {
+        let numbers = SessionNumbers {
+            confirmed: 10,
+            attended: 6,
+            absent: 2,
+            ..SessionNumbers::default()
+        };
+        assert_eq!(numbers.no_show_percent(), Some(25));
+        assert_eq!(SessionNumbers::default().no_show_percent(), None);
+    }
+
+    #[test]
+    fn report_links_must_be_web_addresses() {
+        assert!(validate_report("Verslag", "", "https://video.example.nl/1").is_empty());
+        assert!(validate_report("", "", "ftp://x")
+            .get("recording_url")
+            .is_some());
+    }
+}
