@@ -11,7 +11,7 @@ SERVER := $(TARGET_DIR)/release/server
 KERNPUNT_DATABASE ?= data/kernpunt.db
 export KERNPUNT_DATABASE
 
-.PHONY: run test build setup setup-test test-rust test-e2e check bench bench-search seed
+.PHONY: run test build setup setup-test test-rust test-e2e check bench bench-search bench-signups seed
 
 run: setup build
 	@if [ ! -f "$(KERNPUNT_DATABASE)" ]; then \
@@ -61,3 +61,8 @@ bench: build
 # Library search latency with 10,000 generated items (database layer and over HTTP).
 bench-search:
 	cargo run --release -p server --example search_bench
+
+# Sign-ups per second over HTTP with 64 concurrent clients, p50/p95/p99 latency, and a check
+# that nothing was overbooked or lost (server/examples/signup_bench.rs).
+bench-signups:
+	bench/signups.sh
