@@ -47,12 +47,24 @@ pub fn NotFoundPage() -> impl IntoView {
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
+    let retention = Resource::new(|| (), |_| crate::sessions::api::retention_period());
     view! {
         <Title text="Privacy"/>
         <h1>"Privacyverklaring"</h1>
         <p>"Kernpunt toont openbare informatie over kerngebieden. Voor het bekijken van gebieden hoeft u niets over uzelf in te vullen en gebruiken we geen tracking-cookies of diensten van derden."</p>
         <h2>"Aanmelden voor sessies"</h2>
-        <p>"Als u zich aanmeldt voor een sessie, vragen we alleen wat nodig is om de sessie te organiseren: naam, e-mailadres, organisatie en rol. We vragen daarvoor uitdrukkelijk uw toestemming en verwijderen de gegevens na de bewaartermijn die bij het formulier staat. Namen van deelnemers worden nooit openbaar getoond."</p>
+        <p>"Als u zich aanmeldt voor een sessie, vragen we alleen wat nodig is om de sessie te organiseren: naam, e-mailadres, organisatie en rol. We vragen daarvoor uitdrukkelijk uw toestemming. Namen van deelnemers worden nooit openbaar getoond; alleen de coördinatoren zien de deelnemerslijst."</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let days = retention.await.unwrap_or(crate::sessions::RETENTION_DAYS);
+                view! {
+                    <p id="bewaartermijn">{format!(
+                        "Bewaartermijn: {days} dagen na de sessie verwijderen we uw naam, e-mailadres, organisatie en vraag automatisch, en werkt uw persoonlijke link niet meer. We bewaren alleen aantallen (hoeveel mensen zich aanmeldden, op de wachtlijst stonden en kwamen), zonder namen. Mails over uw aanmelding bewaren we ook niet langer dan {days} dagen."
+                    )}</p>
+                }
+            })}
+        </Suspense>
+        <p>"Wie een onderwerp voorstelt voor een sessie, geeft naam en e-mailadres alleen aan de coördinatoren, om contact op te nemen over dat onderwerp."</p>
         <h2>"Uw rechten"</h2>
         <p>"U kunt de gemeente vragen welke gegevens over u zijn vastgelegd en vragen deze te corrigeren of te verwijderen."</p>
     }

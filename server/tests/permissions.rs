@@ -36,6 +36,7 @@ const PUBLIC_READS: &[&str] = &[
     "list_sessions",
     "get_session",
     "get_registration",
+    "retention_period",
 ];
 /// Functions that change only the caller's own login state, or need a one-time token
 /// (tested in accounts.rs).

@@ -102,7 +102,7 @@ pub fn UserMenu() -> impl IntoView {
                 match auth.user.await {
                     Some(user) => view! {
                         <div class="user-menu">
-                            {(user.role != super::Role::AreaEditor).then(|| view! { <a href="/beheer/stuurwiel">"Stuurwiel"</a> })}
+                            {(user.role != super::Role::AreaEditor).then(|| view! { <a href="/beheer/sessies">"Sessies"</a><a href="/beheer/stuurwiel">"Stuurwiel"</a> })}
                             {(user.role == super::Role::Admin).then(|| view! { <a href="/beheer/accounts">"Accounts"</a> })}
                             <a class="user-menu__name" href="/account">{user.name}</a>
                             <ActionForm action=auth.logout attr:class="user-menu__logout">

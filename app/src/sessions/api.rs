@@ -139,3 +139,9 @@ pub async fn cancel_registration(token: String) -> Result<bool, SignupError> {
     }
     Ok(changed)
 }
+
+/// Days after a session that attendees' personal data is kept (for the privacy page).
+#[server(endpoint = "retention_period")]
+pub async fn retention_period() -> Result<u32, SignupError> {
+    Ok(retention_days())
+}

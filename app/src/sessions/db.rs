@@ -160,6 +160,8 @@ pub async fn page(pool: &SqlitePool, slug: &str) -> Result<Option<SessionPage>, 
     }))
 }
 
+static SIGNUP_TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 /// What a sign-up led to.
 #[derive(Debug, PartialEq)]
 pub struct SignedUp {
@@ -183,6 +185,10 @@ pub async fn sign_up(
     if !errors.is_empty() {
         return Err(SignupError::Invalid(errors));
     }
+    // Sign-ups queue here, first come first served, instead of in SQLite's busy handler,
+    // which lets a waiting connection lose the lock again and again (seconds of tail
+    // latency under load, near the busy timeout; see bench/signups.sh).
+    let _turn = SIGNUP_TURN.lock().await;
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(failed)?;
     let session: Option<(i64, String, i64, String)> = sqlx::query_as(
         "SELECT id, status, capacity, signup_deadline FROM learning_sessions WHERE slug = ? AND status <> 'draft'",
