@@ -127,6 +127,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/sessies") view=sessions::pages::SessionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sessies/onderwerpen") view=sessions::topics::TopicsPageView ssr=SsrMode::Async/>
                     <Route path=path!("/sessies/:slug") view=sessions::pages::SessionPageView ssr=SsrMode::Async/>
                     <Route path=path!("/aanmelding/:token") view=sessions::pages::RegistrationPageView ssr=SsrMode::Async/>
                     <Route path=path!("/kennisbank") view=library::pages::LibraryPage ssr=SsrMode::Async/>

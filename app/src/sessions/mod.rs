@@ -10,6 +10,7 @@ pub mod api;
 pub mod db;
 pub mod ics;
 pub mod pages;
+pub mod topics;
 
 use serde::{Deserialize, Serialize};
 
