@@ -53,6 +53,8 @@ pub fn PrivacyPage() -> impl IntoView {
         <p>"Kernpunt toont openbare informatie over kerngebieden. Voor het bekijken van gebieden hoeft u niets over uzelf in te vullen en gebruiken we geen tracking-cookies of diensten van derden."</p>
         <h2>"Aanmelden voor sessies"</h2>
         <p>"Als u zich aanmeldt voor een sessie, vragen we alleen wat nodig is om de sessie te organiseren: naam, e-mailadres, organisatie en rol. We vragen daarvoor uitdrukkelijk uw toestemming en verwijderen de gegevens na de bewaartermijn die bij het formulier staat. Namen van deelnemers worden nooit openbaar getoond."</p>
+        <h2>"Onderwerpen voorstellen en stemmen"</h2>
+        <p>"Wie een onderwerp voor een sessie voorstelt, geeft een naam en e-mailadres op. Alleen de coördinatoren zien die, om contact op te nemen over het onderwerp; ze worden 90 dagen na het voorstel verwijderd. Wie stemt, krijgt een cookie met een willekeurige code, zodat elke stem één keer telt; er staat niets over u in. Om misbruik te beperken bewaren we het IP-adres van voorstellen en stemmen één dag."</p>
         <h2>"Uw rechten"</h2>
         <p>"U kunt de gemeente vragen welke gegevens over u zijn vastgelegd en vragen deze te corrigeren of te verwijderen."</p>
     }
