@@ -240,6 +240,7 @@ pub async fn seed(pool: &SqlitePool) -> Result<SeedOutcome, sqlx::Error> {
     seed_accounts(&mut tx).await?;
     crate::library::db::seed_demo(&mut tx).await?;
     crate::sessions::db::seed_demo(&mut tx).await?;
+    crate::sessions::topics::db::seed_demo(&mut tx).await?;
     tx.commit().await?;
     Ok(SeedOutcome::Seeded { areas: AREAS.len() })
 }

@@ -130,6 +130,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/sessies") view=sessions::pages::SessionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/sessies/nieuw") view=sessions::admin::pages::SessionEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sessies/onderwerpen") view=sessions::topics::TopicsPageView ssr=SsrMode::Async/>
                     <Route path=path!("/sessies/:slug") view=sessions::pages::SessionPageView ssr=SsrMode::Async/>
                     <Route path=path!("/sessies/:slug/bewerken") view=sessions::admin::pages::SessionEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/sessies/:slug/deelnemers") view=sessions::admin::pages::AttendeesPage ssr=SsrMode::Async/>

@@ -2,7 +2,7 @@
 //!
 //! Most traffic is anonymous and every anonymous visitor sees the same HTML for a URL, so
 //! rendering it once and serving the bytes again is what makes a profile page fast. Rules:
-//! - only GET requests without a session cookie, and only `200 text/html` responses without
+//! - only GET requests without a session cookie (or a voter cookie on the topics page), and only `200 text/html` responses without
 //!   `Set-Cookie`, are stored;
 //! - any request that is not GET or HEAD (every change goes through one) empties the cache,
 //!   and an entry lives at most [`MAX_AGE`] so changes made outside this process (the CLI,
@@ -137,12 +137,17 @@ pub async fn cache_pages(
         cache.clear();
         return response;
     }
+    // Logged in, or a voter on the topics page (which shows what they voted for).
+    let path = request.uri().path();
     let logged_in = request
         .headers()
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
-        .any(|value| token_from_cookie_header(value).is_some());
+        .any(|value| {
+            token_from_cookie_header(value).is_some()
+                || app::sessions::topics::is_personal_request(path, value)
+        });
     let nonce = request.extensions().get::<CspNonce>().map(|n| n.0.clone());
     let (Some(nonce), false, Method::GET) = (nonce, logged_in, method) else {
         return next.run(request).await;

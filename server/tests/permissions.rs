@@ -37,17 +37,22 @@ const PUBLIC_READS: &[&str] = &[
     "get_session",
     "get_registration",
     "retention_period",
+    "get_topics",
+    "topic_form",
 ];
 /// Functions that change only the caller's own login state, or need a one-time token
 /// (tested in accounts.rs).
 /// `sign_up` is open to everyone and `cancel_registration` needs the personal link's token
-/// (both tested in sessions.rs).
+/// (both tested in sessions.rs). `suggest_topic` and `vote_topic` are open to everyone,
+/// limited per IP and (votes) one per browser (tested in topics.rs).
 const SESSION: &[&str] = &[
     "login",
     "logout",
     "set_password",
     "sign_up",
     "cancel_registration",
+    "suggest_topic",
+    "vote_topic",
 ];
 
 /// Outcomes in the order of `ACTORS`:
@@ -283,6 +288,11 @@ const MATRIX: &[Case] = &[
     Case {
         name: "create_account",
         expected: ADMIN_ONLY,
+        mutates: true,
+    },
+    Case {
+        name: "triage_topic",
+        expected: COORDINATE,
         mutates: true,
     },
     Case {
@@ -607,6 +617,19 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
             } else {
                 vec![("segment_id", id.to_string()), ("confirm", s("ja"))]
             }
+        }
+        "triage_topic" => {
+            let id: i64 = sqlx::query_scalar(
+                "SELECT id FROM topic_suggestions WHERE status = 'open' ORDER BY id LIMIT 1",
+            )
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+            vec![
+                ("suggestion_id", id.to_string()),
+                ("decision", s("declined")),
+                ("reason", s("Dit past niet in een sessie.")),
+            ]
         }
         other => panic!("no input defined for {other}"),
     }

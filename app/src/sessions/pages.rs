@@ -66,6 +66,7 @@ pub fn SessionsPage() -> impl IntoView {
             "Stedelijk leren: elke maand een digitale themasessie, intervisies met één gebied als casus, en werkplaatsen. "
             "Aanmelden kan zonder account. " <a href="/sessies.ics" rel="external">"Abonneer op de agenda (iCalendar)"</a>
         </p>
+        <p>"Een onderwerp dat u graag in een sessie besproken ziet? " <a href="/sessies/onderwerpen">"Onderwerp voorstellen"</a> " of stem op de voorstellen van anderen."</p>
         <Form method="GET" action="/sessies" attr:class="filter-form">
             <div class="filter-form__field">
                 <label for="sessie-soort">"Soort"</label>

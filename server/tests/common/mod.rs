@@ -222,7 +222,14 @@ impl TestServer {
         .fetch_one(&self.pool)
         .await
         .unwrap();
-        format!("{rows:?}{counts:?}{users:?}{assignments:?}{items:?}{monitoring:?}{library:?}{sessions:?}")
+        let topics: (String, i64) = sqlx::query_as(
+            "SELECT (SELECT ifnull(group_concat(id || status || ifnull(session_id, '') || decline_reason, ';'), '') FROM topic_suggestions),
+                    (SELECT count(*) FROM topic_votes)",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        format!("{rows:?}{counts:?}{users:?}{assignments:?}{items:?}{monitoring:?}{library:?}{sessions:?}{topics:?}")
     }
 
     pub async fn area_version(&self, slug: &str) -> i64 {

@@ -181,7 +181,7 @@ pub fn SessionEditPage() -> impl IntoView {
         if let Some(Ok(new_slug)) = save.value().get() {
             if new_slug != slug() {
                 leptos_router::hooks::use_navigate()(
-                    &format!("/sessies/{new_slug}/bewerken"),
+                    &format!("/sessies/{new_slug}/bewerken?melding=opgeslagen"),
                     Default::default(),
                 );
             }
