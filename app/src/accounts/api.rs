@@ -134,8 +134,9 @@ pub async fn login(email: String, password: String, next: String) -> Result<(), 
     }
 }
 
+/// Adds a `Set-Cookie` header to the server function's response.
 #[cfg(feature = "ssr")]
-fn set_cookie(value: &str) {
+pub(crate) fn set_cookie(value: &str) {
     if let (Some(response), Ok(value)) = (
         use_context::<leptos_axum::ResponseOptions>(),
         http::HeaderValue::from_str(value),

@@ -36,29 +36,37 @@ pub fn is_live(created_at: i64, last_seen: i64, now: i64) -> bool {
     now - last_seen < IDLE_TIMEOUT_SECS && now - created_at < ABSOLUTE_TIMEOUT_SECS
 }
 
-/// The `Set-Cookie` value that starts a session.
-pub fn cookie(token: &str, secure: bool) -> String {
+/// The `Set-Cookie` value for an HttpOnly token cookie on the whole site (`Secure` over https).
+pub fn token_cookie(name: &str, token: &str, max_age: i64, secure: bool) -> String {
     format!(
-        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={ABSOLUTE_TIMEOUT_SECS}{}",
+        "{name}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
         if secure { "; Secure" } else { "" }
     )
+}
+
+/// The value of the token cookie `name` in a `Cookie` request header, if it looks like one
+/// of our tokens (64 hex digits).
+pub fn named_token_from_cookie_header<'a>(header: &'a str, name: &str) -> Option<&'a str> {
+    header.split(';').find_map(|pair| {
+        let (key, value) = pair.trim().split_once('=')?;
+        (key == name && value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then_some(value)
+    })
+}
+
+/// The `Set-Cookie` value that starts a session.
+pub fn cookie(token: &str, secure: bool) -> String {
+    token_cookie(COOKIE_NAME, token, ABSOLUTE_TIMEOUT_SECS, secure)
 }
 
 /// The `Set-Cookie` value that removes the session cookie.
 pub fn removal_cookie(secure: bool) -> String {
-    format!(
-        "{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
-        if secure { "; Secure" } else { "" }
-    )
+    token_cookie(COOKIE_NAME, "", 0, secure)
 }
 
 /// Finds the session token in a `Cookie` request header.
 pub fn token_from_cookie_header(header: &str) -> Option<&str> {
-    header.split(';').find_map(|pair| {
-        let (name, value) = pair.trim().split_once('=')?;
-        (name == COOKIE_NAME && value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
-            .then_some(value)
-    })
+    named_token_from_cookie_header(header, COOKIE_NAME)
 }
 
 #[cfg(test)]

@@ -164,15 +164,11 @@ pub struct SignupForm {
     pub consent: bool,
 }
 
-/// Checks a sign-up on the server; Dutch messages per field.
-pub fn validate_signup(form: &SignupForm) -> crate::editing::FieldErrors {
-    let mut errors = crate::editing::FieldErrors::default();
-    let name = form.name.trim();
-    if name.is_empty() || name.chars().count() > 100 {
-        errors.add("name", "Vul uw naam in (hoogstens 100 tekens).");
-    }
-    let email = form.email.trim();
-    let valid_email = email.len() <= 200
+/// What is wrong with an e-mail address someone typed, if anything (the same rule for
+/// sign-ups and topic suggestions).
+pub fn email_problem(email: &str) -> Option<&'static str> {
+    let email = email.trim();
+    let valid = email.len() <= 200
         && !email.contains(char::is_whitespace)
         && email.split_once('@').is_some_and(|(local, domain)| {
             !local.is_empty()
@@ -180,11 +176,18 @@ pub fn validate_signup(form: &SignupForm) -> crate::editing::FieldErrors {
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
         });
-    if !valid_email {
-        errors.add(
-            "email",
-            "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
-        );
+    (!valid).then_some("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")
+}
+
+/// Checks a sign-up on the server; Dutch messages per field.
+pub fn validate_signup(form: &SignupForm) -> crate::editing::FieldErrors {
+    let mut errors = crate::editing::FieldErrors::default();
+    let name = form.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        errors.add("name", "Vul uw naam in (hoogstens 100 tekens).");
+    }
+    if let Some(problem) = email_problem(&form.email) {
+        errors.add("email", problem);
     }
     if form.organisation.chars().count() > 150 {
         errors.add("organisation", "Hoogstens 150 tekens.");

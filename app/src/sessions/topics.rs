@@ -283,13 +283,8 @@ pub fn validate_suggestion(
     if name.is_empty() || name.chars().count() > 100 {
         errors.add("name", "Vul uw naam in (hoogstens 100 tekens).");
     }
-    // The same rule as the session sign-up.
-    let email_only = super::SignupForm {
-        email: form.email.clone(),
-        ..Default::default()
-    };
-    if let Some(message) = super::validate_signup(&email_only).get("email") {
-        errors.add("email", message.clone());
+    if let Some(problem) = super::email_problem(&form.email) {
+        errors.add("email", problem);
     }
     errors
 }
@@ -357,25 +352,21 @@ pub fn validate_triage(
 }
 
 /// Finds the voter token in a `Cookie` request header.
+#[cfg(feature = "ssr")]
 pub fn voter_token_from_cookie_header(header: &str) -> Option<&str> {
-    header.split(';').find_map(|pair| {
-        let (name, value) = pair.trim().split_once('=')?;
-        (name == VOTER_COOKIE && value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
-            .then_some(value)
-    })
+    crate::accounts::session::named_token_from_cookie_header(header, VOTER_COOKIE)
 }
 
 /// The `Set-Cookie` value that gives a browser its voter token. `Path=/`, because the
 /// votes are posted to `/api/…` and the page (which shows what you voted for) is elsewhere.
+#[cfg(feature = "ssr")]
 pub fn voter_cookie(token: &str, secure: bool) -> String {
-    format!(
-        "{VOTER_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={VOTER_COOKIE_MAX_AGE}{}",
-        if secure { "; Secure" } else { "" }
-    )
+    crate::accounts::session::token_cookie(VOTER_COOKIE, token, VOTER_COOKIE_MAX_AGE, secure)
 }
 
 /// Whether a request for `path` is personal because of the voter cookie (the page shows
 /// what this browser voted for), so the page cache must not store or serve it.
+#[cfg(feature = "ssr")]
 pub fn is_personal_request(path: &str, cookie_header: &str) -> bool {
     path.starts_with(PAGE_PATH) && voter_token_from_cookie_header(cookie_header).is_some()
 }
@@ -829,16 +820,6 @@ fn request_voter_token() -> Option<String> {
 }
 
 #[cfg(feature = "ssr")]
-fn set_cookie(value: &str) {
-    if let (Some(response), Ok(value)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        http::HeaderValue::from_str(value),
-    ) {
-        response.append_header(http::header::SET_COOKIE, value);
-    }
-}
-
-#[cfg(feature = "ssr")]
 fn page_url(query: &str, anchor: &str) -> String {
     format!("{PAGE_PATH}?{query}#{anchor}")
 }
@@ -1020,7 +1001,7 @@ pub async fn vote_topic(
             Some(voter) => voter,
             None => {
                 let (voter, token) = db::new_voter(&pool, &auth.ip, now).await?;
-                set_cookie(&voter_cookie(&token, auth.secure));
+                crate::accounts::api::set_cookie(&voter_cookie(&token, auth.secure));
                 voter
             }
         };
