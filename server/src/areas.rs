@@ -11,7 +11,7 @@ use axum::{
     Extension,
 };
 
-fn csv_response(file_name: &str, body: String) -> Response {
+pub(crate) fn csv_response(file_name: &str, body: String, cache_control: &'static str) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
@@ -19,14 +19,14 @@ fn csv_response(file_name: &str, body: String) -> Response {
                 header::CONTENT_DISPOSITION,
                 format!("attachment; filename=\"{file_name}\""),
             ),
-            (header::CACHE_CONTROL, "no-cache".to_string()),
+            (header::CACHE_CONTROL, cache_control.to_string()),
         ],
         body,
     )
         .into_response()
 }
 
-fn unavailable(error: sqlx::Error) -> Response {
+pub(crate) fn unavailable(error: sqlx::Error) -> Response {
     log::error!("csv export failed: {error}");
     (
         StatusCode::SERVICE_UNAVAILABLE,
@@ -38,7 +38,7 @@ fn unavailable(error: sqlx::Error) -> Response {
 /// `GET /monitor.csv`
 pub async fn monitor_csv(State(state): State<AppState>) -> Response {
     match export::monitor_table(&state.pool).await {
-        Ok(body) => csv_response("kernpunt-monitor.csv", body),
+        Ok(body) => csv_response("kernpunt-monitor.csv", body, "no-cache"),
         Err(error) => unavailable(error),
     }
 }
@@ -46,7 +46,7 @@ pub async fn monitor_csv(State(state): State<AppState>) -> Response {
 /// `GET /gebieden/{slug}/cijfers.csv`
 pub async fn area_csv(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
     match export::area_indicators(&state.pool, &slug).await {
-        Ok(Some((file_name, body))) => csv_response(&file_name, body),
+        Ok(Some((file_name, body))) => csv_response(&file_name, body, "no-cache"),
         Ok(None) => (StatusCode::NOT_FOUND, "Dit gebied bestaat niet.").into_response(),
         Err(error) => unavailable(error),
     }

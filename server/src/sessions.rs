@@ -120,66 +120,51 @@ pub async fn attendees_csv(
     ) {
         return refusal;
     }
-    let rows: Result<Vec<(String, String, String, String, Option<String>, String, String, Option<bool>, String)>, _> =
-        sqlx::query_as(
-            "SELECT r.name, r.email, r.organisation, r.role, a.name, r.question, r.status, r.attended, r.created_at
-             FROM registrations r JOIN learning_sessions s ON s.id = r.session_id
-             LEFT JOIN areas a ON a.id = r.area_id
-             WHERE s.slug = ?
-             ORDER BY CASE r.status WHEN 'confirmed' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, r.queue",
-        )
-        .bind(&slug)
-        .fetch_all(&state.pool)
-        .await;
-    let exists: Result<Option<i64>, _> =
-        sqlx::query_scalar("SELECT id FROM learning_sessions WHERE slug = ?")
+    let session: Option<i64> =
+        match sqlx::query_scalar("SELECT id FROM learning_sessions WHERE slug = ?")
             .bind(&slug)
             .fetch_optional(&state.pool)
-            .await;
-    let (rows, exists) = match (rows, exists) {
-        (Ok(rows), Ok(exists)) => (rows, exists),
-        (Err(error), _) | (_, Err(error)) => {
-            log::error!("attendee export failed: {error}");
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
-        }
-    };
-    if exists.is_none() {
+            .await
+        {
+            Ok(session) => session,
+            Err(error) => return crate::areas::unavailable(error),
+        };
+    let Some(session) = session else {
         return (StatusCode::NOT_FOUND, "Deze sessie bestaat niet.").into_response();
-    }
-    use app::sessions::{AttendeeRole, RegistrationStatus};
+    };
+    let attendees = match app::sessions::admin::attendees(&state.pool, session).await {
+        Ok(attendees) => attendees,
+        Err(error) => return crate::areas::unavailable(error),
+    };
+    use app::sessions::RegistrationStatus;
     let mut waiting = 0;
-    let table: Vec<Vec<String>> = rows
+    let table: Vec<Vec<String>> = attendees
         .into_iter()
-        .map(
-            |(name, email, organisation, role, area, question, status, attended, created)| {
-                let status =
-                    RegistrationStatus::from_code(&status).unwrap_or(RegistrationStatus::Cancelled);
-                let position = if status == RegistrationStatus::Waiting {
-                    waiting += 1;
-                    waiting.to_string()
-                } else {
-                    String::new()
-                };
-                vec![
-                    name,
-                    email,
-                    organisation,
-                    AttendeeRole::from_code(&role)
-                        .map(|r| r.label().to_string())
-                        .unwrap_or(role),
-                    area.unwrap_or_default(),
-                    status.label().to_string(),
-                    position,
-                    match attended {
-                        Some(true) => "ja".into(),
-                        Some(false) => "nee".into(),
-                        None => String::new(),
-                    },
-                    question,
-                    created,
-                ]
-            },
-        )
+        .map(|a| {
+            let position = if a.status == RegistrationStatus::Waiting {
+                waiting += 1;
+                waiting.to_string()
+            } else {
+                String::new()
+            };
+            let attended = match a.attended {
+                Some(true) => "ja",
+                Some(false) => "nee",
+                None => "",
+            };
+            vec![
+                a.name,
+                a.email,
+                a.organisation,
+                a.role,
+                a.area,
+                a.status.label().to_string(),
+                position,
+                attended.to_string(),
+                a.question,
+                a.signed_up_at,
+            ]
+        })
         .collect();
     let body = app::areas::csv::write_csv(
         &[
@@ -196,16 +181,6 @@ pub async fn attendees_csv(
         ],
         &table,
     );
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"deelnemers-{slug}.csv\""),
-            ),
-            (header::CACHE_CONTROL, "no-store".to_string()),
-        ],
-        body,
-    )
-        .into_response()
+    // Names and addresses: never kept in a cache.
+    crate::areas::csv_response(&format!("deelnemers-{slug}.csv"), body, "no-store")
 }

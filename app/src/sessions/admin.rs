@@ -274,6 +274,56 @@ pub struct AttendeeList {
     pub numbers: SessionNumbers,
 }
 
+/// Everyone who signed up for a session: those with a place in sign-up order, then the
+/// waiting list in its order, then the cancelled (for the attendee page and the CSV).
+#[cfg(feature = "ssr")]
+pub async fn attendees(
+    pool: &sqlx::SqlitePool,
+    session_id: i64,
+) -> Result<Vec<Attendee>, sqlx::Error> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        name: String,
+        email: String,
+        organisation: String,
+        role: String,
+        area: Option<String>,
+        question: String,
+        status: String,
+        attended: Option<bool>,
+        created_at: String,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT r.id, r.name, r.email, r.organisation, r.role, a.name AS area, r.question, r.status,
+                r.attended, r.created_at
+         FROM registrations r LEFT JOIN areas a ON a.id = r.area_id
+         WHERE r.session_id = ?
+         ORDER BY CASE r.status WHEN 'confirmed' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, r.queue",
+    )
+    .bind(session_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| Attendee {
+            id: row.id,
+            name: row.name,
+            email: row.email,
+            organisation: row.organisation,
+            role: crate::sessions::AttendeeRole::from_code(&row.role)
+                .map(|r| r.label().to_string())
+                .unwrap_or(row.role),
+            area: row.area.unwrap_or_default(),
+            question: row.question,
+            status: RegistrationStatus::from_code(&row.status)
+                .unwrap_or(RegistrationStatus::Cancelled),
+            attended: row.attended,
+            signed_up_at: row.created_at,
+        })
+        .collect())
+}
+
 /// Messages for forms posted without JavaScript, passed back as a code in the URL.
 pub fn notice_text(code: &str) -> Option<&'static str> {
     Some(match code {
@@ -323,32 +373,41 @@ pub mod api {
         crate::sessions::amsterdam_time(crate::accounts::session::now())
     }
 
+    /// The numbers of one session (`Some(id)`) or of all, by session id, in one query.
     #[cfg(feature = "ssr")]
     async fn numbers(
         pool: &sqlx::SqlitePool,
-        session_id: i64,
-    ) -> Result<SessionNumbers, sqlx::Error> {
-        let (capacity, confirmed, waiting, cancelled, attended, absent) = sqlx::query_as(
-            "SELECT s.capacity,
+        session_id: Option<i64>,
+    ) -> Result<std::collections::HashMap<i64, SessionNumbers>, sqlx::Error> {
+        let rows: Vec<(i64, i64, i64, i64, i64, i64, i64)> = sqlx::query_as(
+            "SELECT s.id, s.capacity,
                     count(r.id) FILTER (WHERE r.status = 'confirmed'),
                     count(r.id) FILTER (WHERE r.status = 'waiting'),
                     count(r.id) FILTER (WHERE r.status = 'cancelled'),
                     count(r.id) FILTER (WHERE r.status = 'confirmed' AND r.attended = 1),
                     count(r.id) FILTER (WHERE r.status = 'confirmed' AND r.attended = 0)
              FROM learning_sessions s LEFT JOIN registrations r ON r.session_id = s.id
-             WHERE s.id = ? GROUP BY s.id",
+             WHERE ?1 IS NULL OR s.id = ?1 GROUP BY s.id",
         )
         .bind(session_id)
-        .fetch_one(pool)
+        .fetch_all(pool)
         .await?;
-        Ok(SessionNumbers {
-            capacity,
-            confirmed,
-            waiting,
-            cancelled,
-            attended,
-            absent,
-        })
+        Ok(rows
+            .into_iter()
+            .map(
+                |(id, capacity, confirmed, waiting, cancelled, attended, absent)| {
+                    let numbers = SessionNumbers {
+                        capacity,
+                        confirmed,
+                        waiting,
+                        cancelled,
+                        attended,
+                        absent,
+                    };
+                    (id, numbers)
+                },
+            )
+            .collect())
     }
 
     /// All sessions, drafts included, with their numbers; and how the mail is doing.
@@ -361,17 +420,18 @@ pub mod api {
         )
         .fetch_all(&pool)
         .await?;
-        let mut sessions = Vec::new();
-        for (id, slug, title, kind, starts_at, status) in rows {
-            sessions.push(SessionRow {
-                numbers: numbers(&pool, id).await?,
+        let mut numbers = numbers(&pool, None).await?;
+        let sessions = rows
+            .into_iter()
+            .map(|(id, slug, title, kind, starts_at, status)| SessionRow {
+                numbers: numbers.remove(&id).unwrap_or_default(),
                 slug,
                 title,
                 kind: SessionKind::from_code(&kind).unwrap_or(SessionKind::Thematic),
                 starts_at,
                 status,
-            });
-        }
+            })
+            .collect();
         let mail = crate::mail::state(&pool).await?;
         Ok(SessionsOverview {
             sessions,
@@ -682,15 +742,19 @@ pub mod api {
             Some(b) if b.status == "cancelled" => "cancelled".to_string(),
             _ => get("status"),
         };
-        let (id, action, changed) = match &before {
-            None => {
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO learning_sessions (slug, kind, title, description, audience, case_area_id,
-                         case_question, starts_at, ends_at, online, meeting_url, address, capacity,
-                         signup_deadline, facilitator, status)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                )
-                .bind(&slug)
+        // Both statements set the same columns from the form, in the order of COLUMNS.
+        type Query<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+        fn bind_form<'q>(
+            query: Query<'q>,
+            values: &BTreeMap<String, String>,
+            case_area_id: Option<i64>,
+            meeting_url: &Option<String>,
+            capacity: i64,
+            status: &str,
+        ) -> Query<'q> {
+            let get = |name: &str| values.get(name).cloned().unwrap_or_default();
+            query
+                .bind(get("slug"))
                 .bind(get("kind"))
                 .bind(get("title"))
                 .bind(get("description"))
@@ -699,15 +763,50 @@ pub mod api {
                 .bind(get("case_question"))
                 .bind(get("starts_at"))
                 .bind(get("ends_at"))
-                .bind(online)
-                .bind(&meeting_url)
+                .bind(!get("online").is_empty())
+                .bind(meeting_url.clone())
                 .bind(get("address"))
                 .bind(capacity)
                 .bind(get("signup_deadline"))
                 .bind(get("facilitator"))
-                .bind(&status)
+                .bind(status.to_string())
+        }
+        const COLUMNS: [&str; 16] = [
+            "slug",
+            "kind",
+            "title",
+            "description",
+            "audience",
+            "case_area_id",
+            "case_question",
+            "starts_at",
+            "ends_at",
+            "online",
+            "meeting_url",
+            "address",
+            "capacity",
+            "signup_deadline",
+            "facilitator",
+            "status",
+        ];
+        let (id, action, changed) = match &before {
+            None => {
+                let insert = format!(
+                    "INSERT INTO learning_sessions ({}) VALUES ({}) RETURNING id",
+                    COLUMNS.join(", "),
+                    ["?"; 16].join(", ")
+                );
+                let row = bind_form(
+                    sqlx::query(&insert),
+                    &values,
+                    case_area_id,
+                    &meeting_url,
+                    capacity,
+                    &status,
+                )
                 .fetch_one(&mut *tx)
                 .await?;
+                let id: i64 = sqlx::Row::get(&row, 0);
                 (id, audit::AuditAction::Create, false)
             }
             Some(b) => {
@@ -718,31 +817,21 @@ pub mod api {
                     || b.address != get("address")
                     || b.meeting_url != meeting_url;
                 let calendar_changed = changed || b.title != get("title");
-                sqlx::query(
-                    "UPDATE learning_sessions SET slug = ?, kind = ?, title = ?, description = ?, audience = ?,
-                         case_area_id = ?, case_question = ?, starts_at = ?, ends_at = ?, online = ?,
-                         meeting_url = ?, address = ?, capacity = ?, signup_deadline = ?, facilitator = ?,
-                         status = ?, sequence = sequence + ?,
+                let update = format!(
+                    "UPDATE learning_sessions SET {}, sequence = sequence + ?,
                          reminded_at = CASE WHEN ? THEN NULL ELSE reminded_at END,
                          updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
                      WHERE id = ?",
+                    COLUMNS.map(|c| format!("{c} = ?")).join(", ")
+                );
+                bind_form(
+                    sqlx::query(&update),
+                    &values,
+                    case_area_id,
+                    &meeting_url,
+                    capacity,
+                    &status,
                 )
-                .bind(&slug)
-                .bind(get("kind"))
-                .bind(get("title"))
-                .bind(get("description"))
-                .bind(get("audience"))
-                .bind(case_area_id)
-                .bind(get("case_question"))
-                .bind(get("starts_at"))
-                .bind(get("ends_at"))
-                .bind(online)
-                .bind(&meeting_url)
-                .bind(get("address"))
-                .bind(capacity)
-                .bind(get("signup_deadline"))
-                .bind(get("facilitator"))
-                .bind(&status)
                 .bind(i64::from(calendar_changed))
                 .bind(b.starts_at != get("starts_at"))
                 .bind(b.id)
@@ -782,22 +871,8 @@ pub mod api {
             .await?;
         }
         if changed {
-            let session = session_db::mail_entry(&mut tx, id).await?;
-            let people: Vec<(i64, String, String)> = sqlx::query_as(
-                "SELECT id, name, email FROM registrations WHERE session_id = ? AND status <> 'cancelled' ORDER BY queue",
-            )
-            .bind(id)
-            .fetch_all(&mut *tx)
-            .await?;
-            for (registration, name, email) in &people {
-                let to = crate::sessions::mail::Recipient { name, email };
-                crate::mail::enqueue(
-                    &mut tx,
-                    &crate::sessions::mail::session_changed(&session, &to),
-                    Some(*registration),
-                )
+            session_db::mail_each(&mut tx, id, false, crate::sessions::mail::session_changed)
                 .await?;
-            }
         }
         // More places: the waiting list moves up, in order.
         if status == "published" {
@@ -849,22 +924,9 @@ pub mod api {
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(EditError::NotFound)?;
-        let session = session_db::mail_entry(&mut tx, id).await?;
-        let people: Vec<(i64, String, String)> = sqlx::query_as(
-            "SELECT id, name, email FROM registrations WHERE session_id = ? AND status <> 'cancelled' ORDER BY queue",
-        )
-        .bind(id)
-        .fetch_all(&mut *tx)
-        .await?;
-        for (registration, name, email) in &people {
-            let to = crate::sessions::mail::Recipient { name, email };
-            crate::mail::enqueue(
-                &mut tx,
-                &crate::sessions::mail::session_cancelled(&session, &to),
-                Some(*registration),
-            )
-            .await?;
-        }
+        let mailed =
+            session_db::mail_each(&mut tx, id, false, crate::sessions::mail::session_cancelled)
+                .await?;
         audit::record(
             &mut tx,
             &user,
@@ -872,7 +934,7 @@ pub mod api {
             "learning_session",
             id,
             None,
-            Some(&("status", "cancelled", people.len())),
+            Some(&("status", "cancelled", mailed)),
         )
         .await?;
         tx.commit().await?;
@@ -895,47 +957,7 @@ pub mod api {
         .await?
         .ok_or(EditError::NotFound)?;
         let (id, title, starts_at, status, purged) = session;
-        let rows: Vec<(i64, String, String, String, String, Option<String>, String, String, Option<bool>, String)> =
-            sqlx::query_as(
-                "SELECT r.id, r.name, r.email, r.organisation, r.role, a.name, r.question, r.status, r.attended, r.created_at
-                 FROM registrations r LEFT JOIN areas a ON a.id = r.area_id
-                 WHERE r.session_id = ?
-                 ORDER BY CASE r.status WHEN 'confirmed' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, r.queue",
-            )
-            .bind(id)
-            .fetch_all(&pool)
-            .await?;
-        let attendees = rows
-            .into_iter()
-            .map(
-                |(
-                    id,
-                    name,
-                    email,
-                    organisation,
-                    role,
-                    area,
-                    question,
-                    status,
-                    attended,
-                    created,
-                )| Attendee {
-                    id,
-                    name,
-                    email,
-                    organisation,
-                    role: crate::sessions::AttendeeRole::from_code(&role)
-                        .map(|r| r.label().to_string())
-                        .unwrap_or(role),
-                    area: area.unwrap_or_default(),
-                    question,
-                    status: RegistrationStatus::from_code(&status)
-                        .unwrap_or(RegistrationStatus::Cancelled),
-                    attended,
-                    signed_up_at: created,
-                },
-            )
-            .collect();
+        let attendees = super::attendees(&pool, id).await?;
         Ok(AttendeeList {
             started: starts_at <= now_local(),
             slug,
@@ -944,7 +966,10 @@ pub mod api {
             cancelled: status == "cancelled",
             purged: purged.is_some(),
             attendees,
-            numbers: numbers(&pool, id).await?,
+            numbers: numbers(&pool, Some(id))
+                .await?
+                .remove(&id)
+                .unwrap_or_default(),
         })
     }
 
@@ -1034,21 +1059,7 @@ pub mod api {
                 .await?;
             }
             RegistrationStatus::Cancelled => {
-                sqlx::query(
-                    "UPDATE registrations SET status = 'cancelled', cancelled_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
-                )
-                .bind(registration_id)
-                .execute(&mut *tx)
-                .await?;
-                crate::mail::enqueue(
-                    &mut tx,
-                    &mail::cancelled_by_attendee(&session, &to_person),
-                    Some(registration_id),
-                )
-                .await?;
-                if current == "confirmed" && !session.cancelled {
-                    session_db::promote_first(&mut tx, session_id).await?;
-                }
+                session_db::cancel_registration(&mut tx, registration_id).await?;
             }
         }
         audit::record(

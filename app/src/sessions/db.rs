@@ -410,44 +410,86 @@ pub async fn registration(
     }))
 }
 
-/// Cancels a registration; a freed place goes to the first on the waiting list. Both get
-/// a mail. Returns whether anything changed.
+/// Cancels a registration by its personal link; see [`cancel_registration`]. Returns
+/// whether anything changed.
 pub async fn cancel(pool: &SqlitePool, token: &str) -> Result<bool, sqlx::Error> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let row: Option<(i64, i64, String, String, String)> = sqlx::query_as(&format!(
-        "SELECT id, session_id, status, name, email FROM registrations WHERE id = {BY_TOKEN}"
+    let id: Option<i64> = sqlx::query_scalar(&format!(
+        "SELECT id FROM registrations WHERE id = {BY_TOKEN}"
     ))
     .bind(token_hash(token))
     .fetch_optional(&mut *tx)
     .await?;
-    let Some((id, session_id, status, name, email)) = row else {
+    let Some(id) = id else {
         return Ok(false);
     };
-    if status == "cancelled" {
+    let changed = cancel_registration(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(changed)
+}
+
+/// Cancels one registration inside the caller's transaction (by the attendee or the
+/// coordinator): the person gets a mail, and a freed place goes to the first on the
+/// waiting list, who gets one too. Returns whether anything changed.
+pub async fn cancel_registration(
+    conn: &mut sqlx::SqliteConnection,
+    id: i64,
+) -> Result<bool, sqlx::Error> {
+    let row: Option<(i64, String, String, String)> =
+        sqlx::query_as("SELECT session_id, status, name, email FROM registrations WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some((session_id, status, name, email)) = row.filter(|r| r.1 != "cancelled") else {
         return Ok(false);
-    }
+    };
     sqlx::query(
         "UPDATE registrations SET status = 'cancelled', cancelled_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
     )
     .bind(id)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
-    let session = mail_entry(&mut tx, session_id).await?;
+    let session = mail_entry(&mut *conn, session_id).await?;
     let to = mail::Recipient {
         name: &name,
         email: &email,
     };
     crate::mail::enqueue(
-        &mut tx,
+        &mut *conn,
         &mail::cancelled_by_attendee(&session, &to),
         Some(id),
     )
     .await?;
     if status == "confirmed" && !session.cancelled {
-        promote_first(&mut tx, session_id).await?;
+        promote_first(&mut *conn, session_id).await?;
     }
-    tx.commit().await?;
     Ok(true)
+}
+
+/// Writes one mail per person signed up for a session (only those with a place when
+/// `confirmed_only`, otherwise the waiting list too), composed by `compose`, inside the
+/// caller's transaction. Returns how many.
+pub async fn mail_each(
+    conn: &mut sqlx::SqliteConnection,
+    session_id: i64,
+    confirmed_only: bool,
+    compose: impl Fn(&CalendarEntry, &mail::Recipient) -> crate::mail::Outgoing,
+) -> Result<usize, sqlx::Error> {
+    let session = mail_entry(&mut *conn, session_id).await?;
+    let people: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, name, email FROM registrations
+         WHERE session_id = ? AND (status = 'confirmed' OR (NOT ? AND status = 'waiting'))
+         ORDER BY queue",
+    )
+    .bind(session_id)
+    .bind(confirmed_only)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (id, name, email) in &people {
+        let to = mail::Recipient { name, email };
+        crate::mail::enqueue(&mut *conn, &compose(&session, &to), Some(*id)).await?;
+    }
+    Ok(people.len())
 }
 
 /// Writes the reminders of sessions starting within 24 hours to the outbox (once per
@@ -477,20 +519,12 @@ pub async fn queue_reminders(pool: &SqlitePool, now: i64) -> Result<usize, sqlx:
         if claimed == 0 {
             continue;
         }
-        let session = mail_entry(&mut tx, session_id).await?;
-        let people: Vec<(i64, String, String)> = sqlx::query_as(
-            "SELECT id, name, email FROM registrations WHERE session_id = ? AND status = 'confirmed' ORDER BY queue",
-        )
-        .bind(session_id)
-        .fetch_all(&mut *tx)
+        queued += mail_each(&mut tx, session_id, true, |session, to| {
+            let link = meeting_url.as_deref().filter(|_| session.online);
+            mail::reminder(session, to, link)
+        })
         .await?;
-        let link = meeting_url.as_deref().filter(|_| session.online);
-        for (id, name, email) in &people {
-            let to = mail::Recipient { name, email };
-            crate::mail::enqueue(&mut tx, &mail::reminder(&session, &to, link), Some(*id)).await?;
-        }
         tx.commit().await?;
-        queued += people.len();
     }
     Ok(queued)
 }
