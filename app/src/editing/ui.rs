@@ -126,6 +126,68 @@ pub fn SelectField(
     }
 }
 
+/// The message for one field of an edit form, with the id its input points at.
+pub fn field_message(
+    name: &'static str,
+    errors: Signal<FieldErrors>,
+) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static {
+    move || {
+        errors
+            .get()
+            .get(name)
+            .cloned()
+            .map(|m| view! { <p class="field__error" id=format!("{name}-fout")>{m}</p> }.into_any())
+    }
+}
+
+/// A labelled input named `fields[name]` (the edit forms post their fields as one map),
+/// with its hint and error message.
+pub fn form_field_input(
+    name: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    hint: &'static str,
+    value: String,
+    errors: Signal<FieldErrors>,
+) -> impl IntoView {
+    view! {
+        <div class="field" class:field--invalid=move || errors.get().get(name).is_some()>
+            <label for=name>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="field__hint">{hint}</p> })}
+            {field_message(name, errors)}
+            <input id=name name=format!("fields[{name}]") type=kind value=value
+                aria-invalid=move || errors.get().get(name).is_some().then_some("true")
+                aria-describedby=move || errors.get().get(name).is_some().then(|| format!("{name}-fout"))/>
+        </div>
+    }
+}
+
+/// A fieldset of checkboxes named `name[value]`, ticked for the chosen values.
+pub fn check_list(
+    name: &'static str,
+    legend: &'static str,
+    options: Vec<(String, String)>,
+    chosen: Vec<String>,
+    errors: Signal<FieldErrors>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="field checks">
+            <legend>{legend}</legend>
+            {field_message(name, errors)}
+            {options.into_iter().map(|(value, label)| {
+                let id = format!("{name}-{value}");
+                let checked = chosen.contains(&value);
+                view! {
+                    <div class="field--checkbox">
+                        <input type="checkbox" id=id.clone() name=format!("{name}[{value}]") value="ja" checked=checked/>
+                        <label for=id>{label}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
 /// What to show when loading a page failed: log in, not found, or unavailable.
 #[component]
 pub fn EditRefused(error: EditError) -> impl IntoView {

@@ -801,62 +801,7 @@ pub mod pages {
     use leptos_meta::Title;
     use leptos_router::hooks::{use_params_map, use_query_map};
 
-    fn field_message(
-        name: &'static str,
-        errors: Signal<FieldErrors>,
-    ) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static {
-        move || {
-            errors.get().get(name).cloned().map(|m| {
-                view! { <p class="field__error" id=format!("{name}-fout")>{m}</p> }.into_any()
-            })
-        }
-    }
-
-    fn text_field(
-        name: &'static str,
-        label: &'static str,
-        kind: &'static str,
-        hint: &'static str,
-        value: String,
-        errors: Signal<FieldErrors>,
-    ) -> impl IntoView {
-        view! {
-            <div class="field" class:field--invalid=move || errors.get().get(name).is_some()>
-                <label for=name>{label}</label>
-                {(!hint.is_empty()).then(|| view! { <p class="field__hint">{hint}</p> })}
-                {field_message(name, errors)}
-                <input id=name name=format!("fields[{name}]") type=kind value=value
-                    aria-invalid=move || errors.get().get(name).is_some().then_some("true")/>
-            </div>
-        }
-    }
-
-    fn check_field(
-        name: &'static str,
-        legend: &'static str,
-        options: Vec<(String, String)>,
-        chosen: Vec<String>,
-        errors: Signal<FieldErrors>,
-    ) -> impl IntoView {
-        view! {
-            <fieldset class="field checks">
-                <legend>{legend}</legend>
-                {field_message(name, errors)}
-                {options.into_iter().map(|(value, label)| {
-                    let id = format!("{name}-{value}");
-                    let checked = chosen.contains(&value);
-                    view! {
-                        <div class="field--checkbox">
-                            <input type="checkbox" id=id.clone() name=format!("{name}[{value}]") value="ja" checked=checked/>
-                            <label for=id>{label}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
-        }
-    }
-
-    use crate::editing::ui::errors_of;
+    use crate::editing::ui::{check_list, errors_of, field_message, form_field_input};
 
     /// `/kennisbank/nieuw` and `/kennisbank/{slug}/bewerken`
     #[component]
@@ -902,16 +847,16 @@ pub mod pages {
                     });
                     let heading = if is_new { "Nieuw item".to_string() } else { format!("{} bewerken", form.value("title")) };
                     let field_error = move |name: &'static str| field_message(name, errors);
-                    let title_field = text_field("title", "Titel", "text", "", form.value("title"), errors);
-                    let source_field = text_field("source_organisation", "Bron (organisatie)", "text", "", form.value("source_organisation"), errors);
-                    let author_field = text_field("author", "Auteur", "text", "", form.value("author"), errors);
-                    let published_field = text_field("published_on", "Publicatiedatum", "date", "", form.value("published_on"), errors);
-                    let url_field = text_field("external_url", "Webadres van de bron", "url", "Optioneel, begint met https://", form.value("external_url"), errors);
-                    let checked_field = text_field("last_checked", "Laatst gecontroleerd op", "date", "", form.value("last_checked"), errors);
-                    let slug_field = text_field("slug", "Webadres in Kernpunt", "text", "Kleine letters, cijfers en streepjes. Leeg laten: gemaakt uit de titel.", form.value("slug"), errors);
-                    let theme_checks = check_field("themes", "Thema’s", form.theme_options.clone(), form.themes.clone(), errors);
-                    let segment_checks = check_field("segments", "Stuurwielonderdelen", form.segment_options.clone(), form.segments.clone(), errors);
-                    let area_checks = check_field("areas", "Gebieden waar het item over gaat", form.area_options.clone(), form.areas.clone(), errors);
+                    let title_field = form_field_input("title", "Titel", "text", "", form.value("title"), errors);
+                    let source_field = form_field_input("source_organisation", "Bron (organisatie)", "text", "", form.value("source_organisation"), errors);
+                    let author_field = form_field_input("author", "Auteur", "text", "", form.value("author"), errors);
+                    let published_field = form_field_input("published_on", "Publicatiedatum", "date", "", form.value("published_on"), errors);
+                    let url_field = form_field_input("external_url", "Webadres van de bron", "url", "Optioneel, begint met https://", form.value("external_url"), errors);
+                    let checked_field = form_field_input("last_checked", "Laatst gecontroleerd op", "date", "", form.value("last_checked"), errors);
+                    let slug_field = form_field_input("slug", "Webadres in Kernpunt", "text", "Kleine letters, cijfers en streepjes. Leeg laten: gemaakt uit de titel.", form.value("slug"), errors);
+                    let theme_checks = check_list("themes", "Thema’s", form.theme_options.clone(), form.themes.clone(), errors);
+                    let segment_checks = check_list("segments", "Stuurwielonderdelen", form.segment_options.clone(), form.segments.clone(), errors);
+                    let area_checks = check_list("areas", "Gebieden waar het item over gaat", form.area_options.clone(), form.areas.clone(), errors);
                     let summary = form.value("summary");
                     let body = form.value("body");
                     let reviewed = !form.value("reviewed").is_empty();

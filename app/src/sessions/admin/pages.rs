@@ -3,68 +3,10 @@
 
 use super::api::*;
 use super::*;
-use crate::editing::ui::{errors_of, EditRefused};
+use crate::editing::ui::{check_list, errors_of, field_message, form_field_input, EditRefused};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-fn field_message(
-    name: &'static str,
-    errors: Signal<FieldErrors>,
-) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static {
-    move || {
-        errors
-            .get()
-            .get(name)
-            .cloned()
-            .map(|m| view! { <p class="field__error" id=format!("{name}-fout")>{m}</p> }.into_any())
-    }
-}
-
-fn input(
-    name: &'static str,
-    label: &'static str,
-    kind: &'static str,
-    hint: &'static str,
-    value: String,
-    errors: Signal<FieldErrors>,
-) -> impl IntoView {
-    view! {
-        <div class="field" class:field--invalid=move || errors.get().get(name).is_some()>
-            <label for=name>{label}</label>
-            {(!hint.is_empty()).then(|| view! { <p class="field__hint">{hint}</p> })}
-            {field_message(name, errors)}
-            <input id=name name=format!("fields[{name}]") type=kind value=value
-                aria-invalid=move || errors.get().get(name).is_some().then_some("true")
-                aria-describedby=move || errors.get().get(name).is_some().then(|| format!("{name}-fout"))/>
-        </div>
-    }
-}
-
-fn checks(
-    name: &'static str,
-    legend: &'static str,
-    options: Vec<(String, String)>,
-    chosen: Vec<String>,
-    errors: Signal<FieldErrors>,
-) -> impl IntoView {
-    view! {
-        <fieldset class="field checks">
-            <legend>{legend}</legend>
-            {field_message(name, errors)}
-            {options.into_iter().map(|(value, label)| {
-                let id = format!("{name}-{value}");
-                let checked = chosen.contains(&value);
-                view! {
-                    <div class="field--checkbox">
-                        <input type="checkbox" id=id.clone() name=format!("{name}[{value}]") value="ja" checked=checked/>
-                        <label for=id>{label}</label>
-                    </div>
-                }
-            }).collect_view()}
-        </fieldset>
-    }
-}
 
 /// A notice passed back in the URL by a form posted without JavaScript.
 fn url_notice() -> impl IntoView {
@@ -233,7 +175,7 @@ pub fn SessionEditPage() -> impl IntoView {
                 let public_href = format!("/sessies/{original}");
                 let original_form = original.clone();
                 let fields = view! {
-                    {input("title", "Titel", "text", "", v("title"), errors)}
+                    {form_field_input("title", "Titel", "text", "", v("title"), errors)}
                     <div class="field">
                         <label for="kind">"Soort"</label>
                         {field_message("kind", errors)}
@@ -245,9 +187,9 @@ pub fn SessionEditPage() -> impl IntoView {
                         {field_message("description", errors)}
                         <textarea id="description" name="fields[description]" rows="8">{v("description")}</textarea>
                     </div>
-                    {input("audience", "Voor wie", "text", "Bijvoorbeeld: ondernemers en vastgoedeigenaren in aanloopstraten.", v("audience"), errors)}
-                    {checks("themes", "Thema’s", form.theme_options.clone(), form.themes.clone(), errors)}
-                    {checks("segments", "Stuurwielonderdelen", form.segment_options.clone(), form.segments.clone(), errors)}
+                    {form_field_input("audience", "Voor wie", "text", "Bijvoorbeeld: ondernemers en vastgoedeigenaren in aanloopstraten.", v("audience"), errors)}
+                    {check_list("themes", "Thema’s", form.theme_options.clone(), form.themes.clone(), errors)}
+                    {check_list("segments", "Stuurwielonderdelen", form.segment_options.clone(), form.segments.clone(), errors)}
                     <fieldset class="field">
                         <legend>"Intervisie: de casus"</legend>
                         <div class="field">
@@ -258,20 +200,20 @@ pub fn SessionEditPage() -> impl IntoView {
                                 {areas}
                             </select>
                         </div>
-                        {input("case_question", "Casusvraag", "text", "", v("case_question"), errors)}
+                        {form_field_input("case_question", "Casusvraag", "text", "", v("case_question"), errors)}
                     </fieldset>
-                    {input("starts_at", "Begint", "datetime-local", "Tijd in Nederland.", v("starts_at"), errors)}
-                    {input("ends_at", "Eindigt", "datetime-local", "", v("ends_at"), errors)}
-                    {input("signup_deadline", "Aanmelden kan tot", "datetime-local", "Leeg: tot het begin.", v("signup_deadline"), errors)}
+                    {form_field_input("starts_at", "Begint", "datetime-local", "Tijd in Nederland.", v("starts_at"), errors)}
+                    {form_field_input("ends_at", "Eindigt", "datetime-local", "", v("ends_at"), errors)}
+                    {form_field_input("signup_deadline", "Aanmelden kan tot", "datetime-local", "Leeg: tot het begin.", v("signup_deadline"), errors)}
                     <div class="field field--checkbox">
                         <input type="checkbox" id="online" name="fields[online]" value="ja" checked=online/>
                         <label for="online">"Online"</label>
                     </div>
-                    {input("meeting_url", "Link om deel te nemen", "url", "Alleen zichtbaar voor wie een plek heeft, en in de herinnering.", v("meeting_url"), errors)}
-                    {input("address", "Adres", "text", "Verplicht als de sessie niet online is.", v("address"), errors)}
-                    {input("capacity", "Aantal plaatsen", "number", "", v("capacity"), errors)}
-                    {input("facilitator", "Begeleiding", "text", "", v("facilitator"), errors)}
-                    {input("slug", "Webadres", "text", "Kleine letters, cijfers en streepjes. Leeg: gemaakt uit de titel.", v("slug"), errors)}
+                    {form_field_input("meeting_url", "Link om deel te nemen", "url", "Alleen zichtbaar voor wie een plek heeft, en in de herinnering.", v("meeting_url"), errors)}
+                    {form_field_input("address", "Adres", "text", "Verplicht als de sessie niet online is.", v("address"), errors)}
+                    {form_field_input("capacity", "Aantal plaatsen", "number", "", v("capacity"), errors)}
+                    {form_field_input("facilitator", "Begeleiding", "text", "", v("facilitator"), errors)}
+                    {form_field_input("slug", "Webadres", "text", "Kleine letters, cijfers en streepjes. Leeg: gemaakt uit de titel.", v("slug"), errors)}
                 };
                 view! {
                     <Title text=heading.clone()/>
