@@ -415,6 +415,28 @@ async fn cancelling_a_session_mails_everyone_and_cancels_calendars() {
         mails(&server, "session_cancelled").await,
         vec!["a@voorbeeld.nl".to_string(), "b@voorbeeld.nl".to_string()]
     );
+    // A cancelled session can still be edited (its form has no status); it stays cancelled.
+    let mut edit = session_form(
+        "werkplaats-gevels",
+        "Werkplaats gevels",
+        "2099-04-01T19:30",
+        "1",
+        "",
+    );
+    edit.retain(|(k, _)| *k != "fields[status]");
+    edit.push(("fields[audience]", "Verplaatst naar het voorjaar."));
+    let response = server.post_fn("save_session", cookie, &edit).await;
+    assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+    let (status, audience): (String, String) = sqlx::query_as(
+        "SELECT status, audience FROM learning_sessions WHERE slug = 'werkplaats-gevels'",
+    )
+    .fetch_one(&server.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        (status.as_str(), audience.as_str()),
+        ("cancelled", "Verplaatst naar het voorjaar.")
+    );
     let feed = server.get("/sessies/werkplaats-gevels/agenda.ics").await.1;
     assert!(feed.contains("STATUS:CANCELLED"));
     let page = server.get("/sessies/werkplaats-gevels").await.1;

@@ -77,8 +77,13 @@ fn is_web_address(url: &str) -> bool {
         && !url.contains(char::is_whitespace)
 }
 
-/// Checks a session's fields; Dutch messages per field.
-pub fn validate_session(values: &BTreeMap<String, String>, themes: &[String]) -> FieldErrors {
+/// Checks a session's fields; Dutch messages per field. A cancelled session stays
+/// cancelled, so its form has no status to check (`status_editable` false).
+pub fn validate_session(
+    values: &BTreeMap<String, String>,
+    themes: &[String],
+    status_editable: bool,
+) -> FieldErrors {
     let get = |name: &str| values.get(name).map(|v| v.trim()).unwrap_or("");
     let mut errors = FieldErrors::default();
     let kind = SessionKind::from_code(get("kind"));
@@ -173,7 +178,7 @@ pub fn validate_session(values: &BTreeMap<String, String>, themes: &[String]) ->
     if get("case_question").chars().count() > 1000 {
         errors.add("case_question", "Hoogstens 1000 tekens.");
     }
-    if !["draft", "published"].contains(&get("status")) {
+    if status_editable && !["draft", "published"].contains(&get("status")) {
         errors.add("status", "Kies concept of gepubliceerd.");
     }
     if themes.is_empty() {
@@ -637,7 +642,16 @@ pub mod api {
             .filter(|k| segment_options.iter().any(|(s, _)| s == k))
             .collect();
         let get = |name: &str| values.get(name).cloned().unwrap_or_default();
-        let mut errors = validate_session(&values, &themes);
+        let stored_status: Option<String> =
+            sqlx::query_scalar("SELECT status FROM learning_sessions WHERE slug = ?")
+                .bind(&original_slug)
+                .fetch_optional(&pool)
+                .await?;
+        let mut errors = validate_session(
+            &values,
+            &themes,
+            stored_status.as_deref() != Some("cancelled"),
+        );
         let case_area_id: Option<i64> = if get("case_area").is_empty() {
             None
         } else {
@@ -1397,7 +1411,7 @@ mod tests {
     #[test]
     fn a_good_session_passes_and_each_mistake_is_named() {
         let themes = vec!["vacancy".to_string()];
-        assert!(validate_session(&values(&[]), &themes).is_empty());
+        assert!(validate_session(&values(&[]), &themes, true).is_empty());
         for (pairs, field) in [
             (vec![("kind", "lezing")], "kind"),
             (vec![("title", " ")], "title"),
@@ -1417,13 +1431,18 @@ mod tests {
             (vec![("kind", "intervision")], "case_area"),
             (vec![("status", "cancelled")], "status"),
         ] {
-            let errors = validate_session(&values(&pairs), &themes);
+            let errors = validate_session(&values(&pairs), &themes, true);
             assert!(
                 errors.get(field).is_some(),
                 "{pairs:?} should fail on {field}"
             );
         }
-        assert!(validate_session(&values(&[]), &[]).get("themes").is_some());
+        assert!(validate_session(&values(&[]), &[], true)
+            .get("themes")
+            .is_some());
+        // A cancelled session's form has no status field.
+        let without_status = values(&[("status", "")]);
+        assert!(validate_session(&without_status, &themes, false).is_empty());
     }
 
     #[test]
