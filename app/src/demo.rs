@@ -228,6 +228,15 @@ pub async fn seed(pool: &SqlitePool) -> Result<SeedOutcome, sqlx::Error> {
     }
 
     let framework_id = seed_stuurwiel_framework(&mut tx).await?;
+    for area in AREAS {
+        sqlx::query(
+            "INSERT INTO districts (name, position) VALUES (?, (SELECT count(*) + 1 FROM districts))
+             ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(area.district)
+        .execute(&mut *tx)
+        .await?;
+    }
     for (index, area) in AREAS.iter().enumerate() {
         let mut dice = Dice::new(index as u64 + 1);
         let area_id = insert_area(&mut tx, area).await?;
@@ -555,11 +564,23 @@ async fn seed_stakeholders(
         .bind(organisation_id)
         .bind(role)
         .bind(description)
-        .bind(start)
-        .bind(end)
+        .bind(start.clone())
+        .bind(end.clone())
         .bind(budget)
         .execute(&mut **tx)
         .await?;
+        // The term and budget belong to the organisation (a BIZ has one, whatever area).
+        if budget.is_some() {
+            sqlx::query(
+                "UPDATE organisations SET term_start = ?, term_end = ?, annual_budget_eur = ? WHERE id = ?",
+            )
+            .bind(start)
+            .bind(end)
+            .bind(budget)
+            .bind(organisation_id)
+            .execute(&mut **tx)
+            .await?;
+        }
     }
     Ok(())
 }

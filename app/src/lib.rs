@@ -37,6 +37,7 @@ pub mod accounts;
 pub mod areas;
 pub mod editing;
 pub mod library;
+pub mod programme;
 pub mod sessions;
 pub mod site;
 pub mod ui;
@@ -103,6 +104,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=site::NotFoundPage>
                     <Route path=path!("") view=site::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden") view=areas::pages::AreaListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gebieden/nieuw") view=areas::identity::pages::NewAreaPage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden/vergelijk") view=areas::compare::pages::ComparePage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden/kaart") view=areas::map::pages::MapPage ssr=SsrMode::Async/>
                     <Route path=path!("/monitor/import") view=areas::import::pages::ImportUploadPage ssr=SsrMode::Async/>
@@ -118,6 +120,7 @@ pub fn App() -> impl IntoView {
                         view=areas::edit::pages::AreaEditPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/gebieden/:slug/gegevens") view=areas::identity::pages::AreaIdentityPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/gebieden/:slug/activatie")
                         view=areas::activation::pages::ActivationPage
@@ -150,6 +153,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/beheer/accounts") view=accounts::admin::pages::AccountsPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/accounts/:id") view=accounts::admin::pages::AccountEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/sessies") view=sessions::admin::pages::SessionsAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer") view=programme::pages::SetupHubPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/stadsdelen") view=programme::districts::pages::DistrictsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/themas") view=programme::themes::pages::ThemesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/indicatoren") view=programme::indicators::pages::IndicatorsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/organisaties") view=programme::organisations::pages::OrganisationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/organisaties/:id") view=programme::organisations::pages::OrganisationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/gearchiveerd") view=areas::identity::pages::ArchivedAreasPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/stuurwiel") view=areas::stuurwiel::pages::StuurwielEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=site::PrivacyPage ssr=SsrMode::Async/>
                     <Route path=path!("/toegankelijkheid") view=site::AccessibilityPage ssr=SsrMode::Async/>

@@ -9,6 +9,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Title text="Welkom"/>
         <h1>"Kernpunt: samen werken aan vitale kerngebieden"</h1>
+        <crate::programme::checklist::pages::Checklist/>
         <p class="lead">
             "Gemeente, ondernemers en vastgoedeigenaren werken samen aan winkelstraten, wijk- en "
             "stadsdeelcentra waar het goed ondernemen, ontmoeten en verblijven is. Kernpunt laat zien "

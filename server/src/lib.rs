@@ -322,6 +322,10 @@ pub fn router(state: AppState) -> Router {
         )
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
+            areas::follow_renamed_areas,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             security::authenticate,
         ))
         // Outside the session lookup: a stored page costs no database query at all.

@@ -102,7 +102,7 @@ pub fn UserMenu() -> impl IntoView {
                 match auth.user.await {
                     Some(user) => view! {
                         <div class="user-menu">
-                            {(user.role != super::Role::AreaEditor).then(|| view! { <a href="/beheer/sessies">"Sessies"</a><a href="/beheer/stuurwiel">"Stuurwiel"</a> })}
+                            {(user.role != super::Role::AreaEditor).then(|| view! { <a href="/beheer">"Beheer"</a><a href="/beheer/sessies">"Sessies"</a><a href="/beheer/stuurwiel">"Stuurwiel"</a> })}
                             {(user.role == super::Role::Admin).then(|| view! { <a href="/beheer/accounts">"Accounts"</a> })}
                             <a class="user-menu__name" href="/account">{user.name}</a>
                             <ActionForm action=auth.logout attr:class="user-menu__logout">
@@ -115,6 +115,23 @@ pub fn UserMenu() -> impl IntoView {
                     }.into_any(),
                 }
             })}
+        </Transition>
+    }
+}
+
+/// A link only coordinators (and administrators) see, e.g. "Gebied toevoegen" on a list.
+#[component]
+pub fn CoordinatorLink(#[prop(into)] href: String, label: &'static str) -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        <Transition fallback=|| ()>
+            {move || {
+                let href = href.clone();
+                Suspend::new(async move {
+                let user = auth.user.await;
+                (super::decide(user.as_ref(), &super::Action::Coordinate) == super::Access::Allowed)
+                    .then(|| view! { <a class="button-link" href=href>{label}</a> })
+            })}}
         </Transition>
     }
 }

@@ -48,6 +48,8 @@ pub struct ActivationLog {
     pub stakeholders: Vec<(i64, String)>,
     pub themes: Vec<(String, String)>,
     pub moments: Vec<Moment>,
+    /// A correction form that came back without JavaScript (see `activation_edit`).
+    pub returned: Option<crate::editing::form::Returned>,
 }
 
 /// A new contact moment as typed in the form.
@@ -110,12 +112,15 @@ pub mod api {
 
     /// The log of one area, for whoever may edit that area.
     #[server(endpoint = "load_activation_log")]
-    pub async fn load_activation_log(slug: String) -> Result<ActivationLog, EditError> {
+    pub async fn load_activation_log(
+        slug: String,
+        #[server(default)] concept: Option<String>,
+    ) -> Result<ActivationLog, EditError> {
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let (area_id, _) = crate::areas::edit::api::authorize(&pool, &slug).await?;
-        db::log(&pool, area_id, &slug)
-            .await
-            .map_err(EditError::from)
+        let mut log = db::log(&pool, area_id, &slug).await?;
+        log.returned = crate::editing::form::server::returned(&pool, &concept, "moment").await?;
+        Ok(log)
     }
 
     /// The latest few moments for the profile page: `None` for everyone who may not see them,
@@ -373,6 +378,7 @@ pub mod db {
         .await?;
         let themes = crate::areas::db::themes(pool).await?;
         Ok(ActivationLog {
+            returned: None,
             slug: slug.to_string(),
             area_name,
             stakeholders: stakeholders
@@ -490,9 +496,15 @@ pub mod pages {
         let slug = move || params.read().get("slug").unwrap_or_default();
         let add = ServerAction::<AddActivationMoment>::new();
         let convert = ServerAction::<ActionToOpgave>::new();
+        let correct = ServerAction::<crate::areas::activation_edit::api::UpdateActivationMoment>::new();
+        let remove = ServerAction::<crate::areas::activation_edit::api::DeleteActivationMoment>::new();
+        let (corrected, removed) = (
+            crate::editing::form::saved_count(correct),
+            crate::editing::form::saved_count(remove),
+        );
         let log = Resource::new(
-            move || (slug(), add.version().get(), convert.version().get()),
-            |(slug, _, _)| load_activation_log(slug),
+            move || (slug(), add.version().get(), convert.version().get(), query.read().get("concept"), (corrected.get(), removed.get())),
+            |(slug, _, _, concept, _)| load_activation_log(slug, concept),
         );
         let errors = Signal::derive(move || match add.value().get() {
             Some(Err(EditError::Invalid(errors))) => errors,
@@ -594,8 +606,10 @@ pub mod pages {
                                 view! { <p class="empty-state">"Nog geen contactmomenten vastgelegd."</p> }.into_any()
                             } else {
                                 let slug = log.slug.clone();
+                                let returned = log.returned.clone();
                                 log.moments.into_iter().map(|moment| view! {
-                                    <MomentView moment convert=(slug.clone(), themes.clone(), convert)/>
+                                    <MomentView moment=moment.clone() convert=(slug.clone(), themes.clone(), convert)/>
+                                    <crate::areas::activation_edit::pages::MomentEditor slug=slug.clone() moment returned=returned.clone() correct remove/>
                                 }).collect_view().into_any()
                             }}
                         </section>

@@ -66,7 +66,7 @@ pub mod api {
         };
         let (slugs, mut ignored) = clean_slugs(&slugs);
         let options: Vec<(String, String)> =
-            sqlx::query_as("SELECT slug, name FROM areas ORDER BY name COLLATE NOCASE")
+            sqlx::query_as("SELECT slug, name FROM areas WHERE archived_at IS NULL ORDER BY name COLLATE NOCASE")
                 .fetch_all(&pool)
                 .await
                 .map_err(fail)?;

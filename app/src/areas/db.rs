@@ -31,14 +31,28 @@ struct DefinitionRow {
     is_key: bool,
 }
 
-/// Every indicator definition, in display order.
+/// Every indicator definition in use (not retired), in display order.
 pub async fn indicator_definitions(
     pool: &SqlitePool,
 ) -> Result<Vec<IndicatorDefinition>, sqlx::Error> {
-    let rows: Vec<DefinitionRow> = sqlx::query_as(
+    definitions(pool, "WHERE retired_at IS NULL").await
+}
+
+/// Every indicator definition, retired ones too (their values are kept).
+pub async fn indicator_definitions_all(
+    pool: &SqlitePool,
+) -> Result<Vec<IndicatorDefinition>, sqlx::Error> {
+    definitions(pool, "").await
+}
+
+async fn definitions(
+    pool: &SqlitePool,
+    condition: &str,
+) -> Result<Vec<IndicatorDefinition>, sqlx::Error> {
+    let rows: Vec<DefinitionRow> = sqlx::query_as(&format!(
         "SELECT key, label, unit, direction, decimals, is_key
-         FROM indicator_definitions ORDER BY position, key",
-    )
+         FROM indicator_definitions {condition} ORDER BY position, key"
+    ))
     .fetch_all(pool)
     .await?;
     rows.into_iter()
@@ -62,7 +76,7 @@ pub async fn area_summaries(pool: &SqlitePool) -> Result<Vec<AreaSummary>, sqlx:
         "SELECT a.id, a.slug, a.name, a.district, a.area_type, a.phase, a.activation,
                 (SELECT group_concat(DISTINCT o.theme_key) FROM opgaves o
                  WHERE o.area_id = a.id AND o.status <> 'done') AS open_themes
-         FROM areas a ORDER BY a.name COLLATE NOCASE",
+         FROM areas a WHERE a.archived_at IS NULL ORDER BY a.name COLLATE NOCASE",
     )
     .fetch_all(pool)
     .await?;
@@ -72,7 +86,7 @@ pub async fn area_summaries(pool: &SqlitePool) -> Result<Vec<AreaSummary>, sqlx:
     let values: Vec<(i64, String, String, f64, Option<f64>)> = sqlx::query_as(
         "SELECT a.id, d.key, cur.period, cur.value, prev.value
          FROM areas a
-         JOIN indicator_definitions d ON d.is_key = 1
+         JOIN indicator_definitions d ON d.is_key = 1 AND d.retired_at IS NULL
          JOIN indicator_values cur ON cur.id = (
              SELECT v.id FROM indicator_values v WHERE v.area_id = a.id AND v.indicator_key = d.key
              ORDER BY v.period DESC LIMIT 1)
@@ -112,9 +126,9 @@ pub async fn area_summaries(pool: &SqlitePool) -> Result<Vec<AreaSummary>, sqlx:
         .collect()
 }
 
-/// Theme keys and labels, in display order.
+/// Theme keys and labels of the themes in use (forms offer only these), in display order.
 pub async fn themes(pool: &SqlitePool) -> Result<Vec<(String, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT key, label FROM themes ORDER BY position, key")
+    sqlx::query_as("SELECT key, label FROM themes WHERE retired_at IS NULL ORDER BY position, key")
         .fetch_all(pool)
         .await
 }
@@ -130,9 +144,7 @@ pub async fn list_areas(
         .into_iter()
         .filter(|d| d.is_key)
         .collect();
-    let mut districts: Vec<String> = all.iter().map(|a| a.district.clone()).collect();
-    districts.sort();
-    districts.dedup();
+    let districts = crate::programme::districts::names(pool).await?;
     let themes = themes(pool).await?;
     let mut ignored = Vec::new();
     let checked =
@@ -159,6 +171,7 @@ struct AreaRow {
     activation: String,
     story: String,
     ambition: String,
+    archived: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -181,7 +194,8 @@ pub async fn area_profile(
     slug: &str,
 ) -> Result<Option<AreaProfile>, sqlx::Error> {
     let Some(area): Option<AreaRow> = sqlx::query_as(
-        "SELECT id, slug, name, district, area_type, phase, activation, story, ambition
+        "SELECT id, slug, name, district, area_type, phase, activation, story, ambition,
+                archived_at IS NOT NULL AS archived
          FROM areas WHERE slug = ?",
     )
     .bind(slug)
@@ -203,8 +217,9 @@ pub async fn area_profile(
     .fetch_all(pool)
     .await?;
 
-    let stakeholders: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT org.name, s.role, s.description
+    type StakeholderRow = (String, String, String, String, Option<String>, Option<String>, Option<i64>);
+    let stakeholders: Vec<StakeholderRow> = sqlx::query_as(
+        "SELECT org.name, s.role, s.description, org.kind, org.term_start, org.term_end, org.annual_budget_eur
          FROM stakeholders s JOIN organisations org ON org.id = s.organisation_id
          WHERE s.area_id = ?
          ORDER BY s.role, org.name",
@@ -230,6 +245,7 @@ pub async fn area_profile(
          JOIN indicator_values cur ON cur.id = (
              SELECT v.id FROM indicator_values v WHERE v.area_id = ?1 AND v.indicator_key = d.key
              ORDER BY v.period DESC LIMIT 1)
+         AND d.on_profile = 1 AND d.retired_at IS NULL
          LEFT JOIN indicator_values prev ON prev.id = (
              SELECT v.id FROM indicator_values v WHERE v.area_id = ?1 AND v.indicator_key = d.key
              ORDER BY v.period DESC LIMIT 1 OFFSET 1)
@@ -249,6 +265,7 @@ pub async fn area_profile(
         area_type: decode("area type", &area.area_type, AreaType::from_code)?,
         phase: decode("phase", &area.phase, Phase::from_code)?,
         activation: decode("activation", &area.activation, Activation::from_code)?,
+        archived: area.archived,
         id: area.id,
         slug: area.slug,
         name: area.name,
@@ -270,9 +287,13 @@ pub async fn area_profile(
             .collect::<Result<_, sqlx::Error>>()?,
         stakeholders: stakeholders
             .into_iter()
-            .map(|(organisation, role, description)| {
+            .map(|(organisation, role, description, kind, start, end, budget)| {
+                let kind = crate::programme::organisations::OrganisationKind::from_code(&kind)
+                    .map(|k| k.label())
+                    .unwrap_or("");
                 Ok(Stakeholder {
                     role: decode("stakeholder role", &role, StakeholderRole::from_code)?,
+                    about: organisation_about(kind, (start.as_deref(), end.as_deref()), budget),
                     organisation,
                     description,
                 })

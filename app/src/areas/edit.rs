@@ -422,9 +422,12 @@ pub mod pages {
                         Ok(form) => {
                             let slug = form.slug.clone();
                             let draft = query.read_untracked().get("onderdeel");
+                            let concept = query.read_untracked().get("concept");
                             view! {
                                 <AreaEditFormView form/>
-                                <crate::areas::edit_items::pages::AreaItemsEditor slug draft/>
+                                <crate::areas::edit_items::pages::AreaItemsEditor slug=slug.clone() draft/>
+                                <crate::areas::stakeholders::pages::AreaStakeholdersEditor slug=slug.clone() concept=concept.clone()/>
+                                <crate::areas::values::pages::AreaValuesEditor slug concept/>
                             }.into_any()
                         }
                         Err(error) => view! { <crate::editing::ui::EditRefused error/> }.into_any(),
@@ -471,6 +474,7 @@ pub mod pages {
         };
         let profile_href = format!("/gebieden/{}", form.slug);
         let history_href = format!("/gebieden/{}/geschiedenis", form.slug);
+        let identity_href = format!("/gebieden/{}/gegevens", form.slug);
         let phases: Vec<(String, String)> = Phase::ALL
             .iter()
             .map(|p| (p.code().into(), p.label().into()))
@@ -488,7 +492,11 @@ pub mod pages {
                 <span aria-current="page">"Bewerken"</span>
             </nav>
             <h1>{format!("{} bewerken", form.name)}</h1>
-            <p><a href=history_href>"Geschiedenis van het verhaal"</a></p>
+            <p>
+                <a href=history_href>"Geschiedenis van het verhaal"</a>
+                " · "
+                <crate::accounts::pages::CoordinatorLink href=identity_href label="Naam, webadres, stadsdeel en kaart; archiveren"/>
+            </p>
             {move || message().map(|text| view! {
                 <div class="notice notice--error" role="alert">
                     <p>{text}</p>

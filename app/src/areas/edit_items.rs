@@ -204,11 +204,11 @@ pub mod api {
         .bind(area_id)
         .fetch_all(&pool)
         .await?;
-        let themes = sqlx::query_as("SELECT key, label FROM themes ORDER BY position")
+        let themes = sqlx::query_as("SELECT key, label FROM themes WHERE retired_at IS NULL ORDER BY position")
             .fetch_all(&pool)
             .await?;
         let indicators =
-            sqlx::query_as("SELECT key, label FROM indicator_definitions ORDER BY position")
+            sqlx::query_as("SELECT key, label FROM indicator_definitions WHERE retired_at IS NULL ORDER BY position")
                 .fetch_all(&pool)
                 .await?;
         let framework: Option<(i64, String, i64, i64)> = sqlx::query_as(
@@ -288,13 +288,15 @@ pub mod api {
         if title.trim().is_empty() || title.chars().count() > 200 {
             errors.add("title", "Geef de opgave een titel (hoogstens 200 tekens).");
         }
-        let theme_exists: Option<String> =
-            sqlx::query_scalar("SELECT key FROM themes WHERE key = ?")
+        let theme_in_use: Option<bool> =
+            sqlx::query_scalar("SELECT retired_at IS NULL FROM themes WHERE key = ?")
                 .bind(theme)
                 .fetch_optional(pool)
                 .await?;
-        if theme_exists.is_none() {
-            errors.add("theme", "Kies een thema uit de lijst.");
+        match theme_in_use {
+            None => errors.add("theme", "Kies een thema uit de lijst."),
+            Some(false) => errors.add("theme", "Dit thema is buiten gebruik gezet; kies een ander thema."),
+            Some(true) => {}
         }
         if owner.chars().count() > 100 {
             errors.add("owner", "De trekker mag hoogstens 100 tekens zijn.");
@@ -591,7 +593,7 @@ pub mod api {
         let (area_id, user) = authorize(&pool, &slug).await?;
         let mut errors = FieldErrors::default();
         let known: Option<String> =
-            sqlx::query_scalar("SELECT key FROM indicator_definitions WHERE key = ?")
+            sqlx::query_scalar("SELECT key FROM indicator_definitions WHERE key = ? AND retired_at IS NULL")
                 .bind(&indicator)
                 .fetch_optional(&pool)
                 .await?;

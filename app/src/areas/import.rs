@@ -128,7 +128,7 @@ pub mod db {
             areas.insert(slug.clone(), (id, slug, name));
         }
         let indicators =
-            sqlx::query_as::<_, (String, String)>("SELECT key, label FROM indicator_definitions")
+            sqlx::query_as::<_, (String, String)>("SELECT key, label FROM indicator_definitions WHERE retired_at IS NULL")
                 .fetch_all(pool)
                 .await?
                 .into_iter()

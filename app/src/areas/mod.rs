@@ -2,6 +2,7 @@
 //! the pages, and (server only) the database functions.
 
 pub mod activation;
+pub mod activation_edit;
 pub mod api;
 pub mod compare;
 pub mod csv;
@@ -11,13 +12,16 @@ pub mod edit;
 pub mod edit_items;
 #[cfg(feature = "ssr")]
 pub mod export;
+pub mod identity;
 pub mod import;
 pub mod list;
 pub mod map;
 pub mod monitor;
 pub mod pages;
 pub mod series;
+pub mod stakeholders;
 pub mod stuurwiel;
+pub mod values;
 
 use serde::{Deserialize, Serialize};
 
@@ -194,6 +198,8 @@ pub struct AreaProfile {
     pub area_type: AreaType,
     pub phase: Phase,
     pub activation: Activation,
+    /// Archived: no longer in the list, map, monitor and averages; the page says so.
+    pub archived: bool,
     /// The story's markdown rendered and sanitised on the server.
     pub story_html: String,
     pub ambition: String,
@@ -222,6 +228,32 @@ pub struct Stakeholder {
     pub organisation: String,
     pub role: StakeholderRole,
     pub description: String,
+    /// The organisation's kind, and for a BIZ or fund its term and budget:
+    /// "BIZ, 2024 t/m 2028, € 120.000 per jaar".
+    pub about: String,
+}
+
+/// The words about an organisation shown beside its name on a profile.
+pub fn organisation_about(
+    kind_label: &str,
+    term: (Option<&str>, Option<&str>),
+    budget: Option<i64>,
+) -> String {
+    let mut parts = vec![kind_label.to_string()];
+    match term {
+        (Some(start), Some(end)) => parts.push(format!(
+            "{} t/m {}",
+            crate::ui::format::dutch_date(start),
+            crate::ui::format::dutch_date(end)
+        )),
+        (Some(start), None) => parts.push(format!("sinds {}", crate::ui::format::dutch_date(start))),
+        (None, Some(end)) => parts.push(format!("t/m {}", crate::ui::format::dutch_date(end))),
+        (None, None) => {}
+    }
+    if let Some(budget) = budget {
+        parts.push(format!("€ {} per jaar", format_number(budget as f64, 0)));
+    }
+    parts.join(", ")
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

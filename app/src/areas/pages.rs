@@ -47,7 +47,10 @@ pub fn AreaListPage() -> impl IntoView {
 
     view! {
         <Title text="Gebieden"/>
-        <h1>"Gebieden"</h1>
+        <div class="title-row">
+            <h1>"Gebieden"</h1>
+            <crate::accounts::pages::CoordinatorLink href="/gebieden/nieuw" label="Gebied toevoegen"/>
+        </div>
         <p class="lead">
             "Alle kerngebieden in het programma: winkelstraten, wijk- en stadsdeelcentra. "
             "Open een gebied voor het verhaal, de opgaves en de cijfers, of "
@@ -208,6 +211,17 @@ fn AreaTable(listing: AreaListing, filter: AreaFilter) -> impl IntoView {
     } else {
         format!("{count} van {total} gebieden")
     };
+    if total == 0 {
+        // A new programme, not a filter that matched nothing.
+        return view! {
+            <p class="result-count" role="status">"Nog geen gebieden"</p>
+            <div class="empty-state">
+                <p>"Het programma heeft nog geen gebieden. Zodra de coördinatoren de eerste kerngebieden toevoegen, staan ze hier met hun verhaal, opgaves en cijfers."</p>
+                <p><a href="/sessies">"Bekijk intussen de sessies"</a>" of "<a href="/kennisbank">"de kennisbank"</a>"."</p>
+            </div>
+        }
+        .into_any();
+    }
     if count == 0 {
         return view! {
             <p class="result-count" role="status">{summary}</p>
@@ -364,6 +378,7 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
         indicators,
         series,
         stuurwiel,
+        archived,
         ..
     } = profile;
     let chart_name = name.clone();
@@ -390,6 +405,11 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
                 })}}
             </Transition>
         </div>
+        {archived.then(|| view! {
+            <div class="notice notice--warning" role="status">
+                <p>"Dit gebied is gearchiveerd: het doet niet meer mee aan het programma en staat niet meer in de lijst, op de kaart, in de monitor en in de stadsgemiddelden. De gegevens hieronder zijn bewaard."</p>
+            </div>
+        })}
         <dl class="facts">
             <div><dt>"Stadsdeel"</dt><dd>{district}</dd></div>
             <div><dt>"Type"</dt><dd>{area_type.label()}</dd></div>
@@ -456,6 +476,7 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
                         {stakeholders.into_iter().map(|s| view! {
                             <li>
                                 <strong>{s.organisation}</strong>
+                                {format!(" ({})", s.about)}
                                 " — " {s.role.label()}
                                 {(!s.description.is_empty()).then(|| format!(": {}", s.description))}
                             </li>

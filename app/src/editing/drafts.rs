@@ -62,6 +62,32 @@ pub async fn load(
     }))
 }
 
+/// The draft behind a token, with the name of the form it belongs to: pages with many
+/// small forms (one per row) find out this way which of them came back.
+pub async fn load_any(
+    pool: &SqlitePool,
+    token: &str,
+) -> Result<Option<(String, Draft)>, sqlx::Error> {
+    let row: Option<(String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT form, values_json, errors_json, preview_html FROM form_drafts
+         WHERE token_hash = ? AND created_at >= ?",
+    )
+    .bind(token_hash(token))
+    .bind(now() - LIFETIME_SECS)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|(form, values, errors, preview_html)| {
+        (
+            form,
+            Draft {
+                values: serde_json::from_str(&values).unwrap_or_default(),
+                errors: serde_json::from_str(&errors).unwrap_or_default(),
+                preview_html,
+            },
+        )
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

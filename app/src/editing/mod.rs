@@ -14,6 +14,7 @@ pub mod drafts;
 pub mod markdown;
 #[cfg(feature = "ssr")]
 pub mod revisions;
+pub mod form;
 pub mod ui;
 
 use leptos::server_fn::codec::JsonEncoding;

@@ -1,0 +1,302 @@
+//! On an area's edit page: correcting or deleting one stored indicator value, with a
+//! reason that goes into the audit log. City averages follow through the triggers on
+//! `indicator_values`; everything derived (lists, monitor, charts) reads from those.
+
+use crate::editing::form::{Fields, Returned};
+use crate::editing::{EditError, FieldErrors};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RecordedValue {
+    pub id: i64,
+    pub period: String,
+    pub value: f64,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ValuesEdit {
+    pub slug: String,
+    /// (key, label) of every indicator with values for this area.
+    pub indicators: Vec<(String, String)>,
+    pub chosen: Option<crate::areas::IndicatorDefinition>,
+    /// The chosen indicator's values, newest first.
+    pub values: Vec<RecordedValue>,
+    pub returned: Option<Returned>,
+}
+
+/// Checks a correction (`deleting`: only the reason and the confirmation count).
+pub fn validate(values: &Fields, deleting: bool) -> (FieldErrors, Option<f64>) {
+    let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("");
+    let mut errors = FieldErrors::default();
+    let mut number = None;
+    if !deleting {
+        number = crate::areas::edit_items::parse_number(get("value"));
+        if number.is_none() {
+            errors.add("value", "Vul een getal in, zoals 7,5 of 12.500.");
+        }
+        if get("source").chars().count() > 200 {
+            errors.add("source", "De bron mag hoogstens 200 tekens zijn.");
+        }
+    } else if get("confirm") != "ja" {
+        errors.add("confirm", crate::editing::form::NOT_CONFIRMED);
+    }
+    if get("reason").is_empty() || get("reason").chars().count() > 300 {
+        errors.add("reason", "Schrijf kort waarom (hoogstens 300 tekens); dit komt in het logboek.");
+    }
+    (errors, number)
+}
+
+pub mod api {
+    use super::*;
+    use leptos::prelude::*;
+
+    #[cfg(feature = "ssr")]
+    use crate::{
+        accounts::Action,
+        editing::{
+            audit::{record, AuditAction},
+            form::server::{allowed, clean, done, pool, refuse, returned},
+        },
+    };
+
+    #[server(endpoint = "load_area_values")]
+    pub async fn load_area_values(
+        slug: String,
+        #[server(default)] indicator: Option<String>,
+        #[server(default)] concept: Option<String>,
+    ) -> Result<ValuesEdit, EditError> {
+        let pool = pool()?;
+        let (area_id, _) = crate::areas::edit::api::authorize(&pool, &slug).await?;
+        let indicators: Vec<(String, String)> = sqlx::query_as(
+            "SELECT d.key, d.label FROM indicator_definitions d
+             WHERE EXISTS (SELECT 1 FROM indicator_values v WHERE v.area_id = ? AND v.indicator_key = d.key)
+             ORDER BY d.position, d.key",
+        )
+        .bind(area_id)
+        .fetch_all(&pool)
+        .await?;
+        let returned = returned(&pool, &concept, "value").await?;
+        // A correction that came back names its indicator, so the same list reopens.
+        let indicator = indicator
+            .filter(|k| !k.is_empty())
+            .or_else(|| returned.as_ref().and_then(|r| r.values.get("indicator").cloned()));
+        let chosen = match indicator.filter(|k| indicators.iter().any(|(key, _)| key == k)) {
+            Some(key) => crate::areas::db::indicator_definitions_all(&pool)
+                .await?
+                .into_iter()
+                .find(|d| d.key == key),
+            None => None,
+        };
+        let values = match &chosen {
+            Some(definition) => sqlx::query_as::<_, (i64, String, f64, String)>(
+                "SELECT id, period, value, source FROM indicator_values
+                 WHERE area_id = ? AND indicator_key = ? ORDER BY period DESC",
+            )
+            .bind(area_id)
+            .bind(&definition.key)
+            .fetch_all(&pool)
+            .await?
+            .into_iter()
+            .map(|(id, period, value, source)| RecordedValue { id, period, value, source })
+            .collect(),
+            None => Vec::new(),
+        };
+        Ok(ValuesEdit { slug, indicators, chosen, values, returned })
+    }
+
+    /// Corrects one value (`delete` empty) or deletes it (`delete=ja`), with a reason.
+    #[server(endpoint = "correct_indicator_value")]
+    pub async fn correct_indicator_value(
+        slug: String,
+        value_id: i64,
+        #[server(default)] delete: String,
+        #[server(default)] fields: Fields,
+    ) -> Result<(), EditError> {
+        let pool = pool()?;
+        let deleting = delete == "ja";
+        let mut values = clean(fields, &["value", "source", "reason", "confirm", "indicator"]);
+        let form = if deleting { format!("value-delete:{value_id}") } else { format!("value:{value_id}") };
+        let page = format!("/gebieden/{slug}/bewerken");
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?")
+            .bind(&slug)
+            .fetch_optional(&pool)
+            .await?;
+        let area_id = id.unwrap_or(-1);
+        let user = allowed(&pool, Action::EditArea { area_id }, &form, &page, &values).await?;
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let before: (String, String, f64, String) = sqlx::query_as(
+            "SELECT indicator_key, period, value, source FROM indicator_values WHERE id = ? AND area_id = ?",
+        )
+        .bind(value_id)
+        .bind(area_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(EditError::NotFound)?;
+        values.insert("indicator".into(), before.0.clone());
+        let (errors, number) = validate(&values, deleting);
+        if !errors.is_empty() {
+            drop(tx);
+            let back = format!("{page}?waarden={}", before.0);
+            return Err(refuse(&pool, &form, &back, &values, errors).await);
+        }
+        let reason = values.get("reason").cloned().unwrap_or_default();
+        let before_json = serde_json::json!({ "indicator": before.0, "period": before.1, "value": before.2, "source": before.3 });
+        if deleting {
+            sqlx::query("DELETE FROM indicator_values WHERE id = ?")
+                .bind(value_id)
+                .execute(&mut *tx)
+                .await?;
+            let after = serde_json::json!({ "reason": reason });
+            record(&mut tx, &user, AuditAction::Delete, "indicator_value", value_id, Some(&before_json), Some(&after))
+                .await?;
+        } else {
+            let source = values.get("source").cloned().unwrap_or_default();
+            sqlx::query("UPDATE indicator_values SET value = ?, source = ? WHERE id = ?")
+                .bind(number)
+                .bind(&source)
+                .bind(value_id)
+                .execute(&mut *tx)
+                .await?;
+            let after = serde_json::json!({ "indicator": before.0, "period": before.1, "value": number, "source": source, "reason": reason });
+            record(&mut tx, &user, AuditAction::Update, "indicator_value", value_id, Some(&before_json), Some(&after))
+                .await?;
+        }
+        tx.commit().await?;
+        done(&format!("{page}?waarden={}#onderdeel-waarden", before.0));
+        Ok(())
+    }
+}
+
+pub mod pages {
+    use super::api::*;
+    use crate::editing::form::{anchor, confirm_removal, errors_for, saved_count, shown, Field, FormMessage};
+    use leptos::prelude::*;
+    use leptos_router::hooks::use_query_map;
+
+    /// The "Cijfers corrigeren" section: pick an indicator, then correct or delete values.
+    #[component]
+    pub fn AreaValuesEditor(slug: String, concept: Option<String>) -> impl IntoView {
+        let query = use_query_map();
+        let correct = ServerAction::<CorrectIndicatorValue>::new();
+        let saved = saved_count(correct);
+        let data = Resource::new_blocking(
+            move || (query.read().get("waarden"), saved.get()),
+            move |(indicator, _)| load_area_values(slug.clone(), indicator, concept.clone()),
+        );
+        view! {
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let Ok(edit) = data.await else { return ().into_any() };
+                    if edit.indicators.is_empty() {
+                        return ().into_any();
+                    }
+                    let returned = edit.returned.clone();
+                    let slug = edit.slug.clone();
+                    let chosen_key = edit.chosen.as_ref().map(|d| d.key.clone()).unwrap_or_default();
+                    view! {
+                        <section id="onderdeel-waarden" aria-labelledby="waarden-kop">
+                            <h2 id="waarden-kop">"Cijfers corrigeren"</h2>
+                            <p>"Een verkeerd ingevoerde of geïmporteerde waarde verbetert of verwijdert u hier. Het stadsgemiddelde en alle grafieken volgen meteen."</p>
+                            <form method="get" action=format!("/gebieden/{slug}/bewerken#onderdeel-waarden") class="form form--inline">
+                                <div class="field">
+                                    <label for="waarden-indicator">"Indicator"</label>
+                                    <select id="waarden-indicator" name="waarden">
+                                        <option value="">"Kies…"</option>
+                                        {edit.indicators.iter().map(|(key, label)| view! {
+                                            <option value=key.clone() selected=*key == chosen_key>{label.clone()}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                                <button type="submit" class="button--secondary">"Toon de waarden"</button>
+                            </form>
+                            {edit.chosen.clone().map(|definition| view! {
+                                <table class="table values-edit">
+                                    <caption>{format!("{} ({})", definition.label, if definition.unit.is_empty() { "zonder eenheid".to_string() } else { definition.unit.clone() })}</caption>
+                                    <thead><tr><th scope="col">"Periode"</th><th scope="col">"Waarde"</th><th scope="col">"Bron"</th><th scope="col">"Wijzigen"</th></tr></thead>
+                                    <tbody>
+                                        {edit.values.into_iter().map(|stored| {
+                                            let returned = returned.clone();
+                                            let slug = slug.clone();
+                                            let definition = definition.clone();
+                                            let form = format!("value:{}", stored.id);
+                                            let form_id = anchor(&form);
+                                            let delete_form = format!("value-delete:{}", stored.id);
+                                            let delete_form_id = anchor(&delete_form);
+                                            let errors = errors_for(correct, returned.clone(), form.clone());
+                                            let delete_errors = errors_for(correct, returned.clone(), delete_form.clone());
+                                            let shown_value = crate::areas::format_number(stored.value, definition.decimals);
+                                            let open = !errors.get_untracked().is_empty();
+                                            let delete_open = !delete_errors.get_untracked().is_empty();
+                                            let v_value = shown(&returned, &form, "value", &shown_value);
+                                            let v_source = shown(&returned, &form, "source", &stored.source);
+                                            let v_reason = shown(&returned, &form, "reason", "");
+                                            let v_delete_reason = shown(&returned, &delete_form, "reason", "");
+                                            let (slug1, slug2) = (slug.clone(), slug.clone());
+                                            let id = stored.id;
+                                            let shown_formatted = definition.format(stored.value);
+                                            let (correct_summary, delete_summary) = (format!("{} corrigeren", stored.period), format!("{} verwijderen…", stored.period));
+                                            let removal = confirm_removal(&delete_form, format!("De waarde van {} wordt verwijderd.", stored.period), format!("Ja, verwijder de waarde van {}", stored.period), "Verwijderen".into(), delete_errors);
+                                            let (form1, form2, form3, delete_form1) = (form.clone(), form.clone(), form.clone(), delete_form.clone());
+                                            view! {
+                                                <tr>
+                                                    <th scope="row">{stored.period.clone()}</th>
+                                                    <td>{shown_formatted}</td>
+                                                    <td>{stored.source.clone()}</td>
+                                                    <td>
+                                                        <details open=open>
+                                                            <summary>{correct_summary}</summary>
+                                                            <ActionForm action=correct attr:class="form" attr:id=form_id.clone()>
+                                                                <FormMessage action=correct errors/>
+                                                                <input type="hidden" name="slug" value=slug1/>
+                                                                <input type="hidden" name="value_id" value=id/>
+                                                                <Field form=form1 name="value" label="Waarde" value=v_value errors/>
+                                                                <Field form=form2 name="source" label="Bron" value=v_source errors/>
+                                                                <Field form=form3 name="reason" label="Waarom?" value=v_reason errors/>
+                                                                <button type="submit">"Correctie opslaan"</button>
+                                                            </ActionForm>
+                                                        </details>
+                                                        <details class="remove" open=delete_open>
+                                                            <summary>{delete_summary}</summary>
+                                                            <ActionForm action=correct attr:class="form" attr:id=delete_form_id.clone()>
+                                                                <FormMessage action=correct errors=delete_errors/>
+                                                                <input type="hidden" name="slug" value=slug2/>
+                                                                <input type="hidden" name="value_id" value=id/>
+                                                                <input type="hidden" name="delete" value="ja"/>
+                                                                <Field form=delete_form1 name="reason" label="Waarom?" value=v_delete_reason errors=delete_errors/>
+                                                                {removal}
+                                                            </ActionForm>
+                                                        </details>
+                                                    </td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            })}
+                        </section>
+                    }.into_any()
+                })}
+            </Suspense>
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corrections_need_a_number_and_a_reason() {
+        let fields = |pairs: &[(&str, &str)]| -> Fields {
+            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        };
+        let (errors, number) = validate(&fields(&[("value", "7,4"), ("reason", "Tikfout")]), false);
+        assert!(errors.is_empty());
+        assert_eq!(number, Some(7.4));
+        let (errors, _) = validate(&fields(&[("value", "zeven"), ("reason", "")]), false);
+        assert!(errors.get("value").is_some() && errors.get("reason").is_some());
+        let (errors, _) = validate(&fields(&[("reason", "Dubbel")]), true);
+        assert!(errors.get("confirm").is_some());
+    }
+}

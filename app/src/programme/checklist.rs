@@ -1,0 +1,116 @@
+//! "Aan de slag": the steps a new installation goes through, ticked off from the data
+//! itself, shown to coordinators on the home page and `/beheer` until all are done.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub label: String,
+    pub href: String,
+    pub done: bool,
+}
+
+/// The steps in order, from counts: districts, live areas, organisations, themes,
+/// indicators, values, accounts besides the first, sessions, library items.
+pub fn steps(counts: [i64; 9]) -> Vec<Step> {
+    let [districts, areas, organisations, themes, indicators, values, users, sessions, items] =
+        counts;
+    let step = |label: &str, href: &str, done: bool| Step {
+        label: label.to_string(),
+        href: href.to_string(),
+        done,
+    };
+    vec![
+        step("Stadsdelen toevoegen", "/beheer/stadsdelen", districts > 0),
+        step("Gebieden aanmaken", "/gebieden/nieuw", areas > 0),
+        step("Organisaties toevoegen en aan gebieden koppelen", "/beheer/organisaties", organisations > 0),
+        step("Thema's en indicatoren nalopen", "/beheer/themas", themes > 0 && indicators > 0),
+        step("De eerste cijfers invoeren of importeren", "/monitor/import", values > 0),
+        step("Collega's en gebiedsredacteuren een account geven", "/beheer/accounts", users > 1),
+        step("De eerste sessie plannen", "/sessies/nieuw", sessions > 0),
+        step("Het eerste item in de kennisbank zetten", "/kennisbank/nieuw", items > 0),
+    ]
+}
+
+pub mod api {
+    use super::*;
+    use leptos::prelude::*;
+
+    /// The checklist for a coordinator while steps are open; `None` for everyone else and
+    /// once every step is done. Public: anonymous visitors get `None` without a query.
+    #[server(endpoint = "setup_checklist")]
+    pub async fn setup_checklist() -> Result<Option<Vec<Step>>, ServerFnError> {
+        use crate::accounts::{decide, Access, Action};
+        let user = crate::accounts::guard::current_user();
+        if decide(user.as_ref(), &Action::Coordinate) != Access::Allowed {
+            return Ok(None);
+        }
+        let pool = crate::db::pool_from_context()
+            .ok_or_else(|| ServerFnError::new("database unavailable"))?;
+        let counts: (i64, i64, i64, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
+            "SELECT (SELECT count(*) FROM districts),
+                    (SELECT count(*) FROM areas WHERE archived_at IS NULL),
+                    (SELECT count(*) FROM organisations),
+                    (SELECT count(*) FROM themes WHERE retired_at IS NULL),
+                    (SELECT count(*) FROM indicator_definitions WHERE retired_at IS NULL),
+                    (SELECT EXISTS (SELECT 1 FROM indicator_values)),
+                    (SELECT count(*) FROM users),
+                    (SELECT count(*) FROM learning_sessions),
+                    (SELECT count(*) FROM library_items)",
+        )
+        .fetch_one(&pool)
+        .await
+        .map_err(|e| ServerFnError::new(e.to_string()))?;
+        let steps = steps([
+            counts.0, counts.1, counts.2, counts.3, counts.4, counts.5, counts.6, counts.7,
+            counts.8,
+        ]);
+        Ok((!steps.iter().all(|s| s.done)).then_some(steps))
+    }
+}
+
+pub mod pages {
+    use leptos::prelude::*;
+
+    /// The checklist, or nothing (visitors, finished installations).
+    #[component]
+    pub fn Checklist() -> impl IntoView {
+        let steps = Resource::new_blocking(|| (), |_| super::api::setup_checklist());
+        view! {
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let Ok(Some(steps)) = steps.await else { return ().into_any() };
+                    let done = steps.iter().filter(|s| s.done).count();
+                    let total = steps.len();
+                    view! {
+                        <section class="checklist" aria-labelledby="aan-de-slag">
+                            <h2 id="aan-de-slag">"Aan de slag"</h2>
+                            <p>{format!("{done} van de {total} stappen gedaan. Deze lijst verdwijnt als alles klaar is.")}</p>
+                            <ol class="checklist__steps">
+                                {steps.into_iter().map(|step| view! {
+                                    <li class:checklist__step--done=step.done>
+                                        <span class="visually-hidden">{if step.done { "Gedaan: " } else { "Nog te doen: " }}</span>
+                                        <span aria-hidden="true">{if step.done { "✓ " } else { "○ " }}</span>
+                                        <a href=step.href>{step.label}</a>
+                                    </li>
+                                }).collect_view()}
+                            </ol>
+                        </section>
+                    }.into_any()
+                })}
+            </Suspense>
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_tick_off_from_counts() {
+        let empty = steps([0, 0, 0, 9, 12, 0, 1, 0, 0]);
+        assert_eq!(empty.iter().filter(|s| s.done).count(), 1);
+        assert!(steps([1, 2, 1, 9, 12, 1, 2, 1, 1]).iter().all(|s| s.done));
+    }
+}
