@@ -320,6 +320,7 @@ pub fn router(state: AppState) -> Router {
                     app::areas::csv::MAX_BYTES + 64 * 1024,
                 )),
         )
+        .layer(axum::middleware::from_fn(security::honest_errors))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             areas::follow_renamed_areas,

@@ -178,3 +178,26 @@ mod tests {
         assert!(!is_cross_site(&headers(&[])));
     }
 }
+
+/// A refusal or a validation error from a server function is a 4xx, not the 500 that
+/// server functions answer every `Err` with: editing errors carry their own status
+/// (`EditError::status`). Plain form posts are redirects and pass untouched.
+pub async fn honest_errors(request: Request, next: Next) -> Response {
+    if !request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let response = next.run(request).await;
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 256 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Some(status) = app::editing::status_of_error_body(&bytes)
+        .and_then(|code| StatusCode::from_u16(code).ok())
+    {
+        parts.status = status;
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}

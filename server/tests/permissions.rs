@@ -39,6 +39,7 @@ const PUBLIC_READS: &[&str] = &[
     "retention_period",
     "get_topics",
     "topic_form",
+    "setup_checklist",
 ];
 /// Functions that change only the caller's own login state, or need a one-time token
 /// (tested in accounts.rs).
@@ -70,6 +71,131 @@ struct Case {
 }
 
 const MATRIX: &[Case] = &[
+    Case {
+        name: "load_districts",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "save_district",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "remove_district",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "load_themes",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "save_theme",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "retire_theme",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "load_indicator_definitions",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "save_indicator_definition",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "retire_indicator",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "list_organisations",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "load_organisation",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "save_organisation",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "remove_organisation",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "load_area_identity",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "save_area_identity",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "archive_area",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "archived_areas",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "load_area_stakeholders",
+        expected: AREA_EDIT,
+        mutates: false,
+    },
+    Case {
+        name: "save_stakeholder",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "remove_stakeholder",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "update_contact",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "load_area_values",
+        expected: AREA_EDIT,
+        mutates: false,
+    },
+    Case {
+        name: "correct_indicator_value",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "update_activation_moment",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "delete_activation_moment",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
     Case {
         name: "load_sessions_overview",
         expected: COORDINATE,
@@ -630,6 +756,145 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
                 ("decision", s("declined")),
                 ("reason", s("Dit past niet in een sessie.")),
             ]
+        }
+        "load_districts" | "load_themes" | "load_indicator_definitions" | "list_organisations"
+        | "archived_areas" => vec![],
+        "save_district" => vec![("fields[name]", s("Nieuw-West"))],
+        "remove_district" => {
+            let id: i64 = sqlx::query_scalar("INSERT INTO districts (name) VALUES ('Leeg') RETURNING id")
+                .fetch_one(&server.pool)
+                .await
+                .unwrap();
+            vec![("district_id", id.to_string()), ("fields[confirm]", s("ja"))]
+        }
+        "save_theme" => vec![("fields[label]", s("Groen en water"))],
+        "retire_theme" => vec![("theme_key", s("branding")), ("retire", s("ja"))],
+        "save_indicator_definition" => vec![
+            ("fields[key]", s("leegstand_lang")),
+            ("fields[label]", s("Langdurige leegstand (wvo)")),
+            ("fields[unit]", s("%")),
+            ("fields[decimals]", s("1")),
+            ("fields[period_kind]", s("year")),
+            ("fields[direction]", s("lower_is_better")),
+        ],
+        "retire_indicator" => vec![("indicator_key", s("chain_share")), ("retire", s("ja"))],
+        "load_organisation" | "remove_organisation" => {
+            let id: i64 = sqlx::query_scalar("SELECT id FROM organisations ORDER BY id LIMIT 1")
+                .fetch_one(&server.pool)
+                .await
+                .unwrap();
+            if name == "load_organisation" {
+                vec![("id", id.to_string())]
+            } else {
+                vec![("organisation_id", id.to_string()), ("fields[confirm]", s("ja"))]
+            }
+        }
+        "save_organisation" => vec![
+            ("fields[name]", s("Vereniging Nieuw")),
+            ("fields[kind]", s("association")),
+        ],
+        "load_area_identity" | "load_area_stakeholders" | "load_area_values" => {
+            vec![("slug", s("lindenplein"))]
+        }
+        "save_area_identity" => vec![
+            ("original_slug", s("lindenplein")),
+            ("version", server.area_version("lindenplein").await.to_string()),
+            ("fields[name]", s("Lindenplein en omgeving")),
+            ("fields[slug]", s("lindenplein")),
+            ("fields[district]", s("Noord")),
+            ("fields[area_type]", s("neighbourhood_centre")),
+            ("fields[latitude]", s("52,1152")),
+            ("fields[longitude]", s("5,1102")),
+            ("fields[phase]", s("build_up")),
+            ("fields[activation]", s("energetic")),
+        ],
+        "archive_area" => vec![
+            ("slug", s("lindenplein")),
+            ("archive", s("ja")),
+            ("fields[confirm]", s("ja")),
+        ],
+        "save_stakeholder" => {
+            let id: i64 = sqlx::query_scalar(
+                "SELECT o.id FROM organisations o WHERE o.id NOT IN
+                 (SELECT organisation_id FROM stakeholders s JOIN areas a ON a.id = s.area_id WHERE a.slug = 'lindenplein')
+                 ORDER BY o.id LIMIT 1",
+            )
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+            vec![
+                ("slug", s("lindenplein")),
+                ("fields[organisation]", id.to_string()),
+                ("fields[role]", s("other")),
+            ]
+        }
+        "remove_stakeholder" => {
+            let id: i64 = sqlx::query_scalar(
+                "SELECT s.id FROM stakeholders s JOIN areas a ON a.id = s.area_id WHERE a.slug = 'lindenplein' LIMIT 1",
+            )
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+            vec![
+                ("slug", s("lindenplein")),
+                ("stakeholder_id", id.to_string()),
+                ("fields[confirm]", s("ja")),
+            ]
+        }
+        "update_contact" => {
+            let id: i64 = sqlx::query_scalar(
+                "SELECT c.id FROM contacts c JOIN areas a ON a.id = c.area_id WHERE a.slug = 'lindenplein' LIMIT 1",
+            )
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+            vec![
+                ("slug", s("lindenplein")),
+                ("contact_id", id.to_string()),
+                ("fields[role]", s("street_manager")),
+                ("fields[name]", s("Anna de Vries")),
+                ("fields[email]", s("anna@voorbeeld.nl")),
+            ]
+        }
+        "correct_indicator_value" => {
+            let id: i64 = sqlx::query_scalar(
+                "SELECT v.id FROM indicator_values v JOIN areas a ON a.id = v.area_id
+                 WHERE a.slug = 'lindenplein' AND v.indicator_key = 'vacancy_outlets' LIMIT 1",
+            )
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+            vec![
+                ("slug", s("lindenplein")),
+                ("value_id", id.to_string()),
+                ("fields[value]", s("99,5")),
+                ("fields[reason]", s("Tikfout")),
+            ]
+        }
+        "update_activation_moment" | "delete_activation_moment" => {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO activation_moments (area_id, held_on, kind, summary, created_by)
+                 SELECT id, '2026-01-15', 'call', 'Gebeld', 'Test' FROM areas WHERE slug = 'lindenplein'
+                 RETURNING id",
+            )
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+            if name == "update_activation_moment" {
+                vec![
+                    ("slug", s("lindenplein")),
+                    ("moment_id", id.to_string()),
+                    ("fields[held_on]", s("2026-01-16")),
+                    ("fields[kind]", s("meeting")),
+                    ("fields[summary]", s("Overleg, gecorrigeerd")),
+                ]
+            } else {
+                vec![
+                    ("slug", s("lindenplein")),
+                    ("moment_id", id.to_string()),
+                    ("fields[confirm]", s("ja")),
+                ]
+            }
         }
         other => panic!("no input defined for {other}"),
     }

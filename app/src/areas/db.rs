@@ -474,6 +474,11 @@ mod tests {
     }
 
     async fn insert_area(pool: &SqlitePool, slug: &str, name: &str, district: &str) -> i64 {
+        sqlx::query("INSERT OR IGNORE INTO districts (name) VALUES (?)")
+            .bind(district)
+            .execute(pool)
+            .await
+            .unwrap();
         sqlx::query(
             "INSERT INTO areas (slug, name, district, area_type, phase, activation, story)
              VALUES (?, ?, ?, 'shopping_street', 'build_up', 'energetic', 'Een verhaal.')",
@@ -506,6 +511,52 @@ mod tests {
             q: q.into(),
             ..Default::default()
         }
+    }
+
+    #[tokio::test]
+    async fn archived_areas_leave_the_list_and_the_averages() {
+        let pool = fresh_pool().await;
+        let a = insert_area(&pool, "aa", "Aa", "Noord").await;
+        let b = insert_area(&pool, "bb", "Bb", "Noord").await;
+        insert_value(&pool, a, "outlets", "2025", 10.0).await;
+        insert_value(&pool, b, "outlets", "2025", 30.0).await;
+        let average = || async {
+            sqlx::query_as::<_, (f64, i64)>(
+                "SELECT value, areas FROM indicator_city_averages WHERE indicator_key = 'outlets' AND period = '2025'",
+            )
+            .fetch_optional(&pool)
+            .await
+            .unwrap()
+        };
+        assert_eq!(average().await, Some((20.0, 2)));
+        sqlx::query("UPDATE areas SET archived_at = '2026-12-01' WHERE id = ?")
+            .bind(b)
+            .execute(&pool)
+            .await
+            .unwrap();
+        assert_eq!(average().await, Some((10.0, 1)));
+        let listing = list_areas(&pool, &filter("")).await.unwrap();
+        assert_eq!(listing.total, 1);
+        assert!(area_profile(&pool, "bb").await.unwrap().unwrap().archived);
+        // A corrected value moves the average; a deleted one leaves it.
+        sqlx::query("UPDATE indicator_values SET value = 14 WHERE area_id = ?")
+            .bind(a)
+            .execute(&pool)
+            .await
+            .unwrap();
+        assert_eq!(average().await, Some((14.0, 1)));
+        sqlx::query("UPDATE areas SET archived_at = NULL WHERE id = ?")
+            .bind(b)
+            .execute(&pool)
+            .await
+            .unwrap();
+        assert_eq!(average().await, Some((22.0, 2)));
+        sqlx::query("DELETE FROM indicator_values WHERE area_id = ?")
+            .bind(a)
+            .execute(&pool)
+            .await
+            .unwrap();
+        assert_eq!(average().await, Some((30.0, 1)));
     }
 
     #[tokio::test]

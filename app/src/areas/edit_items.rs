@@ -390,25 +390,8 @@ pub mod api {
     ) -> Result<(), EditError> {
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let (area_id, user) = authorize(&pool, &slug).await?;
-        let mut errors = FieldErrors::default();
-        if title.trim().is_empty() || title.chars().count() > 200 {
-            errors.add("title", "Geef de opgave een titel (hoogstens 200 tekens).");
-        }
-        let theme_exists: Option<String> =
-            sqlx::query_scalar("SELECT key FROM themes WHERE key = ?")
-                .bind(&theme)
-                .fetch_optional(&pool)
-                .await?;
-        if theme_exists.is_none() {
-            errors.add("theme", "Kies een thema uit de lijst.");
-        }
-        if owner.chars().count() > 100 {
-            errors.add("owner", "De trekker mag hoogstens 100 tekens zijn.");
-        }
         let due = due_date.trim();
-        if !due.is_empty() && !is_date(due) {
-            errors.add("due_date", "Vul een geldige datum in, zoals 2026-06-30.");
-        }
+        let errors = validate_opgave(&pool, &title, &theme, &owner, due).await?;
         let values = [
             ("title", title.as_str()),
             ("theme", theme.as_str()),

@@ -292,32 +292,25 @@ pub mod server {
             .collect()
     }
 
-    /// The user, if allowed. An expired login keeps what was typed: the draft waits while
-    /// the user logs in and comes back to `page`.
+    /// The user, if allowed. Without a login, a browser without JavaScript is sent to log
+    /// in and back to `page`; nothing an anonymous client sent is stored (not even a draft).
     pub async fn allowed(
-        pool: &SqlitePool,
+        _pool: &SqlitePool,
         action: Action,
-        form: &str,
+        _form: &str,
         page: &str,
-        values: &Fields,
+        _values: &Fields,
     ) -> Result<CurrentUser, EditError> {
         match guard::require(action) {
             Ok(user) => Ok(user),
             Err(Access::NotLoggedIn) => {
-                let draft = drafts::Draft {
-                    values: values.clone(),
-                    errors: FieldErrors::default(),
-                    preview_html: None,
-                };
-                let token = drafts::store(pool, form, &draft).await.ok();
-                if let (Some(token), true) = (&token, guard::is_plain_form_post()) {
-                    let back = with_concept(page, token, form);
+                if guard::is_plain_form_post() {
                     leptos_axum::redirect(&format!(
                         "/inloggen?volgende={}",
-                        crate::ui::format::encode_query_value(&back)
+                        crate::ui::format::encode_query_value(page)
                     ));
                 }
-                Err(EditError::NotLoggedIn { draft: token })
+                Err(EditError::NotLoggedIn { draft: None })
             }
             Err(other) => Err(other.into()),
         }

@@ -66,6 +66,30 @@ impl FromServerFnError for EditError {
     }
 }
 
+impl EditError {
+    /// The HTTP status that says honestly what happened (server functions answer every
+    /// `Err` with 500 by themselves; the server corrects it with this).
+    pub fn status(&self) -> u16 {
+        match self {
+            EditError::NotLoggedIn { .. } => 401,
+            EditError::Forbidden => 403,
+            EditError::NotFound => 404,
+            EditError::Conflict => 409,
+            EditError::Invalid(_) => 422,
+            EditError::Unavailable => 503,
+            EditError::Transport(_) => 400,
+        }
+    }
+}
+
+/// The honest status for a server function's error body, if it is an [`EditError`].
+#[cfg(feature = "ssr")]
+pub fn status_of_error_body(body: &[u8]) -> Option<u16> {
+    serde_json::from_slice::<EditError>(body)
+        .ok()
+        .map(|error| error.status())
+}
+
 #[cfg(feature = "ssr")]
 impl From<crate::accounts::Access> for EditError {
     fn from(access: crate::accounts::Access) -> Self {

@@ -14,6 +14,26 @@ pub struct TestServer {
 impl TestServer {
     /// Starts the server on a free port with a fresh database holding the demo data.
     pub async fn start() -> TestServer {
+        Self::start_with(true).await
+    }
+
+    /// Starts the server on a freshly migrated, empty database, as a new city would have,
+    /// with one administrator (`admin@stad.nl`, the demo password).
+    pub async fn start_empty() -> TestServer {
+        let server = Self::start_with(false).await;
+        app::accounts::db::create_user(
+            &server.pool,
+            "admin@stad.nl",
+            "Ada Beheer",
+            app::accounts::Role::Admin,
+            Some(&app::accounts::password::hash(app::demo::DEMO_PASSWORD)),
+        )
+        .await
+        .unwrap();
+        server
+    }
+
+    async fn start_with(seed: bool) -> TestServer {
         let dir = tempfile::tempdir().unwrap();
         let database = dir.path().join("kernpunt.db");
         let config = Config::from_lookup(|name| match name {
@@ -30,7 +50,9 @@ impl TestServer {
         std::fs::write(pkg.join("kernpunt.abc123.js.br"), b"brotli bytes").unwrap();
 
         let pool = open_database(&config.database).await.unwrap();
-        app::demo::seed(&pool).await.unwrap();
+        if seed {
+            app::demo::seed(&pool).await.unwrap();
+        }
         let state = AppState {
             leptos_options: config.leptos_options(),
             pool: pool.clone(),
@@ -81,6 +103,41 @@ impl TestServer {
             request = request.header("cookie", cookie);
         }
         request.send().await.unwrap()
+    }
+
+    /// Posts a form to a server function the way a browser without JavaScript does
+    /// (it accepts HTML and names the page it came from).
+    pub async fn post_form(
+        &self,
+        name: &str,
+        cookie: Option<&str>,
+        referer: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(format!("{}/api/{name}", self.base))
+            .header("sec-fetch-site", "same-origin")
+            .header("accept", "text/html")
+            .header("referer", format!("{}{referer}", self.base))
+            .form(form);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        request.send().await.unwrap()
+    }
+
+    /// A page as a logged-in user sees it.
+    pub async fn get_as(&self, path: &str, cookie: &str) -> (u16, String) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        (status, response.text().await.unwrap())
     }
 
     /// Logs in and returns the `name=value` of the session cookie.
@@ -229,7 +286,21 @@ impl TestServer {
         .fetch_one(&self.pool)
         .await
         .unwrap();
-        format!("{rows:?}{counts:?}{users:?}{assignments:?}{items:?}{monitoring:?}{library:?}{sessions:?}{topics:?}")
+        let setup: (String, String, String, String, String, String) = sqlx::query_as(
+            "SELECT (SELECT ifnull(group_concat(name, ';'), '') FROM districts),
+                    (SELECT ifnull(group_concat(key || label || ifnull(retired_at, ''), ';'), '') FROM themes),
+                    (SELECT ifnull(group_concat(key || label || version || ifnull(retired_at, ''), ';'), '') FROM indicator_definitions),
+                    (SELECT ifnull(group_concat(name || kind || version, ';'), '') FROM organisations),
+                    (SELECT ifnull(group_concat(area_id || organisation_id || role || description, ';'), '') FROM stakeholders)
+                      || (SELECT ifnull(group_concat(name || ifnull(email, ''), ';'), '') FROM contacts),
+                    (SELECT ifnull(group_concat(slug || name || district || ifnull(archived_at, ''), ';'), '') FROM areas)
+                      || (SELECT ifnull(group_concat(held_on || summary, ';'), '') FROM activation_moments)
+                      || (SELECT count(*) FROM area_slug_redirects)",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        format!("{rows:?}{counts:?}{users:?}{assignments:?}{items:?}{monitoring:?}{library:?}{sessions:?}{topics:?}{setup:?}")
     }
 
     pub async fn area_version(&self, slug: &str) -> i64 {
