@@ -35,11 +35,22 @@ export default defineConfig({
     { name: "js", use: { ...chromium, javaScriptEnabled: true } },
     { name: "no-js", use: { ...chromium, javaScriptEnabled: false } },
   ],
-  webServer: {
-    command: "./start-server.sh",
-    url: `http://127.0.0.1:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { E2E_PORT: String(port) },
-  },
+  webServer: [
+    {
+      command: "./start-server.sh",
+      url: `http://127.0.0.1:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { E2E_PORT: String(port) },
+    },
+    // Two servers on empty databases (one per project) for the set-up journey
+    // (setup.spec.ts), as a new city starts.
+    ...[1, 2].map((offset) => ({
+      command: "./start-empty-server.sh",
+      url: `http://127.0.0.1:${port + offset}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { E2E_EMPTY_PORT: String(port + offset) },
+    })),
+  ],
 });

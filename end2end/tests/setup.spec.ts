@@ -1,0 +1,189 @@
+import { expect, Page, test, TestInfo } from "@playwright/test";
+import { expectAccessible, failOnConsoleErrors, jsEnabled, waitForHydration } from "./helpers";
+
+// A new city: `server migrate`, `server user add --role admin`, and then everything in the
+// browser. Each project has its own server on an empty database (playwright.config.ts),
+// and the steps build on each other, so they run in order.
+test.describe.configure({ mode: "serial" });
+failOnConsoleErrors();
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const at = (testInfo: TestInfo, path: string) =>
+  `http://127.0.0.1:${port + (jsEnabled(testInfo) ? 1 : 2)}${path}`;
+
+async function open(page: Page, testInfo: TestInfo, path: string) {
+  await page.goto(at(testInfo, path));
+  await waitForHydration(page, testInfo);
+}
+
+async function logInAsAdmin(page: Page, testInfo: TestInfo, next = "/") {
+  await open(page, testInfo, `/inloggen?volgende=${encodeURIComponent(next)}`);
+  await page.getByLabel("E-mailadres").fill("admin@stad.nl");
+  await page.getByLabel("Wachtwoord").fill("stad-wachtwoord-2026");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.getByRole("navigation", { name: "Hoofdmenu" })).toContainText("Ada Beheer");
+  await waitForHydration(page, testInfo);
+}
+
+test("a new city adds its districts and first two areas", async ({ page }, testInfo) => {
+  await open(page, testInfo, "/gebieden");
+  await expect(page.getByText("Het programma heeft nog geen gebieden.")).toBeVisible();
+  await expectAccessible(page);
+
+  await logInAsAdmin(page, testInfo);
+  await expect(page.getByRole("heading", { name: "Aan de slag" })).toBeVisible();
+  await page.getByRole("link", { name: "Stadsdelen toevoegen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Stadsdelen" })).toBeVisible();
+  await waitForHydration(page, testInfo);
+  await expectAccessible(page);
+
+  const add = page.locator("#district-new");
+  await add.getByRole("button", { name: "Stadsdeel toevoegen" }).click();
+  await expect(page.getByText("Vul de naam van het stadsdeel in.")).toBeVisible();
+  for (const name of ["Noord", "Zuid"]) {
+    await page.locator("#district-new").getByLabel("Naam").fill(name);
+    await page.locator("#district-new").getByRole("button", { name: "Stadsdeel toevoegen" }).click();
+    await expect(page.locator(".setup-list")).toContainText(`${name} verwijderen…`);
+  }
+
+  // The first area: coordinates typed.
+  await open(page, testInfo, "/gebieden/nieuw");
+  await expect(page.getByRole("heading", { level: 1, name: "Nieuw gebied" })).toBeVisible();
+  await expectAccessible(page);
+  const form = page.locator("#area-identity-new");
+  await form.getByLabel("Naam", { exact: true }).fill("Oude Markt");
+  await form.getByLabel("Stadsdeel").selectOption("Noord");
+  await form.getByLabel("Breedtegraad (noord)").fill("52,0907");
+  await form.getByLabel("Lengtegraad (oost)").fill("195,5");
+  await form.getByRole("button", { name: "Gebied aanmaken" }).click();
+  await expect(page.getByText("Vul een getal in tussen −180 en 180, bijvoorbeeld 5,1214.")).toBeVisible();
+  // A mistake keeps what was typed (without JavaScript through the server's draft).
+  await expect(page.locator("#area-identity-new").getByLabel("Naam", { exact: true })).toHaveValue("Oude Markt");
+  await page.locator("#area-identity-new").getByLabel("Lengtegraad (oost)").fill("5,1214");
+  await page.locator("#area-identity-new").getByRole("button", { name: "Gebied aanmaken" }).click();
+  await expect(page).toHaveURL(/\/gebieden\/oude-markt$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Oude Markt" })).toBeVisible();
+
+  // The second area: with JavaScript placed by a click on the map, without it typed.
+  await open(page, testInfo, "/gebieden/nieuw");
+  const second = page.locator("#area-identity-new");
+  await second.getByLabel("Naam", { exact: true }).fill("Zuiderpoort");
+  await second.getByLabel("Stadsdeel").selectOption("Zuid");
+  if (jsEnabled(testInfo)) {
+    const map = page.getByRole("img", { name: "Kaart om de plek van het gebied aan te klikken" });
+    await expect(map).toBeVisible();
+    const box = (await map.boundingBox())!;
+    await map.click({ position: { x: box.width * 0.6, y: box.height * 0.8 } });
+    await expect(second.getByLabel("Breedtegraad (noord)")).toHaveValue(/^52,0\d+$/);
+    await expect(page.locator(".picker__marker")).toBeVisible();
+  } else {
+    await expect(page.getByRole("img", { name: "Kaart om de plek van het gebied aan te klikken" })).toBeHidden();
+    await second.getByLabel("Breedtegraad (noord)").fill("52,0712");
+    await second.getByLabel("Lengtegraad (oost)").fill("5,1198");
+  }
+  await second.getByRole("button", { name: "Gebied aanmaken" }).click();
+  await expect(page).toHaveURL(/\/gebieden\/zuiderpoort$/);
+
+  await open(page, testInfo, "/gebieden/kaart");
+  await expect(page.locator(".map__svg")).toContainText("Oude Markt");
+  await expect(page.locator(".map__svg")).toContainText("Zuiderpoort");
+});
+
+test("an organisation for both areas, a theme, an indicator and a corrected value", async ({ page }, testInfo) => {
+  await logInAsAdmin(page, testInfo, "/beheer/organisaties");
+  await expect(page.getByRole("heading", { level: 1, name: "Organisaties" })).toBeVisible();
+  await expectAccessible(page);
+  const org = page.locator("#organisation-new");
+  await org.getByLabel("Naam", { exact: true }).fill("BIZ Oude Markt");
+  await org.getByLabel("Soort").selectOption({ label: "BIZ" });
+  await org.getByLabel("Looptijd van").fill("2029-01-01");
+  await org.getByLabel("tot en met").fill("2025-12-31");
+  await org.getByLabel("Jaarbudget (€)").fill("85.000");
+  await org.getByRole("button", { name: "Organisatie toevoegen" }).click();
+  await expect(page.getByText("Het einde van de looptijd ligt vóór het begin.")).toBeVisible();
+  await page.locator("#organisation-new").getByLabel("Looptijd van").fill("2025-01-01");
+  await page.locator("#organisation-new").getByLabel("tot en met").fill("2029-12-31");
+  await page.locator("#organisation-new").getByRole("button", { name: "Organisatie toevoegen" }).click();
+  await expect(page.getByRole("link", { name: "BIZ Oude Markt" })).toBeVisible();
+
+  for (const slug of ["oude-markt", "zuiderpoort"]) {
+    await open(page, testInfo, `/gebieden/${slug}/bewerken`);
+    const link = page.locator("#stakeholder-new");
+    await link.getByLabel("Organisatie").selectOption({ label: "BIZ Oude Markt" });
+    await link.getByLabel("Rol in dit gebied").selectOption({ label: "Ondernemers" });
+    await link.getByRole("button", { name: "Organisatie koppelen" }).click();
+    await expect(page.locator("#onderdeel-stakeholders .setup-list")).toContainText("BIZ Oude Markt");
+  }
+  await expectAccessible(page);
+
+  await open(page, testInfo, "/beheer/themas");
+  await page.locator("#theme-new").getByLabel("Naam", { exact: true }).fill("Groen en water");
+  await page.locator("#theme-new").getByRole("button", { name: "Thema toevoegen" }).click();
+  await expect(page.getByRole("heading", { name: "Groen en water" })).toBeVisible();
+  await expectAccessible(page);
+
+  await open(page, testInfo, "/beheer/indicatoren");
+  const indicator = page.locator("#indicator-new");
+  await indicator.getByLabel("Code").fill("terrassen");
+  await indicator.getByLabel("Naam", { exact: true }).fill("Terrassen");
+  await indicator.getByLabel("Eenheid").fill("aantal");
+  await indicator.getByLabel("Welke kant is beter?").selectOption({ label: "hoger is beter" });
+  await indicator.getByRole("button", { name: "Indicator toevoegen" }).click();
+  await expect(page.getByRole("heading", { name: "Terrassen", exact: true })).toBeVisible();
+  await expectAccessible(page);
+
+  await open(page, testInfo, "/gebieden/oude-markt/bewerken");
+  const measure = page.locator("#onderdeel-indicator");
+  await measure.getByLabel("Indicator").selectOption({ label: "Terrassen" });
+  await measure.getByLabel("Periode (jaar of jjjj-mm)").fill("2025");
+  await measure.getByLabel("Waarde").fill("12");
+  await measure.getByRole("button", { name: "Meting toevoegen" }).click();
+  await open(page, testInfo, "/gebieden/oude-markt/bewerken?waarden=terrassen#onderdeel-waarden");
+  const values = page.locator("#onderdeel-waarden");
+  await values.getByText("2025 corrigeren").click();
+  await values.getByLabel("Waarde").fill("14");
+  await values.getByLabel("Waarom?").first().fill("Telfout");
+  await values.getByRole("button", { name: "Correctie opslaan" }).click();
+  await expect(page.locator("#onderdeel-waarden tbody td").first()).toHaveText("14");
+  await expectAccessible(page);
+
+  await open(page, testInfo, "/gebieden/oude-markt");
+  await expect(page.getByText("BIZ Oude Markt")).toBeVisible();
+  await expect(page.getByText("1 januari 2025 t/m 31 december 2029, € 85.000 per jaar", { exact: false })).toBeVisible();
+  await expect(page.locator("tr[data-indicator=terrassen] td").first()).toHaveText("14");
+});
+
+test("an area editor, a first session and library item; then the checklist is gone", async ({ page }, testInfo) => {
+  await logInAsAdmin(page, testInfo, "/beheer/accounts");
+  await page.getByLabel("Naam", { exact: true }).fill("Rik Redacteur");
+  await page.getByLabel("E-mailadres", { exact: true }).fill("rik@stad.nl");
+  await page.getByLabel("Gebieden (voor gebiedsredacteuren)").fill("oude-markt");
+  await page.getByRole("button", { name: "Account aanmaken" }).click();
+  await expect(page.getByRole("cell", { name: "rik@stad.nl" })).toBeVisible();
+
+  await open(page, testInfo, "/sessies/nieuw");
+  await page.getByLabel("Titel").fill("Kennismaken met de BIZ");
+  await page.getByLabel("Begint").fill("2099-03-05T19:30");
+  await page.getByLabel("Eindigt").fill("2099-03-05T21:00");
+  await page.getByLabel("Aantal plaatsen").fill("30");
+  await page.getByLabel("Groen en water").check();
+  await page.getByLabel("Webadres", { exact: true }).fill("kennismaken-biz");
+  await page.getByLabel(/^Gepubliceerd/).check();
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page.getByText("Opgeslagen.")).toBeVisible();
+
+  await open(page, testInfo, "/kennisbank/nieuw");
+  await page.getByLabel("Titel").fill("Een BIZ oprichten");
+  await page.getByLabel("Samenvatting").fill("Stappen en draagvlakmeting voor een bedrijveninvesteringszone.");
+  await page.getByLabel("Tekst").fill("Begin met de ondernemers.");
+  await page.getByLabel("Groen en water").check();
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page.getByText(/Opgeslagen|Een BIZ oprichten/).first()).toBeVisible();
+
+  await open(page, testInfo, "/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Aan de slag" })).toHaveCount(0);
+  await open(page, testInfo, "/beheer");
+  await expect(page.getByRole("heading", { name: "Aan de slag" })).toHaveCount(0);
+  await expectAccessible(page);
+});
