@@ -46,6 +46,10 @@ UPDATE indicator_definitions SET period_kind = 'month' WHERE key = 'footfall';
 -- Themes: the key stays stable; retired themes stay on old items but are not offered.
 ALTER TABLE themes ADD COLUMN retired_at TEXT;
 
+-- Staged CSV uploads are indicator values or new areas (areas::bulk).
+ALTER TABLE indicator_imports ADD COLUMN kind TEXT NOT NULL DEFAULT 'indicators'
+    CHECK (kind IN ('indicators', 'areas'));
+
 -- Activation moments can be corrected.
 ALTER TABLE activation_moments ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 

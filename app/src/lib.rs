@@ -104,6 +104,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=site::NotFoundPage>
                     <Route path=path!("") view=site::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden") view=areas::pages::AreaListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gebieden/import") view=areas::bulk::pages::AreaImportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gebieden/import/:token") view=areas::bulk::pages::AreaImportPreviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden/nieuw") view=areas::identity::pages::NewAreaPage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden/vergelijk") view=areas::compare::pages::ComparePage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden/kaart") view=areas::map::pages::MapPage ssr=SsrMode::Async/>

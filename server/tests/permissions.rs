@@ -72,6 +72,21 @@ struct Case {
 
 const MATRIX: &[Case] = &[
     Case {
+        name: "stage_area_import",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
+        name: "preview_area_import",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "commit_area_import",
+        expected: COORDINATE,
+        mutates: true,
+    },
+    Case {
         name: "load_districts",
         expected: COORDINATE,
         mutates: false,
@@ -760,6 +775,23 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
         "load_districts" | "load_themes" | "load_indicator_definitions" | "list_organisations"
         | "archived_areas" => vec![],
         "save_district" => vec![("fields[name]", s("Nieuw-West"))],
+        "stage_area_import" => vec![(
+            "fields[csv]",
+            s("naam;stadsdeel;type\nOude Markt;Noord;Winkelstraat\n"),
+        )],
+        "preview_area_import" | "commit_area_import" => {
+            let token = "fedcba9876543210fedcba9876543210";
+            sqlx::query(
+                "INSERT INTO indicator_imports (token, user_id, file_name, content, created_at, kind)
+                 SELECT ?, id, 'gebieden.csv', CAST(? AS BLOB), strftime('%s', 'now'), 'areas' FROM users LIMIT 1",
+            )
+            .bind(token)
+            .bind("naam;stadsdeel;type\nOude Markt;Noord;Winkelstraat\n")
+            .execute(&server.pool)
+            .await
+            .unwrap();
+            vec![("token", s(token))]
+        }
         "remove_district" => {
             let id: i64 = sqlx::query_scalar("INSERT INTO districts (name) VALUES ('Leeg') RETURNING id")
                 .fetch_one(&server.pool)

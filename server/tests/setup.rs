@@ -368,3 +368,41 @@ async fn without_javascript_a_refused_form_comes_back_with_what_was_typed() {
     assert_eq!(response.headers()["location"], "/gebieden/oude-markt");
 }
 
+
+#[tokio::test]
+async fn a_bulk_area_csv_with_one_bad_row_creates_nothing_and_names_the_row() {
+    let server = TestServer::start_empty().await;
+    let cookie = admin(&server).await;
+    for name in ["Noord", "Zuid"] {
+        post(&server, &cookie, "save_district", &[("fields[name]", name)]).await;
+    }
+    let bad = "naam;stadsdeel;type;lat;lon\nOude Markt;Noord;Winkelstraat;52,09;5,12\nZuiderpoort;Oost;Wijkcentrum;;\n";
+    let response = server.post_form("stage_area_import", Some(&cookie), "/gebieden/import", &[("fields[csv]", bad)]).await;
+    let location = response.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.starts_with("/gebieden/import/"), "{location}");
+    let (status, html) = server.get_as(&location, &cookie).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("1 regel(s) met een fout."), "{html}");
+    assert!(html.contains("stadsdeel: Kies een stadsdeel uit de lijst."));
+    let token = location.rsplit('/').next().unwrap();
+    let (status, body) = post(&server, &cookie, "commit_area_import", &[("token", token)]).await;
+    assert_eq!(status, 422);
+    assert!(body.contains("er is geen enkel gebied aangemaakt"), "{body}");
+    assert_eq!(count(&server, "areas").await, 0);
+
+    let good = bad.replace("Oost", "Zuid");
+    let response = server.post_form("stage_area_import", Some(&cookie), "/gebieden/import", &[("fields[csv]", &good)]).await;
+    let location = response.headers()["location"].to_str().unwrap().to_string();
+    let token = location.rsplit('/').next().unwrap();
+    let (status, _) = post(&server, &cookie, "commit_area_import", &[("token", token)]).await;
+    assert_eq!(status, 200);
+    let names: Vec<String> = sqlx::query_scalar("SELECT name FROM areas ORDER BY name").fetch_all(&server.pool).await.unwrap();
+    assert_eq!(names, ["Oude Markt", "Zuiderpoort"]);
+    // A second click changes nothing.
+    let (status, _) = post(&server, &cookie, "commit_area_import", &[("token", token)]).await;
+    assert_eq!(status, 409);
+    assert_eq!(count(&server, "areas").await, 2);
+    // An indicator import cannot be fed an areas token.
+    let (status, _) = post(&server, &cookie, "preview_indicator_import", &[("token", token)]).await;
+    assert_eq!(status, 404);
+}

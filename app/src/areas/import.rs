@@ -155,7 +155,7 @@ pub mod db {
         let Some((file_name, content, imported_at)): Option<(String, Vec<u8>, Option<i64>)> =
             sqlx::query_as(
                 "SELECT file_name, content, imported_at FROM indicator_imports
-                 WHERE token = ? AND created_at >= ?",
+                 WHERE token = ? AND kind = 'indicators' AND created_at >= ?",
             )
             .bind(token)
             .bind(now() - STAGED_HOURS * 3600)
@@ -245,7 +245,7 @@ pub mod db {
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(db_error)?;
         let staged: Option<(i64, String, Vec<u8>, Option<i64>)> = sqlx::query_as(
             "SELECT rowid, file_name, content, imported_at FROM indicator_imports
-             WHERE token = ? AND created_at >= ?",
+             WHERE token = ? AND kind = 'indicators' AND created_at >= ?",
         )
         .bind(token)
         .bind(now() - STAGED_HOURS * 3600)

@@ -3,6 +3,7 @@
 
 pub mod activation;
 pub mod activation_edit;
+pub mod bulk;
 pub mod api;
 pub mod compare;
 pub mod csv;

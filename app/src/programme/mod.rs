@@ -25,7 +25,7 @@ pub mod pages {
             <p class="lead">"Alles wat coördinatoren inrichten en bijhouden. Zonder SQL, gewoon hier in de browser."</p>
             <super::checklist::pages::Checklist/>
             <ul class="cards">
-                <li class="card"><h2><a href="/gebieden/nieuw">"Gebied toevoegen"</a></h2><p>"Eén gebied met naam, stadsdeel, type en plek op de kaart."</p></li>
+                <li class="card"><h2><a href="/gebieden/nieuw">"Gebied toevoegen"</a></h2><p>"Eén gebied met naam, stadsdeel, type en plek op de kaart, of "<a href="/gebieden/import">"veel tegelijk uit een CSV-bestand"</a>"."</p></li>
                 <li class="card"><h2><a href="/beheer/stadsdelen">"Stadsdelen"</a></h2><p>"De stadsdelen waarin de gebieden liggen; ze zijn de filters van de lijst en de kaart."</p></li>
                 <li class="card"><h2><a href="/beheer/organisaties">"Organisaties"</a></h2><p>"BIZ, ondernemersfondsen, verenigingen, vastgoedeigenaren en anderen, en in welke gebieden ze meedoen."</p></li>
                 <li class="card"><h2><a href="/beheer/themas">"Thema's"</a></h2><p>"De thema's van opgaves, sessies en de kennisbank."</p></li>

@@ -295,7 +295,8 @@ impl TestServer {
                       || (SELECT ifnull(group_concat(name || ifnull(email, ''), ';'), '') FROM contacts),
                     (SELECT ifnull(group_concat(slug || name || district || ifnull(archived_at, ''), ';'), '') FROM areas)
                       || (SELECT ifnull(group_concat(held_on || summary, ';'), '') FROM activation_moments)
-                      || (SELECT count(*) FROM area_slug_redirects)",
+                      || (SELECT count(*) FROM area_slug_redirects)
+                      || '|' || (SELECT count(*) FROM indicator_imports)",
         )
         .fetch_one(&self.pool)
         .await
