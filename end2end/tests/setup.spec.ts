@@ -38,8 +38,8 @@ test("a new city adds its districts and first two areas", async ({ page }, testI
   await expectAccessible(page);
 
   const add = page.locator("#district-new");
-  await add.getByRole("button", { name: "Stadsdeel toevoegen" }).click();
-  await expect(page.getByText("Vul de naam van het stadsdeel in.")).toBeVisible();
+await add.getByRole("button", { name: "Stadsdeel toevoegen" }).click();
+await expect(page.getByText("Vul de naam van het stadsdeel in.")).toBeVisible();
   for (const name of ["Noord", "Zuid"]) {
     await page.locator("#district-new").getByLabel("Naam").fill(name);
     await page.locator("#district-new").getByRole("button", { name: "Stadsdeel toevoegen" }).click();
@@ -89,7 +89,7 @@ test("a new city adds its districts and first two areas", async ({ page }, testI
   await expect(page.locator(".map__svg")).toContainText("Zuiderpoort");
 });
 
-test("an organisation for both areas, a theme, an indicator and a corrected value", async ({ page }, testInfo) => {
+test("an organisation with a term and budget, linked to both areas", async ({ page }, testInfo) => {
   await logInAsAdmin(page, testInfo, "/beheer/organisaties");
   await expect(page.getByRole("heading", { level: 1, name: "Organisaties" })).toBeVisible();
   await expectAccessible(page);
@@ -115,8 +115,10 @@ test("an organisation for both areas, a theme, an indicator and a corrected valu
     await expect(page.locator("#onderdeel-stakeholders .setup-list")).toContainText("BIZ Oude Markt");
   }
   await expectAccessible(page);
+});
 
-  await open(page, testInfo, "/beheer/themas");
+test("a theme, an indicator, and a value entered and corrected", async ({ page }, testInfo) => {
+  await logInAsAdmin(page, testInfo, "/beheer/themas");
   await page.locator("#theme-new").getByLabel("Naam", { exact: true }).fill("Groen en water");
   await page.locator("#theme-new").getByRole("button", { name: "Thema toevoegen" }).click();
   await expect(page.getByRole("heading", { name: "Groen en water" })).toBeVisible();
@@ -141,10 +143,10 @@ test("an organisation for both areas, a theme, an indicator and a corrected valu
   await open(page, testInfo, "/gebieden/oude-markt/bewerken?waarden=terrassen#onderdeel-waarden");
   const values = page.locator("#onderdeel-waarden");
   await values.getByText("2025 corrigeren").click();
-  await values.getByLabel("Waarde").fill("14");
+  await values.getByLabel("Waarde", { exact: true }).first().fill("14");
   await values.getByLabel("Waarom?").first().fill("Telfout");
   await values.getByRole("button", { name: "Correctie opslaan" }).click();
-  await expect(page.locator("#onderdeel-waarden tbody td").first()).toHaveText("14");
+  await expect(page.locator("#onderdeel-waarden .values-edit__value").first()).toHaveText("2025: 14");
   await expectAccessible(page);
 
   await open(page, testInfo, "/gebieden/oude-markt");

@@ -246,7 +246,7 @@ pub mod pages {
         let open = !errors.get_untracked().is_empty();
         let remove_open = !remove_errors.get_untracked().is_empty();
         view! {
-            <div class="moment-edit" id=format!("moment-{id}")>
+            <div class="moment-edit">
                 <details open=open>
                     <summary>{edit_summary}</summary>
                     <ActionForm action=correct attr:class="form" attr:id=form_id>

@@ -172,17 +172,20 @@ pub mod pages {
     use super::api::*;
     use crate::editing::form::{anchor, confirm_removal, errors_for, saved_count, shown, Field, FormMessage};
     use leptos::prelude::*;
-    use leptos_router::hooks::use_query_map;
 
     /// The "Cijfers corrigeren" section: pick an indicator, then correct or delete values.
     #[component]
-    pub fn AreaValuesEditor(slug: String, concept: Option<String>) -> impl IntoView {
-        let query = use_query_map();
+    pub fn AreaValuesEditor(
+        slug: String,
+        /// The indicator chosen with `?waarden=` (a plain GET form: a new page load).
+        indicator: Option<String>,
+        concept: Option<String>,
+    ) -> impl IntoView {
         let correct = ServerAction::<CorrectIndicatorValue>::new();
         let saved = saved_count(correct);
         let data = Resource::new_blocking(
-            move || (query.read().get("waarden"), saved.get()),
-            move |(indicator, _)| load_area_values(slug.clone(), indicator, concept.clone()),
+            move || saved.get(),
+            move |_| load_area_values(slug.clone(), indicator.clone(), concept.clone()),
         );
         view! {
             <Suspense fallback=|| ()>
@@ -211,10 +214,8 @@ pub mod pages {
                                 <button type="submit" class="button--secondary">"Toon de waarden"</button>
                             </form>
                             {edit.chosen.clone().map(|definition| view! {
-                                <table class="table values-edit">
-                                    <caption>{format!("{} ({})", definition.label, if definition.unit.is_empty() { "zonder eenheid".to_string() } else { definition.unit.clone() })}</caption>
-                                    <thead><tr><th scope="col">"Periode"</th><th scope="col">"Waarde"</th><th scope="col">"Bron"</th><th scope="col">"Wijzigen"</th></tr></thead>
-                                    <tbody>
+                                <h3>{format!("{} ({})", definition.label, if definition.unit.is_empty() { "zonder eenheid".to_string() } else { definition.unit.clone() })}</h3>
+                                <ul class="setup-list values-edit">
                                         {edit.values.into_iter().map(|stored| {
                                             let returned = returned.clone();
                                             let slug = slug.clone();
@@ -234,45 +235,44 @@ pub mod pages {
                                             let v_delete_reason = shown(&returned, &delete_form, "reason", "");
                                             let (slug1, slug2) = (slug.clone(), slug.clone());
                                             let id = stored.id;
-                                            let shown_formatted = definition.format(stored.value);
+                                            let line = if stored.source.is_empty() {
+                                                format!("{}: {}", stored.period, definition.format(stored.value))
+                                            } else {
+                                                format!("{}: {} ({})", stored.period, definition.format(stored.value), stored.source)
+                                            };
                                             let (correct_summary, delete_summary) = (format!("{} corrigeren", stored.period), format!("{} verwijderen…", stored.period));
                                             let removal = confirm_removal(&delete_form, format!("De waarde van {} wordt verwijderd.", stored.period), format!("Ja, verwijder de waarde van {}", stored.period), "Verwijderen".into(), delete_errors);
                                             let (form1, form2, form3, delete_form1) = (form.clone(), form.clone(), form.clone(), delete_form.clone());
                                             view! {
-                                                <tr>
-                                                    <th scope="row">{stored.period.clone()}</th>
-                                                    <td>{shown_formatted}</td>
-                                                    <td>{stored.source.clone()}</td>
-                                                    <td>
-                                                        <details open=open>
-                                                            <summary>{correct_summary}</summary>
-                                                            <ActionForm action=correct attr:class="form" attr:id=form_id.clone()>
-                                                                <FormMessage action=correct errors/>
-                                                                <input type="hidden" name="slug" value=slug1/>
-                                                                <input type="hidden" name="value_id" value=id/>
-                                                                <Field form=form1 name="value" label="Waarde" value=v_value errors/>
-                                                                <Field form=form2 name="source" label="Bron" value=v_source errors/>
-                                                                <Field form=form3 name="reason" label="Waarom?" value=v_reason errors/>
-                                                                <button type="submit">"Correctie opslaan"</button>
-                                                            </ActionForm>
-                                                        </details>
-                                                        <details class="remove" open=delete_open>
-                                                            <summary>{delete_summary}</summary>
-                                                            <ActionForm action=correct attr:class="form" attr:id=delete_form_id.clone()>
-                                                                <FormMessage action=correct errors=delete_errors/>
-                                                                <input type="hidden" name="slug" value=slug2/>
-                                                                <input type="hidden" name="value_id" value=id/>
-                                                                <input type="hidden" name="delete" value="ja"/>
-                                                                <Field form=delete_form1 name="reason" label="Waarom?" value=v_delete_reason errors=delete_errors/>
-                                                                {removal}
-                                                            </ActionForm>
-                                                        </details>
-                                                    </td>
-                                                </tr>
+                                                <li class="setup-list__item">
+                                                    <strong class="values-edit__value">{line}</strong>
+                                                    <details open=open>
+                                                        <summary>{correct_summary}</summary>
+                                                        <ActionForm action=correct attr:class="form" attr:id=form_id>
+                                                            <FormMessage action=correct errors/>
+                                                            <input type="hidden" name="slug" value=slug1/>
+                                                            <input type="hidden" name="value_id" value=id/>
+                                                            <Field form=form1 name="value" label="Waarde" value=v_value errors/>
+                                                            <Field form=form2 name="source" label="Bron" value=v_source errors/>
+                                                            <Field form=form3 name="reason" label="Waarom?" value=v_reason errors/>
+                                                            <button type="submit">"Correctie opslaan"</button>
+                                                        </ActionForm>
+                                                    </details>
+                                                    <details class="remove" open=delete_open>
+                                                        <summary>{delete_summary}</summary>
+                                                        <ActionForm action=correct attr:class="form" attr:id=delete_form_id>
+                                                            <FormMessage action=correct errors=delete_errors/>
+                                                            <input type="hidden" name="slug" value=slug2/>
+                                                            <input type="hidden" name="value_id" value=id/>
+                                                            <input type="hidden" name="delete" value="ja"/>
+                                                            <Field form=delete_form1 name="reason" label="Waarom?" value=v_delete_reason errors=delete_errors/>
+                                                            {removal}
+                                                        </ActionForm>
+                                                    </details>
+                                                </li>
                                             }
                                         }).collect_view()}
-                                    </tbody>
-                                </table>
+                                </ul>
                             })}
                         </section>
                     }.into_any()

@@ -146,7 +146,7 @@ pub fn Field(
                 name=format!("fields[{name}]")
                 type=kind
                 value=value
-                required=required
+                aria-required=required.then_some("true")
                 aria-invalid=move || error().is_some().then_some("true")
                 aria-describedby=described
             />
