@@ -182,6 +182,37 @@ test("an area editor, a first session and library item; then the checklist is go
   await page.getByRole("button", { name: "Opslaan" }).click();
   await expect(page.getByText(/Opgeslagen|Een BIZ oprichten/).first()).toBeVisible();
 
+  // Many areas at once: pasted CSV, a check per row, then all of them.
+  await open(page, testInfo, "/gebieden/import");
+  await expectAccessible(page);
+  await page.getByLabel("De regels").fill("naam;stadsdeel;type\nStationsplein;Oost;Winkelstraat\n");
+  await page.getByRole("button", { name: "Controleren" }).click();
+  await expect(page.getByText("1 regel(s) met een fout.")).toBeVisible();
+  await expect(page.getByRole("cell", { name: /stadsdeel: Kies een stadsdeel uit de lijst/ })).toBeVisible();
+  await expectAccessible(page);
+  await open(page, testInfo, "/gebieden/import");
+  await page.getByLabel("De regels").fill("naam;stadsdeel;type\nStationsplein;Noord;Winkelstraat\n");
+  await page.getByRole("button", { name: "Controleren" }).click();
+  await page.getByRole("button", { name: "Maak alle 1 gebieden aan" }).click();
+  await expect(page.getByText("De gebieden zijn aangemaakt.")).toBeVisible();
+
+  // The identity page, archive and restore, and the other set-up pages pass axe too.
+  await open(page, testInfo, "/gebieden/stationsplein/gegevens");
+  await expectAccessible(page);
+  await page.getByText("Stationsplein archiveren…").click();
+  await page.getByLabel("Ja, archiveer Stationsplein").check();
+  await page.getByRole("button", { name: "Archiveren" }).click();
+  await expect(page.getByText("Dit gebied is gearchiveerd")).toBeVisible();
+  await open(page, testInfo, "/beheer/gearchiveerd");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Stationsplein terugzetten" }).click();
+  await expect(page).toHaveURL(/\/gebieden\/stationsplein$/);
+  await open(page, testInfo, "/beheer/organisaties");
+  await page.getByRole("link", { name: "BIZ Oude Markt" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "BIZ Oude Markt" })).toBeVisible();
+  await waitForHydration(page, testInfo);
+  await expectAccessible(page);
+
   await open(page, testInfo, "/");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Aan de slag" })).toHaveCount(0);

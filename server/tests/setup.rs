@@ -406,3 +406,52 @@ async fn a_bulk_area_csv_with_one_bad_row_creates_nothing_and_names_the_row() {
     let (status, _) = post(&server, &cookie, "preview_indicator_import", &[("token", token)]).await;
     assert_eq!(status, 404);
 }
+
+#[tokio::test]
+async fn a_new_value_takes_the_default_source_and_activation_moments_are_corrected() {
+    let server = TestServer::start().await;
+    let cookie = server.cookie_for(common::Actor::EditorOfThisArea).await.unwrap();
+    sqlx::query("UPDATE indicator_definitions SET default_source = 'Locatus' WHERE key = 'outlets'")
+        .execute(&server.pool)
+        .await
+        .unwrap();
+    let (status, _) = post(&server, &cookie, "add_indicator_value", &[("slug", "lindenplein"), ("indicator", "outlets"), ("period", "2030"), ("value", "41"), ("source", "")]).await;
+    assert_eq!(status, 200);
+    let source: String = sqlx::query_scalar("SELECT source FROM indicator_values WHERE indicator_key = 'outlets' AND period = '2030'")
+        .fetch_one(&server.pool)
+        .await
+        .unwrap();
+    assert_eq!(source, "Locatus");
+
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO activation_moments (area_id, held_on, kind, summary, created_by)
+         SELECT id, '2026-01-15', 'call', 'Gebeld', 'Test' FROM areas WHERE slug = 'lindenplein' RETURNING id",
+    )
+    .fetch_one(&server.pool)
+    .await
+    .unwrap();
+    let action: i64 = sqlx::query_scalar("INSERT INTO activation_actions (moment_id, description, owner) VALUES (?, 'Bankjes', 'BIZ') RETURNING id")
+        .bind(id)
+        .fetch_one(&server.pool)
+        .await
+        .unwrap();
+    let (id, description) = (id.to_string(), format!("fields[action_{action}_description]"));
+    let (status, body) = post(&server, &cookie, "update_activation_moment", &[("slug", "lindenplein"), ("moment_id", &id), ("fields[held_on]", "2199-01-01"), ("fields[kind]", "call"), ("fields[summary]", "Gebeld")]).await;
+    assert_eq!(status, 422);
+    assert!(body.contains("Een contactmoment ligt niet in de toekomst."), "{body}");
+    let (status, _) = post(&server, &cookie, "update_activation_moment", &[("slug", "lindenplein"), ("moment_id", &id), ("fields[held_on]", "2026-01-16"), ("fields[kind]", "meeting"), ("fields[summary]", "Overleg"), (&description, "")]).await;
+    assert_eq!(status, 200);
+    let (held_on, actions): (String, i64) = sqlx::query_as(
+        "SELECT held_on, (SELECT count(*) FROM activation_actions WHERE moment_id = m.id) FROM activation_moments m WHERE id = ?",
+    )
+    .bind(&id)
+    .fetch_one(&server.pool)
+    .await
+    .unwrap();
+    assert_eq!((held_on.as_str(), actions), ("2026-01-16", 0), "an emptied action is removed");
+    let (status, _) = post(&server, &cookie, "delete_activation_moment", &[("slug", "lindenplein"), ("moment_id", &id)]).await;
+    assert_eq!(status, 422, "removing needs the confirmation");
+    let (status, _) = post(&server, &cookie, "delete_activation_moment", &[("slug", "lindenplein"), ("moment_id", &id), ("fields[confirm]", "ja")]).await;
+    assert_eq!(status, 200);
+    assert_eq!(count(&server, &format!("activation_moments WHERE id = {id}")).await, 0);
+}

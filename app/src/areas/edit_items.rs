@@ -575,11 +575,14 @@ pub mod api {
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let (area_id, user) = authorize(&pool, &slug).await?;
         let mut errors = FieldErrors::default();
-        let known: Option<String> =
-            sqlx::query_scalar("SELECT key FROM indicator_definitions WHERE key = ? AND retired_at IS NULL")
-                .bind(&indicator)
-                .fetch_optional(&pool)
-                .await?;
+        // The indicator's default source, when it is in use. (Its period kind is a hint for
+        // people, not enforced: the demo and earlier imports mix years and months.)
+        let known: Option<String> = sqlx::query_scalar(
+            "SELECT default_source FROM indicator_definitions WHERE key = ? AND retired_at IS NULL",
+        )
+        .bind(&indicator)
+        .fetch_optional(&pool)
+        .await?;
         if known.is_none() {
             errors.add("indicator", "Kies een indicator uit de lijst.");
         }
@@ -587,6 +590,11 @@ pub mod api {
         if !is_period(&period) {
             errors.add("period", "Vul een jaar (2025) of maand (2025-06) in.");
         }
+        // An empty source takes the indicator's default source.
+        let source = match (&known, source.trim().is_empty()) {
+            (Some(default), true) => default.clone(),
+            _ => source,
+        };
         let number = parse_number(&value);
         if number.is_none() {
             errors.add("value", "Vul een getal in, zoals 7,5.");
