@@ -21,6 +21,9 @@ pub struct AreaEditForm {
     pub activation: String,
     pub errors: FieldErrors,
     pub preview_html: Option<String>,
+    /// Whether the user may also change the area's identity (decided on the server, so the
+    /// page needs no second look at the login while hydrating).
+    pub can_coordinate: bool,
 }
 
 /// The editable part of an area, as written to the audit log.
@@ -143,7 +146,9 @@ pub mod api {
         concept: Option<String>,
     ) -> Result<AreaEditForm, EditError> {
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
-        authorize(&pool, &slug).await?;
+        let (_, user) = authorize(&pool, &slug).await?;
+        let can_coordinate = crate::accounts::decide(Some(&user), &Action::Coordinate)
+            == crate::accounts::Access::Allowed;
         let (name, version, story, ambition, phase, activation): (
             String,
             i64,
@@ -167,6 +172,7 @@ pub mod api {
             activation,
             errors: FieldErrors::default(),
             preview_html: None,
+            can_coordinate,
         };
         if let Some(token) = concept.filter(|t| !t.is_empty()) {
             if let Some(draft) = drafts::load(&pool, &form_key(&slug), &token).await? {
@@ -494,8 +500,9 @@ pub mod pages {
             <h1>{format!("{} bewerken", form.name)}</h1>
             <p>
                 <a href=history_href>"Geschiedenis van het verhaal"</a>
-                " · "
-                <crate::accounts::pages::CoordinatorLink href=identity_href label="Naam, webadres, stadsdeel en kaart; archiveren"/>
+                {form.can_coordinate.then(|| view! {
+                    " · "<a href=identity_href>"Naam, webadres, stadsdeel en kaart; archiveren"</a>
+                })}
             </p>
             {move || message().map(|text| view! {
                 <div class="notice notice--error" role="alert">
