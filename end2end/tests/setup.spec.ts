@@ -140,7 +140,13 @@ test("a theme, an indicator, and a value entered and corrected", async ({ page }
   await measure.getByLabel("Periode (jaar of jjjj-mm)").fill("2025");
   await measure.getByLabel("Waarde").fill("12");
   await measure.getByRole("button", { name: "Meting toevoegen" }).click();
-  await open(page, testInfo, "/gebieden/oude-markt/bewerken?waarden=terrassen#onderdeel-waarden");
+  await page.getByRole("link", { name: "Cijfers corrigeren of verwijderen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Cijfers corrigeren" })).toBeVisible();
+  await waitForHydration(page, testInfo);
+  await page.getByLabel("Indicator").selectOption({ label: "Terrassen" });
+  await page.getByRole("button", { name: "Toon de waarden" }).click();
+  await expect(page).toHaveURL(/\/gebieden\/oude-markt\/cijfers\?waarden=terrassen$/);
+  await waitForHydration(page, testInfo);
   const values = page.locator("#onderdeel-waarden");
   await values.getByText("2025 corrigeren").click();
   await values.getByLabel("Waarde", { exact: true }).first().fill("14");

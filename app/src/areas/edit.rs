@@ -433,7 +433,7 @@ pub mod pages {
                                 <AreaEditFormView form/>
                                 <crate::areas::edit_items::pages::AreaItemsEditor slug=slug.clone() draft/>
                                 <crate::areas::stakeholders::pages::AreaStakeholdersEditor slug=slug.clone() concept=concept.clone()/>
-                                <crate::areas::values::pages::AreaValuesEditor slug indicator=query.read_untracked().get("waarden") concept/>
+                                <p class="edit-more"><a href=format!("/gebieden/{slug}/cijfers")>"Cijfers corrigeren of verwijderen"</a></p>
                             }.into_any()
                         }
                         Err(error) => view! { <crate::editing::ui::EditRefused error/> }.into_any(),

@@ -117,7 +117,7 @@ pub mod api {
         let deleting = delete == "ja";
         let mut values = clean(fields, &["value", "source", "reason", "confirm", "indicator"]);
         let form = if deleting { format!("value-delete:{value_id}") } else { format!("value:{value_id}") };
-        let page = format!("/gebieden/{slug}/bewerken");
+        let page = format!("/gebieden/{slug}/cijfers");
         let id: Option<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?")
             .bind(&slug)
             .fetch_optional(&pool)
@@ -163,7 +163,7 @@ pub mod api {
                 .await?;
         }
         tx.commit().await?;
-        done(&format!("{page}?waarden={}#onderdeel-waarden", before.0));
+        done(&format!("{page}?waarden={}", before.0));
         Ok(())
     }
 }
@@ -172,36 +172,53 @@ pub mod pages {
     use super::api::*;
     use crate::editing::form::{anchor, confirm_removal, errors_for, saved_count, shown, Field, FormMessage};
     use leptos::prelude::*;
+    use leptos_meta::Title;
+    use leptos_router::hooks::{use_params_map, use_query_map};
 
-    /// The "Cijfers corrigeren" section: pick an indicator, then correct or delete values.
+    /// `/gebieden/{slug}/cijfers`: pick an indicator, then correct or delete its values.
+    /// (A page of its own, not a section of the edit page: a resource nested in that page's
+    /// Suspend broke hydration when its content depended on the query.)
     #[component]
-    pub fn AreaValuesEditor(
-        slug: String,
-        /// The indicator chosen with `?waarden=` (a plain GET form: a new page load).
-        indicator: Option<String>,
-        concept: Option<String>,
-    ) -> impl IntoView {
+    pub fn AreaValuesPage() -> impl IntoView {
+        let params = use_params_map();
+        let query = use_query_map();
         let correct = ServerAction::<CorrectIndicatorValue>::new();
         let saved = saved_count(correct);
         let data = Resource::new_blocking(
-            move || saved.get(),
-            move |_| load_area_values(slug.clone(), indicator.clone(), concept.clone()),
+            move || {
+                (
+                    params.read().get("slug").unwrap_or_default(),
+                    query.read().get("waarden"),
+                    query.read().get("concept"),
+                    saved.get(),
+                )
+            },
+            |(slug, indicator, concept, _)| load_area_values(slug, indicator, concept),
         );
         view! {
-            <Suspense fallback=|| ()>
+            <Title text="Cijfers corrigeren"/>
+            <Suspense fallback=|| view! { <p aria-busy="true">"Laden…"</p> }>
                 {move || Suspend::new(async move {
-                    let Ok(edit) = data.await else { return ().into_any() };
+                    let edit = match data.await {
+                        Ok(edit) => edit,
+                        Err(error) => return view! { <crate::editing::ui::EditRefused error/> }.into_any(),
+                    };
+                    let edit_href = format!("/gebieden/{}/bewerken", edit.slug);
                     if edit.indicators.is_empty() {
-                        return ().into_any();
+                        return view! {
+                            <h1>"Cijfers corrigeren"</h1>
+                            <p class="empty-state">"Dit gebied heeft nog geen cijfers. Voer een meting in op de "<a href=edit_href>"bewerkpagina"</a>" of importeer cijfers bij Beheer › Cijfers importeren."</p>
+                        }.into_any();
                     }
                     let returned = edit.returned.clone();
                     let slug = edit.slug.clone();
                     let chosen_key = edit.chosen.as_ref().map(|d| d.key.clone()).unwrap_or_default();
                     view! {
-                        <section id="onderdeel-waarden" aria-labelledby="waarden-kop">
-                            <h2 id="waarden-kop">"Cijfers corrigeren"</h2>
+                        <nav aria-label="Kruimelpad" class="breadcrumb"><a href="/gebieden">"Gebieden"</a>" › "<a href=edit_href.clone()>"Bewerken"</a>" › "<span aria-current="page">"Cijfers corrigeren"</span></nav>
+                        <h1>"Cijfers corrigeren"</h1>
+                        <section id="onderdeel-waarden" aria-label="Waarden">
                             <p>"Een verkeerd ingevoerde of geïmporteerde waarde verbetert of verwijdert u hier. Het stadsgemiddelde en alle grafieken volgen meteen."</p>
-                            <form method="get" action=format!("/gebieden/{slug}/bewerken#onderdeel-waarden") class="form form--inline">
+                            <form method="get" action=format!("/gebieden/{slug}/cijfers") class="form form--inline">
                                 <div class="field">
                                     <label for="waarden-indicator">"Indicator"</label>
                                     <select id="waarden-indicator" name="waarden">
