@@ -122,6 +122,7 @@ pub fn App() -> impl IntoView {
                         view=areas::edit::pages::AreaEditPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/gebieden/:slug/partijen") view=areas::stakeholders::pages::AreaStakeholdersPage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden/:slug/cijfers") view=areas::values::pages::AreaValuesPage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden/:slug/gegevens") view=areas::identity::pages::AreaIdentityPage ssr=SsrMode::Async/>
                     <Route

@@ -107,7 +107,7 @@ test("an organisation with a term and budget, linked to both areas", async ({ pa
   await expect(page.getByRole("link", { name: "BIZ Oude Markt" })).toBeVisible();
 
   for (const slug of ["oude-markt", "zuiderpoort"]) {
-    await open(page, testInfo, `/gebieden/${slug}/bewerken`);
+    await open(page, testInfo, `/gebieden/${slug}/partijen`);
     const link = page.locator("#stakeholder-new");
     await link.getByLabel("Organisatie").selectOption({ label: "BIZ Oude Markt" });
     await link.getByLabel("Rol in dit gebied").selectOption({ label: "Ondernemers" });

@@ -428,12 +428,13 @@ pub mod pages {
                         Ok(form) => {
                             let slug = form.slug.clone();
                             let draft = query.read_untracked().get("onderdeel");
-                            let concept = query.read_untracked().get("concept");
                             view! {
                                 <AreaEditFormView form/>
                                 <crate::areas::edit_items::pages::AreaItemsEditor slug=slug.clone() draft/>
-                                <crate::areas::stakeholders::pages::AreaStakeholdersEditor slug=slug.clone() concept=concept.clone()/>
-                                <p class="edit-more"><a href=format!("/gebieden/{slug}/cijfers")>"Cijfers corrigeren of verwijderen"</a></p>
+                                <ul class="edit-more">
+                                    <li><a href=format!("/gebieden/{slug}/partijen")>"Betrokken organisaties en contactpersonen wijzigen"</a></li>
+                                    <li><a href=format!("/gebieden/{slug}/cijfers")>"Cijfers corrigeren of verwijderen"</a></li>
+                                </ul>
                             }.into_any()
                         }
                         Err(error) => view! { <crate::editing::ui::EditRefused error/> }.into_any(),

@@ -50,7 +50,7 @@ pub fn validate_link(values: &Fields, organisation_known: bool) -> FieldErrors {
 
 #[cfg(feature = "ssr")]
 fn page(slug: &str) -> String {
-    format!("/gebieden/{slug}/bewerken")
+    format!("/gebieden/{slug}/partijen")
 }
 
 pub mod api {
@@ -307,7 +307,7 @@ pub mod api {
         record(&mut tx, &user, AuditAction::Update, "contact", contact_id, Some(&before), Some(&after))
             .await?;
         tx.commit().await?;
-        crate::editing::form::server::done(&format!("{}#onderdeel-contacts", page(&slug)));
+        crate::editing::form::server::done(&format!("{}#contacts-wijzigen-kop", page(&slug)));
         Ok(())
     }
 }
@@ -317,26 +317,43 @@ pub mod pages {
     use super::*;
     use crate::editing::form::{anchor, confirm_removal, errors_for, saved_count, shown, Choice, Field, FormMessage};
     use leptos::prelude::*;
+    use leptos_meta::Title;
+    use leptos_router::hooks::{use_params_map, use_query_map};
 
     fn roles() -> Vec<(String, String)> {
         StakeholderRole::ALL.iter().map(|r| (r.code().into(), r.label().into())).collect()
     }
 
-    /// The "Betrokken organisaties" section and in-place contact corrections.
+    /// `/gebieden/{slug}/partijen`: the organisations in the area and their roles, and
+    /// contact persons corrected in place. (A page of its own: a second resource nested in
+    /// the edit page's Suspend made hydration depend on timing.)
     #[component]
-    pub fn AreaStakeholdersEditor(slug: String, concept: Option<String>) -> impl IntoView {
+    pub fn AreaStakeholdersPage() -> impl IntoView {
+        let params = use_params_map();
+        let query = use_query_map();
         let save = ServerAction::<SaveStakeholder>::new();
         let remove = ServerAction::<RemoveStakeholder>::new();
         let update_contact = ServerAction::<UpdateContact>::new();
         let (saved, removed, contacts_saved) = (saved_count(save), saved_count(remove), saved_count(update_contact));
         let data = Resource::new_blocking(
-            move || (saved.get(), removed.get(), contacts_saved.get()),
-            move |_| load_area_stakeholders(slug.clone(), concept.clone()),
+            move || {
+                (
+                    params.read().get("slug").unwrap_or_default(),
+                    query.read().get("concept"),
+                    (saved.get(), removed.get(), contacts_saved.get()),
+                )
+            },
+            |(slug, concept, _)| load_area_stakeholders(slug, concept),
         );
         view! {
-            <Suspense fallback=|| ()>
+            <Title text="Betrokken organisaties"/>
+            <Suspense fallback=|| view! { <p aria-busy="true">"Laden…"</p> }>
                 {move || Suspend::new(async move {
-                    let Ok(edit) = data.await else { return ().into_any() };
+                    let edit = match data.await {
+                        Ok(edit) => edit,
+                        Err(error) => return view! { <crate::editing::ui::EditRefused error/> }.into_any(),
+                    };
+                    let edit_href = format!("/gebieden/{}/bewerken", edit.slug);
                     let links = if edit.links.is_empty() {
                         view! { <p class="empty-state">"Nog geen organisaties gekoppeld."</p> }.into_any()
                     } else {
@@ -354,6 +371,8 @@ pub mod pages {
                         }
                     });
                     view! {
+                        <nav aria-label="Kruimelpad" class="breadcrumb"><a href="/gebieden">"Gebieden"</a>" › "<a href=edit_href>"Bewerken"</a>" › "<span aria-current="page">"Betrokken organisaties"</span></nav>
+                        <h1>"Betrokken organisaties en contactpersonen"</h1>
                         <section id="onderdeel-stakeholders" aria-labelledby="stakeholders-kop">
                             <h2 id="stakeholders-kop">"Betrokken organisaties"</h2>
                             {links}

@@ -516,7 +516,7 @@ pub mod pages {
                         } else {
                             view! { <ul>{edit.areas.into_iter().map(|(slug, area, role)| {
                                 let role = crate::areas::StakeholderRole::from_code(&role).map(|r| r.label()).unwrap_or("");
-                                view! { <li><a href=format!("/gebieden/{slug}/bewerken#onderdeel-stakeholders")>{area}</a>{format!(" ({})", role.to_lowercase())}</li> }
+                                view! { <li><a href=format!("/gebieden/{slug}/partijen")>{area}</a>{format!(" ({})", role.to_lowercase())}</li> }
                             }).collect_view()}</ul> }.into_any()
                         }}
                         <details class="remove" open=!remove_errors.get_untracked().is_empty()>
