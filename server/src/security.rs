@@ -194,8 +194,8 @@ pub async fn honest_errors(request: Request, next: Next) -> Response {
     let Ok(bytes) = axum::body::to_bytes(body, 256 * 1024).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    if let Some(status) = app::editing::status_of_error_body(&bytes)
-        .and_then(|code| StatusCode::from_u16(code).ok())
+    if let Some(status) =
+        app::editing::status_of_error_body(&bytes).and_then(|code| StatusCode::from_u16(code).ok())
     {
         parts.status = status;
     }

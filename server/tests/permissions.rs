@@ -772,7 +772,10 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
                 ("reason", s("Dit past niet in een sessie.")),
             ]
         }
-        "load_districts" | "load_themes" | "load_indicator_definitions" | "list_organisations"
+        "load_districts"
+        | "load_themes"
+        | "load_indicator_definitions"
+        | "list_organisations"
         | "archived_areas" => vec![],
         "save_district" => vec![("fields[name]", s("Nieuw-West"))],
         "stage_area_import" => vec![(
@@ -793,11 +796,15 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
             vec![("token", s(token))]
         }
         "remove_district" => {
-            let id: i64 = sqlx::query_scalar("INSERT INTO districts (name) VALUES ('Leeg') RETURNING id")
-                .fetch_one(&server.pool)
-                .await
-                .unwrap();
-            vec![("district_id", id.to_string()), ("fields[confirm]", s("ja"))]
+            let id: i64 =
+                sqlx::query_scalar("INSERT INTO districts (name) VALUES ('Leeg') RETURNING id")
+                    .fetch_one(&server.pool)
+                    .await
+                    .unwrap();
+            vec![
+                ("district_id", id.to_string()),
+                ("fields[confirm]", s("ja")),
+            ]
         }
         "save_theme" => vec![("fields[label]", s("Groen en water"))],
         "retire_theme" => vec![("theme_key", s("branding")), ("retire", s("ja"))],
@@ -818,7 +825,10 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
             if name == "load_organisation" {
                 vec![("id", id.to_string())]
             } else {
-                vec![("organisation_id", id.to_string()), ("fields[confirm]", s("ja"))]
+                vec![
+                    ("organisation_id", id.to_string()),
+                    ("fields[confirm]", s("ja")),
+                ]
             }
         }
         "save_organisation" => vec![
@@ -830,7 +840,10 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
         }
         "save_area_identity" => vec![
             ("original_slug", s("lindenplein")),
-            ("version", server.area_version("lindenplein").await.to_string()),
+            (
+                "version",
+                server.area_version("lindenplein").await.to_string(),
+            ),
             ("fields[name]", s("Lindenplein en omgeving")),
             ("fields[slug]", s("lindenplein")),
             ("fields[district]", s("Noord")),
@@ -989,17 +1002,26 @@ async fn check(case: &'static Case, actor: Actor, expected: Outcome) -> Vec<Stri
         ));
     }
     if got != Allowed && server.snapshot().await != before {
-        failures.push(format!("{} as {actor:?} was refused but changed data", case.name));
+        failures.push(format!(
+            "{} as {actor:?} was refused but changed data",
+            case.name
+        ));
     }
     if got != Allowed && !(400..500).contains(&status) {
-        failures.push(format!("{} as {actor:?} was refused with status {status}", case.name));
+        failures.push(format!(
+            "{} as {actor:?} was refused with status {status}",
+            case.name
+        ));
     }
     if got == Allowed
         && case.mutates
         && case.name != "logout_everywhere"
         && server.snapshot().await == before
     {
-        failures.push(format!("{} as {actor:?} was allowed but changed nothing", case.name));
+        failures.push(format!(
+            "{} as {actor:?} was allowed but changed nothing",
+            case.name
+        ));
     }
     failures
 }

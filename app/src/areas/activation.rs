@@ -496,14 +496,24 @@ pub mod pages {
         let slug = move || params.read().get("slug").unwrap_or_default();
         let add = ServerAction::<AddActivationMoment>::new();
         let convert = ServerAction::<ActionToOpgave>::new();
-        let correct = ServerAction::<crate::areas::activation_edit::api::UpdateActivationMoment>::new();
-        let remove = ServerAction::<crate::areas::activation_edit::api::DeleteActivationMoment>::new();
+        let correct =
+            ServerAction::<crate::areas::activation_edit::api::UpdateActivationMoment>::new();
+        let remove =
+            ServerAction::<crate::areas::activation_edit::api::DeleteActivationMoment>::new();
         let (corrected, removed) = (
             crate::editing::form::saved_count(correct),
             crate::editing::form::saved_count(remove),
         );
         let log = Resource::new(
-            move || (slug(), add.version().get(), convert.version().get(), query.read().get("concept"), (corrected.get(), removed.get())),
+            move || {
+                (
+                    slug(),
+                    add.version().get(),
+                    convert.version().get(),
+                    query.read().get("concept"),
+                    (corrected.get(), removed.get()),
+                )
+            },
             |(slug, _, _, concept, _)| load_activation_log(slug, concept),
         );
         let errors = Signal::derive(move || match add.value().get() {

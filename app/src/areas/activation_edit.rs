@@ -2,9 +2,9 @@
 //! removing a moment (after confirmation). Audited like every change; opgaves made from an
 //! action stay (the action's link to them goes with the moment).
 
-use super::activation::{Moment, MomentKind};
 #[cfg(feature = "ssr")]
 use super::activation::NewMoment;
+use super::activation::{Moment, MomentKind};
 use crate::editing::form::{Fields, Returned};
 use crate::editing::EditError;
 
@@ -64,7 +64,10 @@ pub mod api {
         #[server(default)] fields: Fields,
     ) -> Result<(), EditError> {
         let pool = pool()?;
-        let values: Fields = fields.into_iter().map(|(k, v)| (k, v.trim().to_string())).collect();
+        let values: Fields = fields
+            .into_iter()
+            .map(|(k, v)| (k, v.trim().to_string()))
+            .collect();
         let form = format!("moment:{moment_id}");
         let page = format!("/gebieden/{slug}/activatie");
         let (_, user) = moment_of_area(&pool, &slug, moment_id, &form, &values).await?;
@@ -74,7 +77,9 @@ pub mod api {
                 .bind(moment_id)
                 .fetch_all(&pool)
                 .await?;
-        let today: String = sqlx::query_scalar("SELECT date('now')").fetch_one(&pool).await?;
+        let today: String = sqlx::query_scalar("SELECT date('now')")
+            .fetch_one(&pool)
+            .await?;
         let moment = NewMoment {
             held_on: get("held_on"),
             kind: get("kind"),
@@ -85,7 +90,10 @@ pub mod api {
         for id in &action_ids {
             let due = get(&action_field(*id, "due_date"));
             if !due.is_empty() && !crate::areas::edit_items::is_date(&due) {
-                errors.add(&action_field(*id, "due_date"), "Vul een geldige datum in, zoals 2026-06-30.");
+                errors.add(
+                    &action_field(*id, "due_date"),
+                    "Vul een geldige datum in, zoals 2026-06-30.",
+                );
             }
             if get(&action_field(*id, "description")).chars().count() > 500 {
                 errors.add(&action_field(*id, "description"), "Hoogstens 500 tekens.");
@@ -129,8 +137,16 @@ pub mod api {
         }
         let before = serde_json::json!(before);
         let after = serde_json::json!(values);
-        record(&mut tx, &user, AuditAction::Update, "activation_moment", moment_id, Some(&before), Some(&after))
-            .await?;
+        record(
+            &mut tx,
+            &user,
+            AuditAction::Update,
+            "activation_moment",
+            moment_id,
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         done(&format!("{page}#moment-{moment_id}"));
         Ok(())
@@ -162,8 +178,16 @@ pub mod api {
             .bind(moment_id)
             .execute(&mut *tx)
             .await?;
-        record(&mut tx, &user, AuditAction::Delete, "activation_moment", moment_id, Some(&before), None)
-            .await?;
+        record(
+            &mut tx,
+            &user,
+            AuditAction::Delete,
+            "activation_moment",
+            moment_id,
+            Some(&before),
+            None,
+        )
+        .await?;
         tx.commit().await?;
         done(&page);
         Ok(())
@@ -173,7 +197,9 @@ pub mod api {
 pub mod pages {
     use super::api::*;
     use super::*;
-    use crate::editing::form::{anchor, confirm_removal, errors_for, shown, Choice, Field, FormMessage, LongText};
+    use crate::editing::form::{
+        anchor, confirm_removal, errors_for, shown, Choice, Field, FormMessage, LongText,
+    };
     use leptos::prelude::*;
 
     /// "Wijzigen" and "Verwijderen" under one moment of the log.
@@ -189,7 +215,10 @@ pub mod pages {
         let remove_form = format!("moment-remove:{}", moment.id);
         let errors = errors_for(correct, returned.clone(), form.clone());
         let remove_errors = errors_for(remove, returned.clone(), remove_form.clone());
-        let kinds: Vec<(String, String)> = MomentKind::ALL.iter().map(|k| (k.code().into(), k.label().into())).collect();
+        let kinds: Vec<(String, String)> = MomentKind::ALL
+            .iter()
+            .map(|k| (k.code().into(), k.label().into()))
+            .collect();
         let value = |field: &str, stored: &str| shown(&returned, &form, field, stored);
         let (held_on, kind, summary) = (
             value("held_on", &moment.held_on),

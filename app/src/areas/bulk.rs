@@ -44,7 +44,10 @@ pub struct AreaImportPreview {
 
 impl AreaImportPreview {
     pub fn importable(&self) -> bool {
-        self.file_error.is_none() && self.problems.is_empty() && !self.rows.is_empty() && !self.imported
+        self.file_error.is_none()
+            && self.problems.is_empty()
+            && !self.rows.is_empty()
+            && !self.imported
     }
 }
 
@@ -70,15 +73,30 @@ pub fn plan(
     let Some((header, rows)) = records.split_first() else {
         return Err("Het bestand is leeg. Zet op de eerste regel de kolomnamen en daaronder één gebied per regel.".into());
     };
-    let headers: Vec<String> = header.fields.iter().map(|h| h.trim().to_lowercase()).collect();
+    let headers: Vec<String> = header
+        .fields
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
     let index: Vec<(&str, Option<usize>)> = COLUMNS
         .iter()
-        .map(|(field, names)| (*field, headers.iter().position(|h| names.contains(&h.as_str()))))
+        .map(|(field, names)| {
+            (
+                *field,
+                headers.iter().position(|h| names.contains(&h.as_str())),
+            )
+        })
         .collect();
     let missing: Vec<&str> = index
         .iter()
         .filter(|(field, i)| i.is_none() && matches!(*field, "name" | "district" | "area_type"))
-        .map(|(field, _)| COLUMNS.iter().find(|(f, _)| f == field).map(|(_, n)| n[0]).unwrap_or(field))
+        .map(|(field, _)| {
+            COLUMNS
+                .iter()
+                .find(|(f, _)| f == field)
+                .map(|(_, n)| n[0])
+                .unwrap_or(field)
+        })
         .collect();
     if !missing.is_empty() {
         return Err(format!(
@@ -92,9 +110,15 @@ pub fn plan(
     if rows.len() > 2000 {
         return Err("Hoogstens 2000 gebieden per keer; splits het bestand.".into());
     }
-    let types: Vec<(&str, &str)> = AreaType::ALL.iter().map(|t| (t.code(), t.label())).collect();
+    let types: Vec<(&str, &str)> = AreaType::ALL
+        .iter()
+        .map(|t| (t.code(), t.label()))
+        .collect();
     let phases: Vec<(&str, &str)> = Phase::ALL.iter().map(|p| (p.code(), p.label())).collect();
-    let activations: Vec<(&str, &str)> = Activation::ALL.iter().map(|a| (a.code(), a.label())).collect();
+    let activations: Vec<(&str, &str)> = Activation::ALL
+        .iter()
+        .map(|a| (a.code(), a.label()))
+        .collect();
     let labels: std::collections::HashMap<&str, &str> = [
         ("name", "naam"),
         ("slug", "naam"),
@@ -133,22 +157,48 @@ pub fn plan(
         values.insert("area_type".into(), code_of(&cell("area_type"), &types));
         values.insert("latitude".into(), cell("latitude"));
         values.insert("longitude".into(), cell("longitude"));
-        let or_default = |raw: String, default: &str| if raw.is_empty() { default.to_string() } else { raw };
-        values.insert("phase".into(), code_of(&or_default(cell("phase"), "build_up"), &phases));
-        values.insert("activation".into(), code_of(&or_default(cell("activation"), "needs_activation"), &activations));
+        let or_default = |raw: String, default: &str| {
+            if raw.is_empty() {
+                default.to_string()
+            } else {
+                raw
+            }
+        };
+        values.insert(
+            "phase".into(),
+            code_of(&or_default(cell("phase"), "build_up"), &phases),
+        );
+        values.insert(
+            "activation".into(),
+            code_of(
+                &or_default(cell("activation"), "needs_activation"),
+                &activations,
+            ),
+        );
         let slug = values["slug"].clone();
         let duplicate = !slug.is_empty() && !seen.insert(slug.clone());
         let (errors, _) = super::identity::validate(&values, districts, taken(&slug), true);
         let mut messages: Vec<String> = errors
             .0
             .iter()
-            .map(|(field, message)| format!("{}: {message}", labels.get(field.as_str()).unwrap_or(&field.as_str())))
+            .map(|(field, message)| {
+                format!(
+                    "{}: {message}",
+                    labels.get(field.as_str()).unwrap_or(&field.as_str())
+                )
+            })
             .collect();
         if duplicate {
-            messages.push(format!("naam: ‘{}’ staat al eerder in het bestand.", values["name"]));
+            messages.push(format!(
+                "naam: ‘{}’ staat al eerder in het bestand.",
+                values["name"]
+            ));
         }
         if messages.is_empty() {
-            planned.push(PlannedArea { line: record.line, values });
+            planned.push(PlannedArea {
+                line: record.line,
+                values,
+            });
         } else {
             problems.push((record.line, messages.join(" ")));
         }
@@ -170,7 +220,10 @@ pub mod api {
     };
 
     #[cfg(feature = "ssr")]
-    async fn check(pool: &sqlx::SqlitePool, text: &str) -> Result<Result<(Vec<PlannedArea>, Vec<(usize, String)>), String>, sqlx::Error> {
+    async fn check(
+        pool: &sqlx::SqlitePool,
+        text: &str,
+    ) -> Result<Result<(Vec<PlannedArea>, Vec<(usize, String)>), String>, sqlx::Error> {
         let districts = crate::programme::districts::names(pool).await?;
         let taken: std::collections::HashSet<String> = sqlx::query_scalar(
             "SELECT slug FROM areas UNION SELECT old_slug FROM area_slug_redirects",
@@ -191,16 +244,27 @@ pub mod api {
         let text = values.get("csv").cloned().unwrap_or_default();
         let mut errors = FieldErrors::default();
         if text.is_empty() {
-            errors.add("csv", "Plak de regels van het bestand hier, met de kolomnamen op de eerste regel.");
+            errors.add(
+                "csv",
+                "Plak de regels van het bestand hier, met de kolomnamen op de eerste regel.",
+            );
         } else if text.chars().count() > MAX_CHARS {
-            errors.add("csv", format!("Dat is te veel tekst: hoogstens {MAX_CHARS} tekens per keer."));
+            errors.add(
+                "csv",
+                format!("Dat is te veel tekst: hoogstens {MAX_CHARS} tekens per keer."),
+            );
         }
         if !errors.is_empty() {
             // A refused paste of half a megabyte is not kept as a draft.
-            let kept = if text.chars().count() > MAX_CHARS { Fields::new() } else { values.clone() };
+            let kept = if text.chars().count() > MAX_CHARS {
+                Fields::new()
+            } else {
+                values.clone()
+            };
             return Err(refuse(&pool, "area-import:new", PAGE, &kept, errors).await);
         }
-        let token = crate::areas::import::db::stage(&pool, &user, "gebieden.csv", text.as_bytes()).await?;
+        let token =
+            crate::areas::import::db::stage(&pool, &user, "gebieden.csv", text.as_bytes()).await?;
         sqlx::query("UPDATE indicator_imports SET kind = 'areas' WHERE token = ?")
             .bind(&token)
             .execute(&pool)
@@ -221,7 +285,11 @@ pub mod api {
         .fetch_optional(&pool)
         .await?;
         let (content, imported_at) = staged.ok_or(EditError::NotFound)?;
-        let mut preview = AreaImportPreview { token, imported: imported_at.is_some(), ..Default::default() };
+        let mut preview = AreaImportPreview {
+            token,
+            imported: imported_at.is_some(),
+            ..Default::default()
+        };
         match check(&pool, &String::from_utf8_lossy(&content)).await? {
             Ok((rows, problems)) if !preview.imported => {
                 preview.rows = rows;
@@ -239,7 +307,14 @@ pub mod api {
     pub async fn commit_area_import(token: String) -> Result<usize, EditError> {
         let pool = pool()?;
         let page = format!("{PAGE}/{token}");
-        let user = allowed(&pool, Action::Coordinate, "area-import:commit", &page, &Fields::new()).await?;
+        let user = allowed(
+            &pool,
+            Action::Coordinate,
+            "area-import:commit",
+            &page,
+            &Fields::new(),
+        )
+        .await?;
         let result = async {
             let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
             let staged: Option<(i64, Vec<u8>, Option<i64>)> = sqlx::query_as(
@@ -354,7 +429,12 @@ pub mod pages {
         let params = use_params_map();
         let commit = ServerAction::<CommitAreaImport>::new();
         let preview = Resource::new_blocking(
-            move || (params.read().get("token").unwrap_or_default(), commit.version().get()),
+            move || {
+                (
+                    params.read().get("token").unwrap_or_default(),
+                    commit.version().get(),
+                )
+            },
             |(token, _)| preview_area_import(token),
         );
         view! {
@@ -441,12 +521,24 @@ mod tests {
         assert_eq!(rows[0].values["area_type"], "shopping_street");
         assert_eq!(rows[0].values["phase"], "build_up");
         assert_eq!(rows[0].values["activation"], "energetic");
-        assert_eq!(rows[1].values["phase"], "build_up", "an empty phase gets the default");
+        assert_eq!(
+            rows[1].values["phase"], "build_up",
+            "an empty phase gets the default"
+        );
         assert_eq!(problems.len(), 2);
         assert_eq!(problems[0].0, 4);
-        assert!(problems[0].1.contains("stadsdeel: Kies een stadsdeel uit de lijst."), "{problems:?}");
-        assert!(problems[0].1.contains("Er is al een gebied met dit webadres"));
+        assert!(
+            problems[0]
+                .1
+                .contains("stadsdeel: Kies een stadsdeel uit de lijst."),
+            "{problems:?}"
+        );
+        assert!(problems[0]
+            .1
+            .contains("Er is al een gebied met dit webadres"));
         assert!(problems[1].1.contains("staat al eerder in het bestand"));
-        assert!(plan("naam;type\nX;winkelstraat", &districts, &|_| false).unwrap_err().contains("stadsdeel"));
+        assert!(plan("naam;type\nX;winkelstraat", &districts, &|_| false)
+            .unwrap_err()
+            .contains("stadsdeel"));
     }
 }

@@ -65,11 +65,12 @@ pub mod api {
             AreaError::Unavailable
         };
         let (slugs, mut ignored) = clean_slugs(&slugs);
-        let options: Vec<(String, String)> =
-            sqlx::query_as("SELECT slug, name FROM areas WHERE archived_at IS NULL ORDER BY name COLLATE NOCASE")
-                .fetch_all(&pool)
-                .await
-                .map_err(fail)?;
+        let options: Vec<(String, String)> = sqlx::query_as(
+            "SELECT slug, name FROM areas WHERE archived_at IS NULL ORDER BY name COLLATE NOCASE",
+        )
+        .fetch_all(&pool)
+        .await
+        .map_err(fail)?;
         let mut areas = Vec::new();
         for slug in slugs {
             let known = options.iter().any(|(s, _)| *s == slug);

@@ -217,7 +217,15 @@ pub async fn area_profile(
     .fetch_all(pool)
     .await?;
 
-    type StakeholderRow = (String, String, String, String, Option<String>, Option<String>, Option<i64>);
+    type StakeholderRow = (
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<i64>,
+    );
     let stakeholders: Vec<StakeholderRow> = sqlx::query_as(
         "SELECT org.name, s.role, s.description, org.kind, org.term_start, org.term_end, org.annual_budget_eur
          FROM stakeholders s JOIN organisations org ON org.id = s.organisation_id
@@ -287,17 +295,19 @@ pub async fn area_profile(
             .collect::<Result<_, sqlx::Error>>()?,
         stakeholders: stakeholders
             .into_iter()
-            .map(|(organisation, role, description, kind, start, end, budget)| {
-                let kind = crate::programme::organisations::OrganisationKind::from_code(&kind)
-                    .map(|k| k.label())
-                    .unwrap_or("");
-                Ok(Stakeholder {
-                    role: decode("stakeholder role", &role, StakeholderRole::from_code)?,
-                    about: organisation_about(kind, (start.as_deref(), end.as_deref()), budget),
-                    organisation,
-                    description,
-                })
-            })
+            .map(
+                |(organisation, role, description, kind, start, end, budget)| {
+                    let kind = crate::programme::organisations::OrganisationKind::from_code(&kind)
+                        .map(|k| k.label())
+                        .unwrap_or("");
+                    Ok(Stakeholder {
+                        role: decode("stakeholder role", &role, StakeholderRole::from_code)?,
+                        about: organisation_about(kind, (start.as_deref(), end.as_deref()), budget),
+                        organisation,
+                        description,
+                    })
+                },
+            )
             .collect::<Result<_, sqlx::Error>>()?,
         contacts: contacts
             .into_iter()

@@ -204,9 +204,11 @@ pub mod api {
         .bind(area_id)
         .fetch_all(&pool)
         .await?;
-        let themes = sqlx::query_as("SELECT key, label FROM themes WHERE retired_at IS NULL ORDER BY position")
-            .fetch_all(&pool)
-            .await?;
+        let themes = sqlx::query_as(
+            "SELECT key, label FROM themes WHERE retired_at IS NULL ORDER BY position",
+        )
+        .fetch_all(&pool)
+        .await?;
         let indicators =
             sqlx::query_as("SELECT key, label FROM indicator_definitions WHERE retired_at IS NULL ORDER BY position")
                 .fetch_all(&pool)
@@ -295,7 +297,10 @@ pub mod api {
                 .await?;
         match theme_in_use {
             None => errors.add("theme", "Kies een thema uit de lijst."),
-            Some(false) => errors.add("theme", "Dit thema is buiten gebruik gezet; kies een ander thema."),
+            Some(false) => errors.add(
+                "theme",
+                "Dit thema is buiten gebruik gezet; kies een ander thema.",
+            ),
             Some(true) => {}
         }
         if owner.chars().count() > 100 {

@@ -48,7 +48,10 @@ pub fn validate(
     let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("");
     let mut errors = FieldErrors::default();
     if get("name").is_empty() || get("name").chars().count() > 80 {
-        errors.add("name", "Vul de naam van het gebied in, hoogstens 80 tekens.");
+        errors.add(
+            "name",
+            "Vul de naam van het gebied in, hoogstens 80 tekens.",
+        );
     }
     let slug = get("slug");
     if !(2..=80).contains(&slug.len())
@@ -60,9 +63,15 @@ pub fn validate(
     {
         errors.add("slug", "Het webadres bestaat uit 2 tot 80 kleine letters, cijfers en streepjes, bijvoorbeeld oude-markt.");
     } else if RESERVED_SLUGS.contains(&slug) {
-        errors.add("slug", format!("‘{slug}’ is al een pagina van Kernpunt; kies een ander webadres."));
+        errors.add(
+            "slug",
+            format!("‘{slug}’ is al een pagina van Kernpunt; kies een ander webadres."),
+        );
     } else if slug_taken {
-        errors.add("slug", "Er is al een gebied met dit webadres (of had het vroeger); kies een ander.");
+        errors.add(
+            "slug",
+            "Er is al een gebied met dit webadres (of had het vroeger); kies een ander.",
+        );
     }
     if !districts.iter().any(|d| d == get("district")) {
         if districts.is_empty() {
@@ -88,7 +97,10 @@ pub fn validate(
         match parse_number(text) {
             Some(v) if v.abs() <= limit => Some(v),
             _ => {
-                errors.add(field, format!("Vul een getal in tussen −{limit} en {limit}, bijvoorbeeld {example}."));
+                errors.add(
+                    field,
+                    format!("Vul een getal in tussen −{limit} en {limit}, bijvoorbeeld {example}."),
+                );
                 None
             }
         }
@@ -96,14 +108,30 @@ pub fn validate(
     let latitude = coordinate("latitude", 90.0, "52,0907");
     let longitude = coordinate("longitude", 180.0, "5,1214");
     if get("latitude").is_empty() != get("longitude").is_empty() {
-        let missing = if get("latitude").is_empty() { "latitude" } else { "longitude" };
+        let missing = if get("latitude").is_empty() {
+            "latitude"
+        } else {
+            "longitude"
+        };
         errors.add(missing, "Vul beide coördinaten in, of geen van beide.");
     }
     if is_new && get("story").chars().count() > super::edit::MAX_STORY {
-        errors.add("story", format!("Het verhaal is te lang: hoogstens {} tekens.", super::edit::MAX_STORY));
+        errors.add(
+            "story",
+            format!(
+                "Het verhaal is te lang: hoogstens {} tekens.",
+                super::edit::MAX_STORY
+            ),
+        );
     }
     if is_new && get("ambition").chars().count() > super::edit::MAX_AMBITION {
-        errors.add("ambition", format!("De ambitie is te lang: hoogstens {} tekens.", super::edit::MAX_AMBITION));
+        errors.add(
+            "ambition",
+            format!(
+                "De ambitie is te lang: hoogstens {} tekens.",
+                super::edit::MAX_AMBITION
+            ),
+        );
     }
     (errors, latitude.zip(longitude))
 }
@@ -249,8 +277,14 @@ pub mod api {
                     ("slug", slug.clone()),
                     ("district", row.district),
                     ("area_type", row.area_type),
-                    ("latitude", row.latitude.map(format_coordinate).unwrap_or_default()),
-                    ("longitude", row.longitude.map(format_coordinate).unwrap_or_default()),
+                    (
+                        "latitude",
+                        row.latitude.map(format_coordinate).unwrap_or_default(),
+                    ),
+                    (
+                        "longitude",
+                        row.longitude.map(format_coordinate).unwrap_or_default(),
+                    ),
                     ("phase", row.phase),
                     ("activation", row.activation),
                 ]
@@ -296,7 +330,8 @@ pub mod api {
         let is_new = original_slug.is_none();
         let mut values = clean(fields, FIELDS);
         if values.get("slug").is_none_or(|s| s.is_empty()) {
-            let proposed = crate::library::edit::slugify(values.get("name").map(String::as_str).unwrap_or(""));
+            let proposed =
+                crate::library::edit::slugify(values.get("name").map(String::as_str).unwrap_or(""));
             values.insert("slug".into(), proposed);
         }
         if let Some(v) = version {
@@ -321,7 +356,11 @@ pub mod api {
                 .fetch_optional(&mut *tx)
                 .await?
                 .ok_or(EditError::NotFound)?;
-                Some((row.0, row.1, serde_json::json!([row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9])))
+                Some((
+                    row.0,
+                    row.1,
+                    serde_json::json!([row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9]),
+                ))
             }
             None => None,
         };
@@ -392,19 +431,51 @@ pub mod api {
                 .bind(&slug)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query("INSERT OR REPLACE INTO area_slug_redirects (old_slug, area_id) VALUES (?, ?)")
-                .bind(old)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT OR REPLACE INTO area_slug_redirects (old_slug, area_id) VALUES (?, ?)",
+            )
+            .bind(old)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         }
         if is_new && !get("story").is_empty() {
-            crate::editing::revisions::save_with_baseline(&mut tx, "area", id, "story", "", &get("story"), &user)
-                .await?;
+            crate::editing::revisions::save_with_baseline(
+                &mut tx,
+                "area",
+                id,
+                "story",
+                "",
+                &get("story"),
+                &user,
+            )
+            .await?;
         }
-        let after = serde_json::json!([get("name"), slug, get("district"), get("area_type"), latitude, longitude, get("phase"), get("activation")]);
-        let action = if is_new { AuditAction::Create } else { AuditAction::Update };
-        record(&mut tx, &user, action, "area", id, before.as_ref().map(|b| &b.2), Some(&after)).await?;
+        let after = serde_json::json!([
+            get("name"),
+            slug,
+            get("district"),
+            get("area_type"),
+            latitude,
+            longitude,
+            get("phase"),
+            get("activation")
+        ]);
+        let action = if is_new {
+            AuditAction::Create
+        } else {
+            AuditAction::Update
+        };
+        record(
+            &mut tx,
+            &user,
+            action,
+            "area",
+            id,
+            before.as_ref().map(|b| &b.2),
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         log::info!("area {slug} saved by user {}", user.id);
         leptos_axum::redirect(&format!("/gebieden/{slug}"));
@@ -480,8 +551,14 @@ pub mod pages {
     use leptos_meta::Title;
     use leptos_router::hooks::{use_params_map, use_query_map};
 
-    fn options<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<(String, String)> {
-        all.iter().map(|v| (code(*v).to_string(), label(*v).to_string())).collect()
+    fn options<T: Copy>(
+        all: &[T],
+        code: fn(T) -> &'static str,
+        label: fn(T) -> &'static str,
+    ) -> Vec<(String, String)> {
+        all.iter()
+            .map(|v| (code(*v).to_string(), label(*v).to_string()))
+            .collect()
     }
 
     /// `/gebieden/nieuw`
@@ -502,7 +579,11 @@ pub mod pages {
         let query = use_query_map();
         let data = Resource::new_blocking(
             move || {
-                let slug = if is_new { None } else { params.read().get("slug") };
+                let slug = if is_new {
+                    None
+                } else {
+                    params.read().get("slug")
+                };
                 (slug, query.read().get("concept"))
             },
             |(slug, concept)| load_area_identity(slug, concept),
@@ -535,22 +616,59 @@ pub mod pages {
         let archive_errors = errors_for(archive, form.returned.clone(), archive_key.clone());
         let value = {
             let (returned, key, stored) = (form.returned.clone(), key.clone(), form.values.clone());
-            move |name: &str| shown(&returned, &key, name, stored.get(name).map(String::as_str).unwrap_or(""))
+            move |name: &str| {
+                shown(
+                    &returned,
+                    &key,
+                    name,
+                    stored.get(name).map(String::as_str).unwrap_or(""),
+                )
+            }
         };
         let name = form.values.get("name").cloned().unwrap_or_default();
-        let title = if is_new { "Nieuw gebied".to_string() } else { format!("Gegevens van {name}") };
-        let districts: Vec<(String, String)> = form.districts.iter().map(|d| (d.clone(), d.clone())).collect();
+        let title = if is_new {
+            "Nieuw gebied".to_string()
+        } else {
+            format!("Gegevens van {name}")
+        };
+        let districts: Vec<(String, String)> = form
+            .districts
+            .iter()
+            .map(|d| (d.clone(), d.clone()))
+            .collect();
         let latitude = RwSignal::new(value("latitude"));
         let longitude = RwSignal::new(value("longitude"));
         let pending = save.pending();
         let profile = form.slug.as_ref().map(|s| format!("/gebieden/{s}"));
         let (slug_hidden, slug_archive) = (form.slug.clone(), form.slug.clone());
-        let (version, archived, no_districts, others) =
-            (form.version, form.archived, form.districts.is_empty(), form.others.clone());
+        let (version, archived, no_districts, others) = (
+            form.version,
+            form.archived,
+            form.districts.is_empty(),
+            form.others.clone(),
+        );
         let cancel_href = profile.clone().unwrap_or_else(|| "/gebieden".into());
-        let (k1, k2, k3, k4, k5, k6, k7, k8, k9, k10) = (key.clone(), key.clone(), key.clone(), key.clone(), key.clone(), key.clone(), key.clone(), key.clone(), key.clone(), key.clone());
+        let (k1, k2, k3, k4, k5, k6, k7, k8, k9, k10) = (
+            key.clone(),
+            key.clone(),
+            key.clone(),
+            key.clone(),
+            key.clone(),
+            key.clone(),
+            key.clone(),
+            key.clone(),
+            key.clone(),
+            key.clone(),
+        );
         let (v_name, v_slug, v_district, v_type, v_phase, v_activation, v_story, v_ambition) = (
-            value("name"), value("slug"), value("district"), value("area_type"), value("phase"), value("activation"), value("story"), value("ambition"),
+            value("name"),
+            value("slug"),
+            value("district"),
+            value("area_type"),
+            value("phase"),
+            value("activation"),
+            value("story"),
+            value("ambition"),
         );
         let archive_name = name.clone();
         view! {
@@ -689,12 +807,18 @@ pub mod pages {
         };
         let on_click = move |ev: leptos::ev::MouseEvent| {
             use leptos::wasm_bindgen::JsCast;
-            let Some(target) = ev.current_target().and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok()) else {
+            let Some(target) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
+            else {
                 return;
             };
             let shown_width = f64::from(target.client_width().max(1));
             let scale = frame.width / shown_width;
-            let (lat, lon) = frame.to_coordinates(f64::from(ev.offset_x()) * scale, f64::from(ev.offset_y()) * scale);
+            let (lat, lon) = frame.to_coordinates(
+                f64::from(ev.offset_x()) * scale,
+                f64::from(ev.offset_y()) * scale,
+            );
             latitude.set(format_coordinate(lat));
             longitude.set(format_coordinate(lon));
         };
@@ -773,7 +897,10 @@ mod tests {
     use super::*;
 
     fn fields(pairs: &[(&str, &str)]) -> Fields {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     fn good() -> Fields {
@@ -795,7 +922,10 @@ mod tests {
         let (errors, place) = validate(&good(), &districts, false, true);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(place, Some((52.0907, 5.1214)));
-        assert!(validate(&good(), &districts, true, true).0.get("slug").is_some());
+        assert!(validate(&good(), &districts, true, true)
+            .0
+            .get("slug")
+            .is_some());
         let mut bad = good();
         bad.insert("slug".into(), "kaart".into());
         bad.insert("district".into(), "Zuid".into());

@@ -127,12 +127,13 @@ pub mod db {
             areas.insert(name.to_lowercase(), (id, slug.clone(), name.clone()));
             areas.insert(slug.clone(), (id, slug, name));
         }
-        let indicators =
-            sqlx::query_as::<_, (String, String)>("SELECT key, label FROM indicator_definitions WHERE retired_at IS NULL")
-                .fetch_all(pool)
-                .await?
-                .into_iter()
-                .collect();
+        let indicators = sqlx::query_as::<_, (String, String)>(
+            "SELECT key, label FROM indicator_definitions WHERE retired_at IS NULL",
+        )
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .collect();
         Ok(Lookups { areas, indicators })
     }
 

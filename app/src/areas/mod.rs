@@ -3,8 +3,8 @@
 
 pub mod activation;
 pub mod activation_edit;
-pub mod bulk;
 pub mod api;
+pub mod bulk;
 pub mod compare;
 pub mod csv;
 #[cfg(feature = "ssr")]
@@ -247,7 +247,9 @@ pub fn organisation_about(
             crate::ui::format::dutch_date(start),
             crate::ui::format::dutch_date(end)
         )),
-        (Some(start), None) => parts.push(format!("sinds {}", crate::ui::format::dutch_date(start))),
+        (Some(start), None) => {
+            parts.push(format!("sinds {}", crate::ui::format::dutch_date(start)))
+        }
         (None, Some(end)) => parts.push(format!("t/m {}", crate::ui::format::dutch_date(end))),
         (None, None) => {}
     }

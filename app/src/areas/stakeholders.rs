@@ -43,7 +43,10 @@ pub fn validate_link(values: &Fields, organisation_known: bool) -> FieldErrors {
         errors.add("role", "Kies de rol van de organisatie in dit gebied.");
     }
     if get("description").chars().count() > 300 {
-        errors.add("description", "De toelichting is te lang: hoogstens 300 tekens.");
+        errors.add(
+            "description",
+            "De toelichting is te lang: hoogstens 300 tekens.",
+        );
     }
     errors
 }
@@ -84,7 +87,14 @@ pub mod api {
             .fetch_optional(pool)
             .await?;
         let area_id = id.unwrap_or(-1);
-        let user = allowed(pool, Action::EditArea { area_id }, form, &page(slug), values).await?;
+        let user = allowed(
+            pool,
+            Action::EditArea { area_id },
+            form,
+            &page(slug),
+            values,
+        )
+        .await?;
         if id.is_none() {
             return Err(EditError::NotFound);
         }
@@ -130,11 +140,21 @@ pub mod api {
             slug,
             links: links
                 .into_iter()
-                .map(|(id, organisation, role, description)| Link { id, organisation, role, description })
+                .map(|(id, organisation, role, description)| Link {
+                    id,
+                    organisation,
+                    role,
+                    description,
+                })
                 .collect(),
             contacts: contacts
                 .into_iter()
-                .map(|(id, role, name, email)| ContactEdit { id, role, name, email: email.unwrap_or_default() })
+                .map(|(id, role, name, email)| ContactEdit {
+                    id,
+                    role,
+                    name,
+                    email: email.unwrap_or_default(),
+                })
                 .collect(),
             organisations,
             returned,
@@ -173,10 +193,12 @@ pub mod api {
         };
         let organisation_id: Option<i64> = match &before {
             Some((id, _, _)) => Some(*id),
-            None => sqlx::query_scalar("SELECT id FROM organisations WHERE CAST(id AS TEXT) = ?")
-                .bind(get("organisation"))
-                .fetch_optional(&mut *tx)
-                .await?,
+            None => {
+                sqlx::query_scalar("SELECT id FROM organisations WHERE CAST(id AS TEXT) = ?")
+                    .bind(get("organisation"))
+                    .fetch_optional(&mut *tx)
+                    .await?
+            }
         };
         let mut errors = validate_link(&values, organisation_id.is_some());
         if errors.is_empty() {
@@ -191,7 +213,10 @@ pub mod api {
             .fetch_one(&mut *tx)
             .await?;
             if duplicate {
-                errors.add("role", "Deze organisatie staat al met deze rol bij het gebied.");
+                errors.add(
+                    "role",
+                    "Deze organisatie staat al met deze rol bij het gebied.",
+                );
             }
         }
         if !errors.is_empty() {
@@ -208,8 +233,16 @@ pub mod api {
                     .execute(&mut *tx)
                     .await?;
                 let before = before.map(|(o, r, d)| (Some(o), r, d));
-                record(&mut tx, &user, AuditAction::Update, "stakeholder", id, before.as_ref(), Some(&after))
-                    .await?;
+                record(
+                    &mut tx,
+                    &user,
+                    AuditAction::Update,
+                    "stakeholder",
+                    id,
+                    before.as_ref(),
+                    Some(&after),
+                )
+                .await?;
             }
             None => {
                 let id: i64 = sqlx::query_scalar(
@@ -221,7 +254,16 @@ pub mod api {
                 .bind(get("description"))
                 .fetch_one(&mut *tx)
                 .await?;
-                record(&mut tx, &user, AuditAction::Create, "stakeholder", id, None, Some(&after)).await?;
+                record(
+                    &mut tx,
+                    &user,
+                    AuditAction::Create,
+                    "stakeholder",
+                    id,
+                    None,
+                    Some(&after),
+                )
+                .await?;
             }
         }
         tx.commit().await?;
@@ -259,8 +301,16 @@ pub mod api {
             .bind(stakeholder_id)
             .execute(&mut *tx)
             .await?;
-        record(&mut tx, &user, AuditAction::Delete, "stakeholder", stakeholder_id, Some(&before), None)
-            .await?;
+        record(
+            &mut tx,
+            &user,
+            AuditAction::Delete,
+            "stakeholder",
+            stakeholder_id,
+            Some(&before),
+            None,
+        )
+        .await?;
         tx.commit().await?;
         back(&slug);
         Ok(())
@@ -304,8 +354,16 @@ pub mod api {
             .execute(&mut *tx)
             .await?;
         let after = (get("role"), get("name"), email);
-        record(&mut tx, &user, AuditAction::Update, "contact", contact_id, Some(&before), Some(&after))
-            .await?;
+        record(
+            &mut tx,
+            &user,
+            AuditAction::Update,
+            "contact",
+            contact_id,
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         crate::editing::form::server::done(&format!("{}#contacts-wijzigen-kop", page(&slug)));
         Ok(())
@@ -315,13 +373,18 @@ pub mod api {
 pub mod pages {
     use super::api::*;
     use super::*;
-    use crate::editing::form::{anchor, confirm_removal, errors_for, saved_count, shown, Choice, Field, FormMessage};
+    use crate::editing::form::{
+        anchor, confirm_removal, errors_for, saved_count, shown, Choice, Field, FormMessage,
+    };
     use leptos::prelude::*;
     use leptos_meta::Title;
     use leptos_router::hooks::{use_params_map, use_query_map};
 
     fn roles() -> Vec<(String, String)> {
-        StakeholderRole::ALL.iter().map(|r| (r.code().into(), r.label().into())).collect()
+        StakeholderRole::ALL
+            .iter()
+            .map(|r| (r.code().into(), r.label().into()))
+            .collect()
     }
 
     /// `/gebieden/{slug}/partijen`: the organisations in the area and their roles, and
@@ -334,7 +397,11 @@ pub mod pages {
         let save = ServerAction::<SaveStakeholder>::new();
         let remove = ServerAction::<RemoveStakeholder>::new();
         let update_contact = ServerAction::<UpdateContact>::new();
-        let (saved, removed, contacts_saved) = (saved_count(save), saved_count(remove), saved_count(update_contact));
+        let (saved, removed, contacts_saved) = (
+            saved_count(save),
+            saved_count(remove),
+            saved_count(update_contact),
+        );
         let data = Resource::new_blocking(
             move || {
                 (
@@ -396,13 +463,18 @@ pub mod pages {
         let remove_form = format!("stakeholder-remove:{}", link.id);
         let errors = errors_for(save, edit.returned.clone(), form.clone());
         let remove_errors = errors_for(remove, edit.returned.clone(), remove_form.clone());
-        let role_label = StakeholderRole::from_code(&link.role).map(|r| r.label()).unwrap_or("");
+        let role_label = StakeholderRole::from_code(&link.role)
+            .map(|r| r.label())
+            .unwrap_or("");
         let heading = format!(" — {role_label}");
         let role = shown(&edit.returned, &form, "role", &link.role);
         let description = shown(&edit.returned, &form, "description", &link.description);
         let removal = confirm_removal(
             &remove_form,
-            format!("{} verdwijnt van het profiel van dit gebied; de organisatie zelf blijft bestaan.", link.organisation),
+            format!(
+                "{} verdwijnt van het profiel van dit gebied; de organisatie zelf blijft bestaan.",
+                link.organisation
+            ),
             format!("Ja, ontkoppel {}", link.organisation),
             "Ontkoppelen".into(),
             remove_errors,
@@ -471,7 +543,10 @@ pub mod pages {
     ) -> impl IntoView {
         let form = format!("contact:{}", contact.id);
         let errors = errors_for(update_contact, edit.returned.clone(), form.clone());
-        let contact_roles: Vec<(String, String)> = ContactRole::ALL.iter().map(|r| (r.code().into(), r.label().into())).collect();
+        let contact_roles: Vec<(String, String)> = ContactRole::ALL
+            .iter()
+            .map(|r| (r.code().into(), r.label().into()))
+            .collect();
         let role = shown(&edit.returned, &form, "role", &contact.role);
         let name = shown(&edit.returned, &form, "name", &contact.name);
         let email = shown(&edit.returned, &form, "email", &contact.email);

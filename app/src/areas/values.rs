@@ -42,7 +42,10 @@ pub fn validate(values: &Fields, deleting: bool) -> (FieldErrors, Option<f64>) {
         errors.add("confirm", crate::editing::form::NOT_CONFIRMED);
     }
     if get("reason").is_empty() || get("reason").chars().count() > 300 {
-        errors.add("reason", "Schrijf kort waarom (hoogstens 300 tekens); dit komt in het logboek.");
+        errors.add(
+            "reason",
+            "Schrijf kort waarom (hoogstens 300 tekens); dit komt in het logboek.",
+        );
     }
     (errors, number)
 }
@@ -78,9 +81,11 @@ pub mod api {
         .await?;
         let returned = returned(&pool, &concept, "value").await?;
         // A correction that came back names its indicator, so the same list reopens.
-        let indicator = indicator
-            .filter(|k| !k.is_empty())
-            .or_else(|| returned.as_ref().and_then(|r| r.values.get("indicator").cloned()));
+        let indicator = indicator.filter(|k| !k.is_empty()).or_else(|| {
+            returned
+                .as_ref()
+                .and_then(|r| r.values.get("indicator").cloned())
+        });
         let chosen = match indicator.filter(|k| indicators.iter().any(|(key, _)| key == k)) {
             Some(key) => crate::areas::db::indicator_definitions_all(&pool)
                 .await?
@@ -98,11 +103,22 @@ pub mod api {
             .fetch_all(&pool)
             .await?
             .into_iter()
-            .map(|(id, period, value, source)| RecordedValue { id, period, value, source })
+            .map(|(id, period, value, source)| RecordedValue {
+                id,
+                period,
+                value,
+                source,
+            })
             .collect(),
             None => Vec::new(),
         };
-        Ok(ValuesEdit { slug, indicators, chosen, values, returned })
+        Ok(ValuesEdit {
+            slug,
+            indicators,
+            chosen,
+            values,
+            returned,
+        })
     }
 
     /// Corrects one value (`delete` empty) or deletes it (`delete=ja`), with a reason.
@@ -115,8 +131,15 @@ pub mod api {
     ) -> Result<(), EditError> {
         let pool = pool()?;
         let deleting = delete == "ja";
-        let mut values = clean(fields, &["value", "source", "reason", "confirm", "indicator"]);
-        let form = if deleting { format!("value-delete:{value_id}") } else { format!("value:{value_id}") };
+        let mut values = clean(
+            fields,
+            &["value", "source", "reason", "confirm", "indicator"],
+        );
+        let form = if deleting {
+            format!("value-delete:{value_id}")
+        } else {
+            format!("value:{value_id}")
+        };
         let page = format!("/gebieden/{slug}/cijfers");
         let id: Option<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?")
             .bind(&slug)
@@ -148,8 +171,16 @@ pub mod api {
                 .execute(&mut *tx)
                 .await?;
             let after = serde_json::json!({ "reason": reason });
-            record(&mut tx, &user, AuditAction::Delete, "indicator_value", value_id, Some(&before_json), Some(&after))
-                .await?;
+            record(
+                &mut tx,
+                &user,
+                AuditAction::Delete,
+                "indicator_value",
+                value_id,
+                Some(&before_json),
+                Some(&after),
+            )
+            .await?;
         } else {
             let source = values.get("source").cloned().unwrap_or_default();
             sqlx::query("UPDATE indicator_values SET value = ?, source = ? WHERE id = ?")
@@ -159,8 +190,16 @@ pub mod api {
                 .execute(&mut *tx)
                 .await?;
             let after = serde_json::json!({ "indicator": before.0, "period": before.1, "value": number, "source": source, "reason": reason });
-            record(&mut tx, &user, AuditAction::Update, "indicator_value", value_id, Some(&before_json), Some(&after))
-                .await?;
+            record(
+                &mut tx,
+                &user,
+                AuditAction::Update,
+                "indicator_value",
+                value_id,
+                Some(&before_json),
+                Some(&after),
+            )
+            .await?;
         }
         tx.commit().await?;
         done(&format!("{page}?waarden={}", before.0));
@@ -170,7 +209,9 @@ pub mod api {
 
 pub mod pages {
     use super::api::*;
-    use crate::editing::form::{anchor, confirm_removal, errors_for, saved_count, shown, Field, FormMessage};
+    use crate::editing::form::{
+        anchor, confirm_removal, errors_for, saved_count, shown, Field, FormMessage,
+    };
     use leptos::prelude::*;
     use leptos_meta::Title;
     use leptos_router::hooks::{use_params_map, use_query_map};
@@ -306,7 +347,10 @@ mod tests {
     #[test]
     fn corrections_need_a_number_and_a_reason() {
         let fields = |pairs: &[(&str, &str)]| -> Fields {
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
         };
         let (errors, number) = validate(&fields(&[("value", "7,4"), ("reason", "Tikfout")]), false);
         assert!(errors.is_empty());

@@ -10,11 +10,11 @@
 pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod drafts;
+pub mod form;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 #[cfg(feature = "ssr")]
 pub mod revisions;
-pub mod form;
 pub mod ui;
 
 use leptos::server_fn::codec::JsonEncoding;

@@ -23,12 +23,32 @@ pub fn steps(counts: [i64; 9]) -> Vec<Step> {
     vec![
         step("Stadsdelen toevoegen", "/beheer/stadsdelen", districts > 0),
         step("Gebieden aanmaken", "/gebieden/nieuw", areas > 0),
-        step("Organisaties toevoegen en aan gebieden koppelen", "/beheer/organisaties", organisations > 0),
-        step("Thema's en indicatoren nalopen", "/beheer/themas", themes > 0 && indicators > 0),
-        step("De eerste cijfers invoeren of importeren", "/monitor/import", values > 0),
-        step("Collega's en gebiedsredacteuren een account geven", "/beheer/accounts", users > 1),
+        step(
+            "Organisaties toevoegen en aan gebieden koppelen",
+            "/beheer/organisaties",
+            organisations > 0,
+        ),
+        step(
+            "Thema's en indicatoren nalopen",
+            "/beheer/themas",
+            themes > 0 && indicators > 0,
+        ),
+        step(
+            "De eerste cijfers invoeren of importeren",
+            "/monitor/import",
+            values > 0,
+        ),
+        step(
+            "Collega's en gebiedsredacteuren een account geven",
+            "/beheer/accounts",
+            users > 1,
+        ),
         step("De eerste sessie plannen", "/sessies/nieuw", sessions > 0),
-        step("Het eerste item in de kennisbank zetten", "/kennisbank/nieuw", items > 0),
+        step(
+            "Het eerste item in de kennisbank zetten",
+            "/kennisbank/nieuw",
+            items > 0,
+        ),
     ]
 }
 

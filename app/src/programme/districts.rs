@@ -132,8 +132,16 @@ pub mod api {
                     .bind(old)
                     .execute(&mut *tx)
                     .await?;
-                record(&mut tx, &user, AuditAction::Update, "district", id, Some(old), Some(&name))
-                    .await?;
+                record(
+                    &mut tx,
+                    &user,
+                    AuditAction::Update,
+                    "district",
+                    id,
+                    Some(old),
+                    Some(&name),
+                )
+                .await?;
             }
             _ => {
                 let id: i64 = sqlx::query_scalar(
@@ -143,8 +151,16 @@ pub mod api {
                 .bind(&name)
                 .fetch_one(&mut *tx)
                 .await?;
-                record(&mut tx, &user, AuditAction::Create, "district", id, None, Some(&name))
-                    .await?;
+                record(
+                    &mut tx,
+                    &user,
+                    AuditAction::Create,
+                    "district",
+                    id,
+                    None,
+                    Some(&name),
+                )
+                .await?;
             }
         }
         tx.commit().await?;
@@ -188,8 +204,16 @@ pub mod api {
             .bind(district_id)
             .execute(&mut *tx)
             .await?;
-        record(&mut tx, &user, AuditAction::Delete, "district", district_id, Some(&name), None)
-            .await?;
+        record(
+            &mut tx,
+            &user,
+            AuditAction::Delete,
+            "district",
+            district_id,
+            Some(&name),
+            None,
+        )
+        .await?;
         tx.commit().await?;
         done(PAGE);
         Ok(())
@@ -198,7 +222,9 @@ pub mod api {
 
 pub mod pages {
     use super::api::*;
-    use crate::editing::form::{anchor, confirm_removal, errors_for, saved_count, shown, Field, FormMessage};
+    use crate::editing::form::{
+        anchor, confirm_removal, errors_for, saved_count, shown, Field, FormMessage,
+    };
     use crate::editing::ui::EditRefused;
     use leptos::prelude::*;
     use leptos_meta::Title;

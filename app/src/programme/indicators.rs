@@ -81,7 +81,10 @@ pub fn validate(key: Option<(&str, bool)>, values: &Fields) -> FieldErrors {
         errors.add("direction", "Kies welke kant beter is.");
     }
     if get("default_source").chars().count() > 120 {
-        errors.add("default_source", "De bron is te lang: hoogstens 120 tekens.");
+        errors.add(
+            "default_source",
+            "De bron is te lang: hoogstens 120 tekens.",
+        );
     }
     if get("description").chars().count() > 500 {
         errors.add("description", "De uitleg is te lang: hoogstens 500 tekens.");
@@ -235,15 +238,28 @@ pub mod api {
         .bind(&key)
         .execute(&mut *tx)
         .await?;
-        let rowid: i64 = sqlx::query_scalar("SELECT rowid FROM indicator_definitions WHERE key = ?")
-            .bind(&key)
-            .fetch_one(&mut *tx)
-            .await?;
-        let action = if before.is_some() { AuditAction::Update } else { AuditAction::Create };
+        let rowid: i64 =
+            sqlx::query_scalar("SELECT rowid FROM indicator_definitions WHERE key = ?")
+                .bind(&key)
+                .fetch_one(&mut *tx)
+                .await?;
+        let action = if before.is_some() {
+            AuditAction::Update
+        } else {
+            AuditAction::Create
+        };
         let before_json = before.map(|b| serde_json::json!(b));
         let after_json = serde_json::json!(values);
-        record(&mut tx, &user, action, "indicator_definition", rowid, before_json.as_ref(), Some(&after_json))
-            .await?;
+        record(
+            &mut tx,
+            &user,
+            action,
+            "indicator_definition",
+            rowid,
+            before_json.as_ref(),
+            Some(&after_json),
+        )
+        .await?;
         tx.commit().await?;
         done(PAGE);
         Ok(())
@@ -257,11 +273,12 @@ pub mod api {
         let user = allowed(&pool, Action::Coordinate, &form, PAGE, &Fields::new()).await?;
         let retire = retire == "ja";
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-        let rowid: i64 = sqlx::query_scalar("SELECT rowid FROM indicator_definitions WHERE key = ?")
-            .bind(&indicator_key)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(EditError::NotFound)?;
+        let rowid: i64 =
+            sqlx::query_scalar("SELECT rowid FROM indicator_definitions WHERE key = ?")
+                .bind(&indicator_key)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(EditError::NotFound)?;
         sqlx::query(
             "UPDATE indicator_definitions
              SET retired_at = CASE WHEN ? THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END
@@ -271,9 +288,21 @@ pub mod api {
         .bind(&indicator_key)
         .execute(&mut *tx)
         .await?;
-        let action = if retire { AuditAction::Delete } else { AuditAction::Restore };
-        record(&mut tx, &user, action, "indicator_definition", rowid, None, Some(&indicator_key))
-            .await?;
+        let action = if retire {
+            AuditAction::Delete
+        } else {
+            AuditAction::Restore
+        };
+        record(
+            &mut tx,
+            &user,
+            action,
+            "indicator_definition",
+            rowid,
+            None,
+            Some(&indicator_key),
+        )
+        .await?;
         tx.commit().await?;
         done(PAGE);
         Ok(())
@@ -283,7 +312,9 @@ pub mod api {
 pub mod pages {
     use super::api::*;
     use super::*;
-    use crate::editing::form::{anchor, errors_for, saved_count, shown, Choice, Field, FormMessage, LongText, Tick};
+    use crate::editing::form::{
+        anchor, errors_for, saved_count, shown, Choice, Field, FormMessage, LongText, Tick,
+    };
     use crate::editing::ui::EditRefused;
     use leptos::prelude::*;
     use leptos_meta::Title;
@@ -428,7 +459,10 @@ mod tests {
     use super::*;
 
     fn fields(pairs: &[(&str, &str)]) -> Fields {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -441,8 +475,12 @@ mod tests {
             ("direction", "lower_is_better"),
         ]);
         assert!(validate(Some(("leegstand_wvo", false)), &good).is_empty());
-        assert!(validate(Some(("Leegstand", false)), &good).get("key").is_some());
-        assert!(validate(Some(("leegstand", true)), &good).get("key").is_some());
+        assert!(validate(Some(("Leegstand", false)), &good)
+            .get("key")
+            .is_some());
+        assert!(validate(Some(("leegstand", true)), &good)
+            .get("key")
+            .is_some());
         let mut bad = good.clone();
         bad.insert("decimals".into(), "7".into());
         bad.insert("direction".into(), "up".into());

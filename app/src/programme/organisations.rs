@@ -9,7 +9,14 @@ use crate::editing::{EditError, FieldErrors};
 use serde::{Deserialize, Serialize};
 
 pub const PAGE: &str = "/beheer/organisaties";
-pub const FIELDS: &[&str] = &["name", "kind", "website", "term_start", "term_end", "budget"];
+pub const FIELDS: &[&str] = &[
+    "name",
+    "kind",
+    "website",
+    "term_start",
+    "term_end",
+    "budget",
+];
 
 coded_enum!(
     OrganisationKind {
@@ -68,8 +75,7 @@ pub fn validate(values: &Fields, name_taken: bool) -> (FieldErrors, Option<i64>)
         errors.add("kind", "Kies wat voor organisatie het is.");
     }
     let website = get("website");
-    if !website.is_empty()
-        && !(website.starts_with("https://") || website.starts_with("http://"))
+    if !website.is_empty() && !(website.starts_with("https://") || website.starts_with("http://"))
         || website.chars().count() > 300
         || website.contains(char::is_whitespace)
     {
@@ -88,10 +94,7 @@ pub fn validate(values: &Fields, name_taken: bool) -> (FieldErrors, Option<i64>)
     }
     if is_date(get("term_start")) && is_date(get("term_end")) && get("term_end") < get("term_start")
     {
-        errors.add(
-            "term_end",
-            "Het einde van de looptijd ligt vóór het begin.",
-        );
+        errors.add("term_end", "Het einde van de looptijd ligt vóór het begin.");
     }
     let budget = if get("budget").is_empty() {
         None
@@ -184,7 +187,15 @@ pub mod api {
     ) -> Result<OrganisationEdit, EditError> {
         coordinator()?;
         let pool = pool()?;
-        type Row = (String, String, Option<String>, Option<String>, Option<String>, Option<i64>, i64);
+        type Row = (
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+            i64,
+        );
         let row: Row = sqlx::query_as(
             "SELECT name, kind, website, term_start, term_end, annual_budget_eur, version
              FROM organisations WHERE id = ?",
@@ -252,7 +263,15 @@ pub mod api {
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
         let before: Option<(i64, serde_json::Value)> = match organisation_id {
             Some(id) => {
-                let row: (i64, String, String, Option<String>, Option<String>, Option<String>, Option<i64>) = sqlx::query_as(
+                let row: (
+                    i64,
+                    String,
+                    String,
+                    Option<String>,
+                    Option<String>,
+                    Option<String>,
+                    Option<i64>,
+                ) = sqlx::query_as(
                     "SELECT version, name, kind, website, term_start, term_end, annual_budget_eur
                      FROM organisations WHERE id = ?",
                 )
@@ -260,7 +279,10 @@ pub mod api {
                 .fetch_optional(&mut *tx)
                 .await?
                 .ok_or(EditError::NotFound)?;
-                Some((row.0, serde_json::json!([row.1, row.2, row.3, row.4, row.5, row.6])))
+                Some((
+                    row.0,
+                    serde_json::json!([row.1, row.2, row.3, row.4, row.5, row.6]),
+                ))
             }
             None => None,
         };
@@ -314,10 +336,29 @@ pub mod api {
                 .await?
             }
         };
-        let after = serde_json::json!([get("name"), get("kind"), optional("website"), optional("term_start"), optional("term_end"), budget]);
-        let action = if before.is_some() { AuditAction::Update } else { AuditAction::Create };
-        record(&mut tx, &user, action, "organisation", id, before.as_ref().map(|b| &b.1), Some(&after))
-            .await?;
+        let after = serde_json::json!([
+            get("name"),
+            get("kind"),
+            optional("website"),
+            optional("term_start"),
+            optional("term_end"),
+            budget
+        ]);
+        let action = if before.is_some() {
+            AuditAction::Update
+        } else {
+            AuditAction::Create
+        };
+        record(
+            &mut tx,
+            &user,
+            action,
+            "organisation",
+            id,
+            before.as_ref().map(|b| &b.1),
+            Some(&after),
+        )
+        .await?;
         tx.commit().await?;
         done(&page);
         Ok(())
@@ -350,8 +391,16 @@ pub mod api {
             .bind(organisation_id)
             .execute(&mut *tx)
             .await?;
-        record(&mut tx, &user, AuditAction::Delete, "organisation", organisation_id, Some(&name), None)
-            .await?;
+        record(
+            &mut tx,
+            &user,
+            AuditAction::Delete,
+            "organisation",
+            organisation_id,
+            Some(&name),
+            None,
+        )
+        .await?;
         tx.commit().await?;
         done(PAGE);
         Ok(())
@@ -361,7 +410,9 @@ pub mod api {
 pub mod pages {
     use super::api::*;
     use super::*;
-    use crate::editing::form::{anchor, confirm_removal, errors_for, saved_count, shown, Choice, Field, FormMessage};
+    use crate::editing::form::{
+        anchor, confirm_removal, errors_for, saved_count, shown, Choice, Field, FormMessage,
+    };
     use crate::editing::ui::EditRefused;
     use leptos::prelude::*;
     use leptos_meta::Title;
@@ -468,7 +519,11 @@ pub mod pages {
         let data = Resource::new_blocking(
             move || {
                 (
-                    params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0),
+                    params
+                        .read()
+                        .get("id")
+                        .and_then(|id| id.parse::<i64>().ok())
+                        .unwrap_or(0),
                     query.read().get("concept"),
                     saved.get(),
                 )
@@ -539,29 +594,54 @@ mod tests {
     use super::*;
 
     fn fields(pairs: &[(&str, &str)]) -> Fields {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
     fn organisations_are_checked() {
         let (errors, budget) = validate(
-            &fields(&[("name", "BIZ Lindenplein"), ("kind", "biz"), ("term_start", "2024-01-01"), ("term_end", "2028-12-31"), ("budget", "120.000")]),
+            &fields(&[
+                ("name", "BIZ Lindenplein"),
+                ("kind", "biz"),
+                ("term_start", "2024-01-01"),
+                ("term_end", "2028-12-31"),
+                ("budget", "120.000"),
+            ]),
             false,
         );
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(budget, Some(120_000));
         let (errors, _) = validate(
-            &fields(&[("name", "BIZ"), ("kind", "biz"), ("term_start", "2028-01-01"), ("term_end", "2024-12-31")]),
+            &fields(&[
+                ("name", "BIZ"),
+                ("kind", "biz"),
+                ("term_start", "2028-01-01"),
+                ("term_end", "2024-12-31"),
+            ]),
             false,
         );
         assert_eq!(
             errors.get("term_end").map(String::as_str),
             Some("Het einde van de looptijd ligt vóór het begin.")
         );
-        let (errors, _) = validate(&fields(&[("name", "X"), ("kind", "association"), ("budget", "10")]), true);
+        let (errors, _) = validate(
+            &fields(&[("name", "X"), ("kind", "association"), ("budget", "10")]),
+            true,
+        );
         assert!(errors.get("name").is_some());
         assert!(errors.get("kind").is_some());
-        let (errors, _) = validate(&fields(&[("name", "X"), ("kind", "biz"), ("budget", "12,50"), ("website", "www.x.nl")]), false);
+        let (errors, _) = validate(
+            &fields(&[
+                ("name", "X"),
+                ("kind", "biz"),
+                ("budget", "12,50"),
+                ("website", "www.x.nl"),
+            ]),
+            false,
+        );
         assert!(errors.get("budget").is_some());
         assert!(errors.get("website").is_some());
     }

@@ -130,10 +130,11 @@ pub mod api {
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
         let errors = match &theme_key {
             Some(key) => {
-                let exists: bool = sqlx::query_scalar("SELECT count(*) > 0 FROM themes WHERE key = ?")
-                    .bind(key)
-                    .fetch_one(&mut *tx)
-                    .await?;
+                let exists: bool =
+                    sqlx::query_scalar("SELECT count(*) > 0 FROM themes WHERE key = ?")
+                        .bind(key)
+                        .fetch_one(&mut *tx)
+                        .await?;
                 if !exists {
                     return Err(EditError::NotFound);
                 }
@@ -144,10 +145,11 @@ pub mod api {
                     values.insert("key".into(), key_from_label(&label));
                 }
                 let key = get(&values, "key");
-                let taken: bool = sqlx::query_scalar("SELECT count(*) > 0 FROM themes WHERE key = ?")
-                    .bind(&key)
-                    .fetch_one(&mut *tx)
-                    .await?;
+                let taken: bool =
+                    sqlx::query_scalar("SELECT count(*) > 0 FROM themes WHERE key = ?")
+                        .bind(&key)
+                        .fetch_one(&mut *tx)
+                        .await?;
                 validate(Some((&key, taken)), &label, &description)
             }
         };
@@ -173,8 +175,16 @@ pub mod api {
                     .bind(key)
                     .fetch_one(&mut *tx)
                     .await?;
-                record(&mut tx, &user, AuditAction::Update, "theme", rowid, Some(&before), Some(&after))
-                    .await?;
+                record(
+                    &mut tx,
+                    &user,
+                    AuditAction::Update,
+                    "theme",
+                    rowid,
+                    Some(&before),
+                    Some(&after),
+                )
+                .await?;
             }
             None => {
                 let rowid: i64 = sqlx::query_scalar(
@@ -186,7 +196,16 @@ pub mod api {
                 .bind(&description)
                 .fetch_one(&mut *tx)
                 .await?;
-                record(&mut tx, &user, AuditAction::Create, "theme", rowid, None, Some(&after)).await?;
+                record(
+                    &mut tx,
+                    &user,
+                    AuditAction::Create,
+                    "theme",
+                    rowid,
+                    None,
+                    Some(&after),
+                )
+                .await?;
             }
         }
         tx.commit().await?;
@@ -214,8 +233,21 @@ pub mod api {
         .bind(&theme_key)
         .execute(&mut *tx)
         .await?;
-        let action = if retire { AuditAction::Delete } else { AuditAction::Restore };
-        record(&mut tx, &user, action, "theme", rowid, None, Some(&theme_key)).await?;
+        let action = if retire {
+            AuditAction::Delete
+        } else {
+            AuditAction::Restore
+        };
+        record(
+            &mut tx,
+            &user,
+            action,
+            "theme",
+            rowid,
+            None,
+            Some(&theme_key),
+        )
+        .await?;
         tx.commit().await?;
         done(PAGE);
         Ok(())
@@ -224,7 +256,9 @@ pub mod api {
 
 pub mod pages {
     use super::api::*;
-    use crate::editing::form::{anchor, errors_for, saved_count, shown, Field, FormMessage, LongText};
+    use crate::editing::form::{
+        anchor, errors_for, saved_count, shown, Field, FormMessage, LongText,
+    };
     use crate::editing::ui::EditRefused;
     use leptos::prelude::*;
     use leptos_meta::Title;
@@ -331,7 +365,9 @@ mod tests {
         assert!(!is_key("Groen"));
         assert!(!is_key("_groen"));
         assert!(validate(Some(("groen", false)), "Groen", "").is_empty());
-        assert!(validate(Some(("groen", true)), "Groen", "").get("key").is_some());
+        assert!(validate(Some(("groen", true)), "Groen", "")
+            .get("key")
+            .is_some());
         assert!(validate(None, "", "").get("label").is_some());
     }
 }
