@@ -316,10 +316,7 @@ pub mod api {
     use leptos::prelude::*;
 
     #[cfg(feature = "ssr")]
-    fn coordinator() -> Result<crate::accounts::CurrentUser, EditError> {
-        crate::accounts::guard::require(crate::accounts::Action::Coordinate)
-            .map_err(EditError::from)
-    }
+    use crate::editing::form::server::coordinator;
 
     #[cfg(feature = "ssr")]
     fn valid_token(token: &str) -> bool {

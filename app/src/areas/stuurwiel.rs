@@ -47,10 +47,7 @@ pub mod api {
     use leptos::prelude::*;
 
     #[cfg(feature = "ssr")]
-    fn coordinator() -> Result<crate::accounts::CurrentUser, EditError> {
-        crate::accounts::guard::require(crate::accounts::Action::Coordinate)
-            .map_err(EditError::from)
-    }
+    use crate::editing::form::server::coordinator;
 
     #[cfg(feature = "ssr")]
     async fn active_framework(pool: &sqlx::SqlitePool) -> Result<i64, EditError> {

@@ -355,10 +355,7 @@ pub mod api {
     use crate::sessions::db as session_db;
 
     #[cfg(feature = "ssr")]
-    fn coordinator() -> Result<crate::accounts::CurrentUser, EditError> {
-        crate::accounts::guard::require(crate::accounts::Action::Coordinate)
-            .map_err(EditError::from)
-    }
+    use crate::editing::form::server::coordinator;
 
     #[cfg(feature = "ssr")]
     fn pool() -> Result<sqlx::SqlitePool, EditError> {
