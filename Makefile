@@ -11,7 +11,7 @@ SERVER := $(TARGET_DIR)/release/server
 KERNPUNT_DATABASE ?= data/kernpunt.db
 export KERNPUNT_DATABASE
 
-.PHONY: run test build setup setup-test test-rust test-e2e check bench bench-search bench-signups seed
+.PHONY: run test build setup setup-test test-rust test-e2e check bench bench-search bench-signups bench-bundle bench-lighthouse seed
 
 run: setup build
 	@if [ ! -f "$(KERNPUNT_DATABASE)" ]; then \
@@ -66,3 +66,7 @@ bench-search:
 # that nothing was overbooked or lost (server/examples/signup_bench.rs).
 bench-signups:
 	bench/signups.sh
+
+# Brotli bytes of WASM+JS a first visit to each route downloads; fails over 150 KB (issue 12).
+bench-bundle:
+	bench/bundle.sh
