@@ -77,7 +77,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light"/>
                 <link rel="stylesheet" href=stylesheet/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options/>
+                // Islands: only the interactive parts hydrate, when the browser is idle.
+                <HydrationScripts options islands=true/>
+                <script type="module" src=ui::scripts::NAVIGATE.href()></script>
                 <MetaTags/>
             </head>
             <body class="utrecht-theme">

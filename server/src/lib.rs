@@ -238,6 +238,23 @@ impl FromRef<AppState> for LeptosOptions {
 }
 
 /// `GET /healthz`: 200 when the database answers, 503 when it does not.
+/// The plain scripts pages load beside the WASM (`app::ui::scripts`), by versioned name.
+async fn page_script(
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> axum::response::Response {
+    match app::ui::scripts::Script::by_file_name(&file) {
+        Some(script) => (
+            [
+                (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            ],
+            script.source,
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     match sqlx::query_scalar::<_, i64>("SELECT 1")
         .fetch_one(&state.pool)
@@ -337,6 +354,7 @@ pub fn router(state: AppState) -> Router {
         // Added after the session layer, so that the assets a logged-in browser fetches with
         // every page (and health checks) cost no session lookup.
         .route("/healthz", get(healthz))
+        .route("/js/{file}", get(page_script))
         .nest_service(&format!("/{}", leptos_options.site_pkg_dir), assets)
         .layer(axum::middleware::from_fn(security::reject_cross_site))
         .layer(axum::middleware::from_fn(security::security_headers))

@@ -702,7 +702,7 @@ pub mod pages {
                         <CoordinateInput form=k7 name="latitude" label="Breedtegraad (noord)" value=latitude errors/>
                         <CoordinateInput form=k8 name="longitude" label="Lengtegraad (oost)" value=longitude errors/>
                     </div>
-                    <PlacePicker others latitude longitude/>
+                    <PlacePicker form=key.clone() others latitude longitude/>
                 </fieldset>
                 {is_new.then(|| view! {
                     <LongText form=k9 name="story" label="Het verhaal (mag later)" hint="Markdown: **vet**, *schuin*, [link](https://…), lijstjes met - ." value=v_story errors rows=8/>
@@ -786,42 +786,25 @@ pub mod pages {
         }
     }
 
-    /// Click on the drawing of the other areas to place this one (shown once hydrated:
-    /// without JavaScript a click could do nothing).
+    /// Click on the drawing of the other areas to place this one. The clicks are handled
+    /// by a small coordinators-only script (`place_picker.js`), not by the visitors' WASM;
+    /// without JavaScript the drawing stays hidden, as a click could do nothing.
     #[component]
     fn PlacePicker(
+        form: String,
         others: Vec<(String, f64, f64)>,
         latitude: RwSignal<String>,
         longitude: RwSignal<String>,
     ) -> impl IntoView {
-        let hydrated = RwSignal::new(false);
-        Effect::new(move |_| hydrated.set(true));
         let points: Vec<(f64, f64)> = others.iter().map(|(_, lat, lon)| (*lat, *lon)).collect();
         let Some(frame) = PickerFrame::around(&points) else {
             return view! { <p class="field__hint">"Zodra er een gebied met coördinaten is, kunt u hier ook op een kaart klikken."</p> }.into_any();
         };
         let parse = |text: String| crate::areas::edit_items::parse_number(&text);
-        let marker = move || {
-            let (lat, lon) = (parse(latitude.get())?, parse(longitude.get())?);
+        let marker = (|| {
+            let (lat, lon) = (parse(latitude.get_untracked())?, parse(longitude.get_untracked())?);
             Some(frame.to_drawing(lat, lon))
-        };
-        let on_click = move |ev: leptos::ev::MouseEvent| {
-            use leptos::wasm_bindgen::JsCast;
-            let Some(target) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
-            else {
-                return;
-            };
-            let shown_width = f64::from(target.client_width().max(1));
-            let scale = frame.width / shown_width;
-            let (lat, lon) = frame.to_coordinates(
-                f64::from(ev.offset_x()) * scale,
-                f64::from(ev.offset_y()) * scale,
-            );
-            latitude.set(format_coordinate(lat));
-            longitude.set(format_coordinate(lon));
-        };
+        })();
         let others_view = others
             .into_iter()
             .map(|(name, lat, lon)| {
@@ -834,8 +817,9 @@ pub mod pages {
                 }
             })
             .collect_view();
+        let field = |name: &str| format!("{}-{name}", anchor(&form));
         view! {
-            <div class="picker" hidden=move || !hydrated.get()>
+            <div class="picker" hidden=true data-latitude=field("latitude") data-longitude=field("longitude")>
                 <p class="field__hint" id="picker-uitleg">"Klik op de plek van het gebied; de andere gebieden staan er grijs bij."</p>
                 <svg
                     class="picker__svg"
@@ -843,14 +827,20 @@ pub mod pages {
                     role="img"
                     aria-label="Kaart om de plek van het gebied aan te klikken"
                     aria-describedby="picker-uitleg"
-                    on:click=on_click
+                    data-north=frame.north.to_string()
+                    data-south=frame.south.to_string()
+                    data-west=frame.west.to_string()
+                    data-east=frame.east.to_string()
+                    data-width=frame.width.to_string()
+                    data-height=frame.height.to_string()
                 >
                     <rect class="picker__ground" x="0" y="0" width=frame.width.to_string() height=format!("{:.0}", frame.height)/>
                     {others_view}
-                    {move || marker().map(|(x, y)| view! {
+                    {marker.map(|(x, y)| view! {
                         <circle class="picker__marker" cx=format!("{x:.1}") cy=format!("{y:.1}") r="8"/>
                     })}
                 </svg>
+                <script type="module" src=crate::ui::scripts::PLACE_PICKER.href() data-page-script=""></script>
             </div>
         }
         .into_any()

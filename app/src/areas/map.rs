@@ -125,7 +125,7 @@ pub mod pages {
     use leptos::prelude::*;
     use leptos_meta::Title;
     use leptos_router::components::Form;
-    use leptos_router::hooks::{use_navigate, use_query_map};
+    use leptos_router::hooks::use_query_map;
 
     const WIDTH: f64 = 800.0;
     const HEIGHT: f64 = 560.0;
@@ -165,17 +165,6 @@ pub mod pages {
             points,
             ignored,
         } = map;
-        let navigate = use_navigate();
-        let on_change = move |ev: leptos::ev::Event| {
-            let key = event_target_value(&ev);
-            navigate(
-                &format!(
-                    "/gebieden/kaart?indicator={}",
-                    crate::ui::format::encode_query_value(&key)
-                ),
-                Default::default(),
-            );
-        };
         let values: Vec<f64> = points
             .iter()
             .filter_map(|p| p.value.as_ref().map(|v| v.1))
@@ -267,9 +256,10 @@ pub mod pages {
         let chosen_key = chosen.key.clone();
         view! {
             <Form method="GET" action="/gebieden/kaart" attr:class="filter-form">
+                <crate::ui::layout::AutoSubmit>
                 <div class="filter-form__field">
                     <label for="kaart-indicator">"Kleur naar"</label>
-                    <select id="kaart-indicator" name="indicator" on:change=on_change>
+                    <select id="kaart-indicator" name="indicator">
                         {indicators.iter().map(|d| {
                             let selected = d.key == chosen_key;
                             view! { <option value=d.key.clone() selected=selected>{d.label.clone()}</option> }
@@ -277,6 +267,7 @@ pub mod pages {
                     </select>
                 </div>
                 <div class="filter-form__actions"><button type="submit">"Toon"</button></div>
+                </crate::ui::layout::AutoSubmit>
             </Form>
             {ignored.map(|note| view! { <div class="notice notice--warning" role="status"><p>{note}</p></div> })}
             <p class="muted">{format!("{} — laatste meting per gebied. {}", chosen.label, chosen.direction.label())}</p>

@@ -3,45 +3,26 @@
 use super::api::{area_filter_choices, get_area_profile, list_areas, AreaError, MAX_QUERY_CHARS};
 use super::list::{AreaFilter, AreaListing};
 use super::*;
-use crate::ui::{format::paragraphs, layout::set_status, notice::ErrorNotice};
+use crate::ui::{
+    format::paragraphs,
+    layout::{set_status, AutoSubmit},
+    notice::ErrorNotice,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// `/gebieden`: every area, filtered and sorted by what is in the URL.
 ///
-/// The filters are a plain GET form, so they work before the WASM has loaded; once
-/// hydrated, typing or choosing updates the list without a full reload.
+/// The filters are a plain GET form, so they work before the WASM has loaded; with it,
+/// typing or choosing submits the form at once (`AutoSubmit`) and the page's navigation
+/// script swaps in the new list without a full reload.
 #[component]
 pub fn AreaListPage() -> impl IntoView {
     let query_map = use_query_map();
     let filter = move || AreaFilter::from_query(|name| query_map.read().get(name));
     let listing = Resource::new(filter, list_areas);
-    let navigate = use_navigate();
-
-    // Builds the URL with one parameter changed and goes there, keeping the history clean.
-    let change = move |name: &'static str, value: String| {
-        let filter = AreaFilter::from_query(|key| {
-            if key == name {
-                Some(value.clone())
-            } else {
-                query_map.read_untracked().get(key)
-            }
-        });
-        navigate(
-            &filter.to_url(),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    };
-
-    // The form gets its choices once and is never rebuilt while filtering, so the search
-    // box keeps its focus; only the list below follows the URL.
     let choices = Resource::new(|| (), |_| area_filter_choices());
     let current = Signal::derive(filter);
 
@@ -58,12 +39,9 @@ pub fn AreaListPage() -> impl IntoView {
             <a href="/gebieden/kaart">"op de kaart"</a> "."
         </p>
         <Suspense fallback=|| ()>
-            {move || {
-                let change = change.clone();
-                Suspend::new(async move {
-                    choices.await.ok().map(|choices| view! { <AreaFilterForm choices filter=current change/> })
-                })
-            }}
+            {move || Suspend::new(async move {
+                choices.await.ok().map(|choices| view! { <AreaFilterForm choices filter=current/> })
+            })}
         </Suspense>
         <Suspense fallback=|| view! { <p aria-busy="true">"Gebieden laden…"</p> }>
             {move || Suspend::new(async move {
@@ -92,12 +70,7 @@ pub fn AreaListPage() -> impl IntoView {
 fn AreaFilterForm(
     choices: AreaListing,
     filter: Signal<AreaFilter>,
-    change: impl Fn(&'static str, String) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let on = move |name: &'static str| {
-        let change = change.clone();
-        move |ev: leptos::ev::Event| change(name, event_target_value(&ev))
-    };
     // An option that is selected while the URL holds its value.
     fn option(
         value: String,
@@ -126,6 +99,7 @@ fn AreaFilterForm(
     let has_filter = move || filter.read().clone() != AreaFilter::default();
     view! {
         <Form method="GET" action="/gebieden" attr:class="filter-form" attr:role="search">
+            <AutoSubmit>
             <div class="filter-form__search">
                 <label for="zoek-gebied">"Zoek op naam of stadsdeel"</label>
                 <input
@@ -135,53 +109,53 @@ fn AreaFilterForm(
                     autocomplete="off"
                     maxlength=MAX_QUERY_CHARS.to_string()
                     prop:value=move || filter.read().q.clone()
-                    on:input=on("q")
+                   
                 />
             </div>
             <div class="filter-form__field">
                 <label for="filter-stadsdeel">"Stadsdeel"</label>
-                <select id="filter-stadsdeel" name="stadsdeel" on:change=on("stadsdeel")>
+                <select id="filter-stadsdeel" name="stadsdeel">
                     <option value="">"Alle stadsdelen"</option>
                     {choices.districts.iter().map(|d| option(d.clone(), d.clone(), |f| &f.district, filter)).collect_view()}
                 </select>
             </div>
             <div class="filter-form__field">
                 <label for="filter-type">"Type"</label>
-                <select id="filter-type" name="type" on:change=on("type")>
+                <select id="filter-type" name="type">
                     <option value="">"Alle typen"</option>
                     {coded(AreaType::ALL.iter().map(|t| (t.code(), t.label())).collect(), |f| &f.area_type)}
                 </select>
             </div>
             <div class="filter-form__field">
                 <label for="filter-fase">"Fase"</label>
-                <select id="filter-fase" name="fase" on:change=on("fase")>
+                <select id="filter-fase" name="fase">
                     <option value="">"Alle fasen"</option>
                     {coded(Phase::ALL.iter().map(|p| (p.code(), p.label())).collect(), |f| &f.phase)}
                 </select>
             </div>
             <div class="filter-form__field">
                 <label for="filter-activatie">"Activatie"</label>
-                <select id="filter-activatie" name="activatie" on:change=on("activatie")>
+                <select id="filter-activatie" name="activatie">
                     <option value="">"Alle"</option>
                     {coded(Activation::ALL.iter().map(|a| (a.code(), a.label())).collect(), |f| &f.activation)}
                 </select>
             </div>
             <div class="filter-form__field">
                 <label for="filter-thema">"Lopende opgave over"</label>
-                <select id="filter-thema" name="thema" on:change=on("thema")>
+                <select id="filter-thema" name="thema">
                     <option value="">"Alle thema’s"</option>
                     {choices.themes.iter().map(|(k, l)| option(k.clone(), l.clone(), |f| &f.theme, filter)).collect_view()}
                 </select>
             </div>
             <div class="filter-form__field">
                 <label for="filter-sorteer">"Sorteer op"</label>
-                <select id="filter-sorteer" name="sorteer" on:change=on("sorteer")>
+                <select id="filter-sorteer" name="sorteer">
                     {sort_options.into_iter().map(|(v, l)| option(v, l, |f| &f.sort, filter)).collect_view()}
                 </select>
             </div>
             <div class="filter-form__field">
                 <label for="filter-volgorde">"Volgorde"</label>
-                <select id="filter-volgorde" name="volgorde" on:change=on("volgorde")>
+                <select id="filter-volgorde" name="volgorde">
                     {option(String::new(), "Oplopend".into(), |f| &f.order, filter)}
                     {option("af".into(), "Aflopend".into(), |f| &f.order, filter)}
                 </select>
@@ -190,6 +164,7 @@ fn AreaFilterForm(
                 <button type="submit">"Toon gebieden"</button>
                 {move || has_filter().then(|| view! { <a href="/gebieden">"Wis filters"</a> })}
             </div>
+            </AutoSubmit>
         </Form>
     }
 }

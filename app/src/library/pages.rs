@@ -8,11 +8,8 @@ use crate::ui::{layout::set_status, notice::ErrorNotice};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
-
-/// Milliseconds of quiet typing before the results follow.
-const DEBOUNCE_MS: u64 = 250;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use crate::ui::layout::AutoSubmit;
 
 fn parts_view(parts: Vec<Part>) -> impl IntoView {
     parts
@@ -31,37 +28,6 @@ pub fn LibraryPage() -> impl IntoView {
     let query = move || LibraryQuery::from_query(|name| query_map.read().get(name));
     let results = Resource::new(query, search_library);
     let overview = Resource::new(|| (), |_| library_overview());
-    let navigate = use_navigate();
-    let pending: StoredValue<Option<leptos::prelude::TimeoutHandle>> = StoredValue::new(None);
-
-    // Typing searches after a short pause; the form itself is never rebuilt, so the
-    // search box keeps its focus.
-    let on_input = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        let navigate = navigate.clone();
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                let next = LibraryQuery {
-                    q: text,
-                    ..LibraryQuery::from_query(|name| query_map.read_untracked().get(name))
-                };
-                navigate(
-                    &next.to_url(),
-                    NavigateOptions {
-                        replace: true,
-                        scroll: false,
-                        ..Default::default()
-                    },
-                );
-            },
-            std::time::Duration::from_millis(DEBOUNCE_MS),
-        )
-        .ok();
-        pending.set_value(handle);
-    };
 
     view! {
         <Title text="Kennisbank"/>
@@ -71,6 +37,8 @@ pub fn LibraryPage() -> impl IntoView {
             "leer van wat elders werkt. Zoek op een probleem, of kies een thema of een onderdeel van het stuurwiel."
         </p>
         <Form method="GET" action="/kennisbank" attr:class="search-form" attr:role="search">
+            // Typing searches after a short pause (with JavaScript).
+            <AutoSubmit>
             <label for="zoek-kennis">"Zoek in de kennisbank"</label>
             <div class="search-form__row">
                 <input
@@ -80,7 +48,6 @@ pub fn LibraryPage() -> impl IntoView {
                     autocomplete="off"
                     maxlength=search::MAX_QUERY_CHARS.to_string()
                     prop:value=move || query().q
-                    on:input=on_input
                 />
                 // The chosen facets stay when searching again without JavaScript.
                 {move || {
@@ -94,6 +61,7 @@ pub fn LibraryPage() -> impl IntoView {
                 <button type="submit">"Zoeken"</button>
             </div>
             <p class="field__hint">"Tip: zoek op een woorddeel (leegst) of een precieze zin tussen aanhalingstekens (\"openbare ruimte\")."</p>
+            </AutoSubmit>
         </Form>
         <Suspense fallback=|| view! { <p aria-busy="true">"Zoeken…"</p> }>
             {move || Suspend::new(async move {

@@ -25,18 +25,6 @@ const NAV_ITEMS: [(&str, &str); 4] = [
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    // The menu is open by default so it works without JavaScript; once hydrated,
-    // small screens get a toggle button.
-    let (menu_open, set_menu_open) = signal(false);
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| {
-        hydrated.set(true);
-        // A marker for the browser tests: the WASM has taken over this page.
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "");
-        }
-    });
-
     view! {
         <a class="skip-link" href="#inhoud">"Direct naar de inhoud"</a>
         <header class="site-header">
@@ -45,22 +33,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="site-header__name">"Kernpunt"</span>
                     <span class="site-header__tagline">"Vitale kerngebieden"</span>
                 </a>
-                <button
-                    type="button"
-                    class="menu-toggle"
-                    aria-controls="hoofdmenu"
-                    aria-expanded=move || menu_open.get().to_string()
-                    hidden=move || !hydrated.get()
-                    on:click=move |_| set_menu_open.update(|open| *open = !*open)
-                >
-                    {move || if menu_open.get() { "Sluit menu" } else { "Menu" }}
-                </button>
-                <nav
-                    id="hoofdmenu"
-                    class="site-nav"
-                    class:site-nav--collapsed=move || hydrated.get() && !menu_open.get()
-                    aria-label="Hoofdmenu"
-                >
+                <SiteMenu>
                     <ul>
                         {NAV_ITEMS.iter().map(|(href, label)| view! {
                             // `A` marks the current section with aria-current="page".
@@ -68,10 +41,95 @@ pub fn SiteHeader() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                     <crate::accounts::pages::UserMenu/>
-                </nav>
+                </SiteMenu>
             </div>
         </header>
     }
+}
+
+/// The main navigation, folded behind a toggle on small screens once the island runs.
+/// The links themselves are rendered on the server (children) and cost no WASM.
+#[island]
+fn SiteMenu(children: Children) -> impl IntoView {
+    // Open by default so it works without JavaScript; once hydrated, small screens get
+    // a toggle button.
+    let (menu_open, set_menu_open) = signal(false);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| {
+        hydrated.set(true);
+        // A marker for the browser tests: the islands of this page have hydrated.
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "");
+        }
+    });
+    view! {
+        <button
+            type="button"
+            class="menu-toggle"
+            aria-controls="hoofdmenu"
+            aria-expanded=move || menu_open.get().to_string()
+            hidden=move || !hydrated.get()
+            on:click=move |_| set_menu_open.update(|open| *open = !*open)
+        >
+            {move || if menu_open.get() { "Sluit menu" } else { "Menu" }}
+        </button>
+        <nav
+            id="hoofdmenu"
+            class="site-nav"
+            class:site-nav--collapsed=move || hydrated.get() && !menu_open.get()
+            aria-label="Hoofdmenu"
+        >
+            {children()}
+        </nav>
+    }
+}
+
+/// Submits the GET form it sits in as soon as a choice changes, and after a pause in
+/// typing, so results follow the filters (the page's navigation script fetches the new
+/// page without a reload). Without JavaScript the form's own button does the same.
+#[island]
+pub fn AutoSubmit(children: Children) -> impl IntoView {
+    use leptos::wasm_bindgen::JsCast;
+    const TYPING_PAUSE_MS: u64 = 300;
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let form_of = |ev: &leptos::ev::Event| {
+        ev.target()
+            .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
+            .and_then(|el| el.closest("form").ok().flatten())
+            .and_then(|form| form.dyn_into::<leptos::web_sys::HtmlFormElement>().ok())
+    };
+    let submit = move |form: leptos::web_sys::HtmlFormElement| {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let _ = form.request_submit();
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(form) = form_of(&ev) {
+            submit(form);
+        }
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let typed = ev
+            .target()
+            .and_then(|t| t.dyn_into::<leptos::web_sys::HtmlInputElement>().ok())
+            .is_some_and(|input| matches!(input.type_().as_str(), "search" | "text"));
+        let Some(form) = form_of(&ev).filter(|_| typed) else {
+            return;
+        };
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                let _ = form.request_submit();
+            },
+            std::time::Duration::from_millis(TYPING_PAUSE_MS),
+        )
+        .ok();
+        pending.set_value(handle);
+    };
+    view! { <div class="auto-submit" on:change=on_change on:input=on_input>{children()}</div> }
 }
 
 #[component]

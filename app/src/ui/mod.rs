@@ -5,3 +5,4 @@ pub mod charts;
 pub mod format;
 pub mod layout;
 pub mod notice;
+pub mod scripts;
