@@ -70,3 +70,7 @@ bench-signups:
 # Brotli bytes of WASM+JS a first visit to each route downloads; fails over 150 KB (issue 12).
 bench-bundle:
 	bench/bundle.sh
+
+# Lighthouse mobile scores of six pages visitors land on; fails under the targets (issue 12).
+bench-lighthouse:
+	bench/lighthouse.sh

@@ -234,3 +234,56 @@ async fn anonymous_pages_are_cached_with_a_fresh_nonce_and_refreshed_after_a_cha
     let (_, html) = server.get("/gebieden/lindenplein").await;
     assert!(html.contains("54.321 per dag"));
 }
+
+/// Islands: a page names its islands and the navigation script, which is served with a
+/// year's caching under its versioned name; the coordinators' place-picker script is only
+/// on the coordinators' form, never on a visitor's page.
+#[tokio::test]
+async fn pages_ship_only_islands_and_the_navigation_script() {
+    let server = TestServer::start().await;
+    let (status, html) = server.get("/gebieden").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<leptos-island"), "no island on /gebieden");
+    assert!(
+        html.contains("data-component="),
+        "an island without its name"
+    );
+    let navigate = app::ui::scripts::NAVIGATE.href();
+    assert!(
+        html.contains(&format!(r#"src="{navigate}""#)),
+        "no navigation script"
+    );
+    assert!(!html.contains("/js/place-picker."));
+
+    let response = server
+        .client
+        .get(format!("{}{navigate}", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_string())
+    };
+    assert_eq!(
+        header("content-type").as_deref(),
+        Some("text/javascript; charset=utf-8")
+    );
+    assert_eq!(
+        header("cache-control").as_deref(),
+        Some("public, max-age=31536000, immutable")
+    );
+    assert!(response.text().await.unwrap().contains("kernpunt:page"));
+    assert_eq!(server.get("/js/navigate.0000000000000000.js").await.0, 404);
+    assert_eq!(server.get("/js/navigate.js").await.0, 404);
+
+    let cookie = server
+        .login("coordinator@voorbeeld.nl", "kernpunt-demo")
+        .await;
+    let (status, form) = server.get_as("/gebieden/nieuw", &cookie).await;
+    assert_eq!(status, 200);
+    assert!(form.contains(&app::ui::scripts::PLACE_PICKER.href()));
+}

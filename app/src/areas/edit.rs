@@ -428,9 +428,10 @@ pub mod pages {
                         Ok(form) => {
                             let slug = form.slug.clone();
                             let draft = query.read_untracked().get("onderdeel");
+                            let done = query.read_untracked().get("gelukt");
                             view! {
                                 <AreaEditFormView form/>
-                                <crate::areas::edit_items::pages::AreaItemsEditor slug=slug.clone() draft/>
+                                <crate::areas::edit_items::pages::AreaItemsEditor slug=slug.clone() draft done/>
                                 <ul class="edit-more">
                                     <li><a href=format!("/gebieden/{slug}/partijen")>"Betrokken organisaties en contactpersonen wijzigen"</a></li>
                                     <li><a href=format!("/gebieden/{slug}/cijfers")>"Cijfers corrigeren of verwijderen"</a></li>

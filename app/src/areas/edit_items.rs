@@ -161,7 +161,10 @@ pub mod api {
             return;
         }
         let Some(errors) = errors else {
-            leptos_axum::redirect(&format!("/gebieden/{slug}/bewerken#onderdeel-{form}"));
+            // `gelukt` names the form that went through, for its confirmation.
+            leptos_axum::redirect(&format!(
+                "/gebieden/{slug}/bewerken?gelukt={form}#onderdeel-{form}"
+            ));
             return;
         };
         let mut map: drafts::Values = values
@@ -829,24 +832,19 @@ pub mod pages {
         })
     }
 
-    fn notice<T>(action: ServerAction<T>, saved: &'static str) -> impl IntoView
-    where
-        T: leptos::server_fn::ServerFn<Error = EditError> + Send + Sync + Clone + 'static,
-        T::Output: Send + Sync + Clone + 'static,
-    {
-        move || {
-            match action.value().get() {
-            Some(Ok(_)) => Some(view! { <div class="notice notice--ok" role="status"><p>{saved}</p></div> }.into_any()),
-            Some(Err(EditError::Invalid(_))) => Some(view! { <div class="notice notice--error" role="alert"><p>"Niet alle velden zijn goed ingevuld."</p></div> }.into_any()),
-            Some(Err(error)) => Some(view! { <div class="notice notice--error" role="alert"><p>{error.to_string()}</p></div> }.into_any()),
-            None => None,
-        }
-        }
+    /// The confirmation after `form` went through (the page came back with `?gelukt=form`).
+    fn notice(done: &Option<String>, form: &str, saved: &'static str) -> impl IntoView {
+        (done.as_deref() == Some(form))
+            .then(|| view! { <div class="notice notice--ok" role="status"><p>{saved}</p></div> })
     }
 
     /// The opgave, indicator and assessment forms on the area edit page.
     #[component]
-    pub fn AreaItemsEditor(slug: String, draft: Option<String>) -> impl IntoView {
+    pub fn AreaItemsEditor(
+        slug: String,
+        draft: Option<String>,
+        done: Option<String>,
+    ) -> impl IntoView {
         let add_opgave = ServerAction::<AddOpgave>::new();
         let set_status = ServerAction::<SetOpgaveStatus>::new();
         let update_opgave = ServerAction::<UpdateOpgave>::new();
@@ -874,7 +872,9 @@ pub mod pages {
         );
         view! {
             <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
+                {move || {
+                let done = done.clone();
+                Suspend::new(async move {
                     let Ok(items) = items.await else { return ().into_any() };
                     let draft_form = items.draft_form.clone();
                     let draft_values = items.draft_values.clone();
@@ -919,8 +919,7 @@ pub mod pages {
                     view! {
                         <section id="onderdeel-opgaves" aria-labelledby="opgaves-kop">
                             <h2 id="opgaves-kop">"Opgaves"</h2>
-                            {notice(set_status, "De status is bijgewerkt.")}
-                            {notice(update_opgave, "De opgave is bijgewerkt.")}
+                            {notice(&done, "opgaves", "De opgave is bijgewerkt.")}
                             {if opgaves.is_empty() {
                                 view! { <p class="empty-state">"Nog geen opgaves."</p> }.into_any()
                             } else {
@@ -985,7 +984,7 @@ pub mod pages {
                                 </ul> }.into_any()
                             }}
                             <h3 id="onderdeel-opgave">"Nieuwe opgave"</h3>
-                            {notice(add_opgave, "De opgave is toegevoegd.")}
+                            {notice(&done, "opgave", "De opgave is toegevoegd.")}
                             <ActionForm action=add_opgave attr:class="form" attr:novalidate=true>
                                 <input type="hidden" name="slug" value=slug1.clone()/>
                                 <InputField name="title" label="Titel" value=v_opgave_title.clone() errors=opgave_errors/>
@@ -998,7 +997,7 @@ pub mod pages {
 
                         <section id="onderdeel-contacts" aria-labelledby="contacts-kop">
                             <h2 id="contacts-kop">"Contactpersonen"</h2>
-                            {notice(remove_contact, "De contactpersoon is verwijderd.")}
+                            {notice(&done, "contacts", "De contactpersoon is verwijderd.")}
                             {if contacts.is_empty() {
                                 view! { <p class="empty-state">"Nog geen contactpersonen."</p> }.into_any()
                             } else {
@@ -1023,7 +1022,7 @@ pub mod pages {
                                 </ul> }.into_any()
                             }}
                             <h3 id="onderdeel-contact">"Nieuwe contactpersoon"</h3>
-                            {notice(add_contact, "De contactpersoon is toegevoegd.")}
+                            {notice(&done, "contact", "De contactpersoon is toegevoegd.")}
                             <ActionForm action=add_contact attr:class="form" attr:novalidate=true>
                                 <input type="hidden" name="slug" value=slug4.clone()/>
                                 <SelectField name="contact_role" label="Rol" options=contact_roles value=v_contact_role.clone() errors=contact_errors/>
@@ -1035,7 +1034,7 @@ pub mod pages {
 
                         <section id="onderdeel-indicator" aria-labelledby="indicator-kop">
                             <h2 id="indicator-kop">"Nieuwe meting"</h2>
-                            {notice(add_value, "De meting is toegevoegd.")}
+                            {notice(&done, "indicator", "De meting is toegevoegd.")}
                             <ActionForm action=add_value attr:class="form" attr:novalidate=true>
                                 <input type="hidden" name="slug" value=slug2.clone()/>
                                 <SelectField name="indicator" label="Indicator" options=indicators value=v_indicator_indicator.clone() errors=indicator_errors/>
@@ -1050,7 +1049,7 @@ pub mod pages {
                             <section id="onderdeel-assessment" aria-labelledby="assessment-kop">
                                 <h2 id="assessment-kop">"Nieuwe beoordeling op het stuurwiel"</h2>
                                 <p>{format!("{framework}: een score van {min} tot {max} per segment.")}</p>
-                                {notice(record, "De beoordeling is vastgelegd.")}
+                                {notice(&done, "assessment", "De beoordeling is vastgelegd.")}
                                 <ActionForm action=record attr:class="form" attr:novalidate=true>
                                     <input type="hidden" name="slug" value=slug3.clone()/>
                                     <InputField name="assessed_on" label="Datum (jjjj-mm-dd)" value=v_assessment_assessed_on.clone() placeholder="2026-11-26" errors=assessment_errors/>
@@ -1063,7 +1062,8 @@ pub mod pages {
                             </section>
                         })}
                     }.into_any()
-                })}
+                })
+                }}
             </Suspense>
         }
     }

@@ -802,7 +802,10 @@ pub mod pages {
         };
         let parse = |text: String| crate::areas::edit_items::parse_number(&text);
         let marker = (|| {
-            let (lat, lon) = (parse(latitude.get_untracked())?, parse(longitude.get_untracked())?);
+            let (lat, lon) = (
+                parse(latitude.get_untracked())?,
+                parse(longitude.get_untracked())?,
+            );
             Some(frame.to_drawing(lat, lon))
         })();
         let others_view = others

@@ -67,10 +67,7 @@ pub fn AreaListPage() -> impl IntoView {
 
 /// Search, filters and sort order as one GET form. The chosen values follow the URL.
 #[component]
-fn AreaFilterForm(
-    choices: AreaListing,
-    filter: Signal<AreaFilter>,
-) -> impl IntoView {
+fn AreaFilterForm(choices: AreaListing, filter: Signal<AreaFilter>) -> impl IntoView {
     // An option that is selected while the URL holds its value.
     fn option(
         value: String,
@@ -109,7 +106,7 @@ fn AreaFilterForm(
                     autocomplete="off"
                     maxlength=MAX_QUERY_CHARS.to_string()
                     prop:value=move || filter.read().q.clone()
-                   
+
                 />
             </div>
             <div class="filter-form__field">

@@ -4,12 +4,12 @@
 use super::api::*;
 use super::*;
 use crate::ui::format::dutch_date;
+use crate::ui::layout::AutoSubmit;
 use crate::ui::{layout::set_status, notice::ErrorNotice};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};
 use leptos_router::hooks::{use_params_map, use_query_map};
-use crate::ui::layout::AutoSubmit;
 
 fn parts_view(parts: Vec<Part>) -> impl IntoView {
     parts
