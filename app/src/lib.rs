@@ -75,6 +75,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
+                // Before anything is drawn: the page may lay itself out for JavaScript
+                // (the folded menu), so nothing shifts when the islands hydrate.
+                <script nonce=leptos::nonce::use_nonce()>"document.documentElement.classList.add('has-js')"</script>
                 <link rel="stylesheet" href=stylesheet/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 // Islands: only the interactive parts hydrate, when the browser is idle.
@@ -106,13 +109,13 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=site::NotFoundPage>
                     <Route path=path!("") view=site::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden") view=areas::pages::AreaListPage ssr=SsrMode::Async/>
-                    <Route path=path!("/gebieden/import") view=areas::bulk::pages::AreaImportPage ssr=SsrMode::Async/>
-                    <Route path=path!("/gebieden/import/:token") view=areas::bulk::pages::AreaImportPreviewPage ssr=SsrMode::Async/>
-                    <Route path=path!("/gebieden/nieuw") view=areas::identity::pages::NewAreaPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gebieden/import") view=areas::edit::bulk::pages::AreaImportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gebieden/import/:token") view=areas::edit::bulk::pages::AreaImportPreviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gebieden/nieuw") view=areas::edit::identity::pages::NewAreaPage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden/vergelijk") view=areas::compare::pages::ComparePage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden/kaart") view=areas::map::pages::MapPage ssr=SsrMode::Async/>
-                    <Route path=path!("/monitor/import") view=areas::import::pages::ImportUploadPage ssr=SsrMode::Async/>
-                    <Route path=path!("/monitor/import/:token") view=areas::import::pages::ImportPreviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/monitor/import") view=areas::edit::import::pages::ImportUploadPage ssr=SsrMode::Async/>
+                    <Route path=path!("/monitor/import/:token") view=areas::edit::import::pages::ImportPreviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/monitor") view=areas::monitor::pages::MonitorPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/gebieden/:slug")
@@ -124,9 +127,9 @@ pub fn App() -> impl IntoView {
                         view=areas::edit::pages::AreaEditPage
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("/gebieden/:slug/partijen") view=areas::stakeholders::pages::AreaStakeholdersPage ssr=SsrMode::Async/>
-                    <Route path=path!("/gebieden/:slug/cijfers") view=areas::values::pages::AreaValuesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/gebieden/:slug/gegevens") view=areas::identity::pages::AreaIdentityPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gebieden/:slug/partijen") view=areas::edit::stakeholders::pages::AreaStakeholdersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gebieden/:slug/cijfers") view=areas::edit::values::pages::AreaValuesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gebieden/:slug/gegevens") view=areas::edit::identity::pages::AreaIdentityPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/gebieden/:slug/activatie")
                         view=areas::activation::pages::ActivationPage
@@ -165,8 +168,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/beheer/indicatoren") view=programme::indicators::pages::IndicatorsPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/organisaties") view=programme::organisations::pages::OrganisationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/organisaties/:id") view=programme::organisations::pages::OrganisationPage ssr=SsrMode::Async/>
-                    <Route path=path!("/beheer/gearchiveerd") view=areas::identity::pages::ArchivedAreasPage ssr=SsrMode::Async/>
-                    <Route path=path!("/beheer/stuurwiel") view=areas::stuurwiel::pages::StuurwielEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/gearchiveerd") view=areas::edit::identity::pages::ArchivedAreasPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/stuurwiel") view=areas::edit::stuurwiel::pages::StuurwielEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=site::PrivacyPage ssr=SsrMode::Async/>
                     <Route path=path!("/toegankelijkheid") view=site::AccessibilityPage ssr=SsrMode::Async/>
                 </Routes>

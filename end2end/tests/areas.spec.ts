@@ -77,7 +77,7 @@ test("static pages and placeholders are reachable and accessible", async ({ page
   }
 });
 
-test("small screens: the menu folds away once hydrated", async ({ page }, testInfo) => {
+test("small screens: the menu folds away with JavaScript", async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/");
   await waitForHydration(page, testInfo);

@@ -3,7 +3,7 @@
 
 use crate::AppState;
 use app::accounts::guard::RequestAuth;
-use app::areas::{csv::MAX_BYTES, export, import};
+use app::areas::{csv::MAX_BYTES, edit::import, export};
 use axum::{
     extract::{Multipart, Path, State},
     http::{header, StatusCode},
@@ -118,7 +118,7 @@ pub async fn follow_renamed_areas(
                 Some((slug, tail)) => (slug, format!("/{tail}")),
                 None => (rest, String::new()),
             };
-            if !slug.is_empty() && !app::areas::identity::RESERVED_SLUGS.contains(&slug) {
+            if !slug.is_empty() && !app::areas::edit::identity::RESERVED_SLUGS.contains(&slug) {
                 let current: Result<Option<String>, _> = sqlx::query_scalar(
                     "SELECT a.slug FROM area_slug_redirects r JOIN areas a ON a.id = r.area_id
                      WHERE r.old_slug = ?",

@@ -2,7 +2,7 @@
 //! meetings and contact moments, who took part, and the actions agreed. Only coordinators
 //! and the area's editors see it (same guard as editing the area); it is never public.
 
-use super::edit_items::is_date;
+use super::edit::items::is_date;
 use crate::editing::{EditError, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -48,7 +48,7 @@ pub struct ActivationLog {
     pub stakeholders: Vec<(i64, String)>,
     pub themes: Vec<(String, String)>,
     pub moments: Vec<Moment>,
-    /// A correction form that came back without JavaScript (see `activation_edit`).
+    /// A correction form that came back without JavaScript (see `edit::activation`).
     pub returned: Option<crate::editing::form::Returned>,
 }
 
@@ -497,9 +497,9 @@ pub mod pages {
         let add = ServerAction::<AddActivationMoment>::new();
         let convert = ServerAction::<ActionToOpgave>::new();
         let correct =
-            ServerAction::<crate::areas::activation_edit::api::UpdateActivationMoment>::new();
+            ServerAction::<crate::areas::edit::activation::api::UpdateActivationMoment>::new();
         let remove =
-            ServerAction::<crate::areas::activation_edit::api::DeleteActivationMoment>::new();
+            ServerAction::<crate::areas::edit::activation::api::DeleteActivationMoment>::new();
         let (corrected, removed) = (
             crate::editing::form::saved_count(correct),
             crate::editing::form::saved_count(remove),
@@ -619,7 +619,7 @@ pub mod pages {
                                 let returned = log.returned.clone();
                                 log.moments.into_iter().map(|moment| view! {
                                     <MomentView moment=moment.clone() convert=(slug.clone(), themes.clone(), convert)/>
-                                    <crate::areas::activation_edit::pages::MomentEditor slug=slug.clone() moment returned=returned.clone() correct remove/>
+                                    <crate::areas::edit::activation::pages::MomentEditor slug=slug.clone() moment returned=returned.clone() correct remove/>
                                 }).collect_view().into_any()
                             }}
                         </section>

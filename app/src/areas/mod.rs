@@ -2,27 +2,21 @@
 //! the pages, and (server only) the database functions.
 
 pub mod activation;
-pub mod activation_edit;
 pub mod api;
-pub mod bulk;
 pub mod compare;
 pub mod csv;
 #[cfg(feature = "ssr")]
 pub mod db;
+/// The coordinators' and area editors' screens: editing an area, its identity, stakeholders,
+/// values, activation log, imports and the stuurwiel. Server-rendered only.
 pub mod edit;
-pub mod edit_items;
 #[cfg(feature = "ssr")]
 pub mod export;
-pub mod identity;
-pub mod import;
 pub mod list;
 pub mod map;
 pub mod monitor;
 pub mod pages;
 pub mod series;
-pub mod stakeholders;
-pub mod stuurwiel;
-pub mod values;
 
 use serde::{Deserialize, Serialize};
 

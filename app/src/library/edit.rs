@@ -48,7 +48,7 @@ pub fn slugify(title: &str) -> String {
 }
 
 fn is_date(text: &str) -> bool {
-    crate::areas::edit_items::is_date(text)
+    crate::areas::edit::items::is_date(text)
 }
 
 /// Checks an item's fields; Dutch messages per field.

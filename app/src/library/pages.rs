@@ -183,8 +183,9 @@ fn Results(results: SearchResults, query: LibraryQuery) -> impl IntoView {
             </div>
         })}
         <div class="library-results">
-            <nav class="facets" aria-label="Filters">{facet_nav}</nav>
+            <nav class="facets" aria-labelledby="filters-kop"><h2 id="filters-kop" class="visually-hidden">"Filters"</h2>{facet_nav}</nav>
             <div>
+                <h2 class="visually-hidden">"Resultaten"</h2>
                 <p class="result-count" role="status">{summary}
                     {(shown < total).then(|| format!(" — de eerste {shown} worden getoond; verfijn met een filter"))}
                 </p>

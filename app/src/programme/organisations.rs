@@ -1,9 +1,9 @@
 //! `/beheer/organisaties`: the organisations that take part in areas — a BIZ or
 //! ondernemersfonds (with its term and yearly budget), an association, property owners, the
 //! municipality, residents. Which areas they work in, and in what role, is edited per area
-//! (`areas::stakeholders`), also by that area's editors.
+//! (`areas::edit::stakeholders`), also by that area's editors.
 
-use crate::areas::edit_items::{is_date, parse_number};
+use crate::areas::edit::items::{is_date, parse_number};
 use crate::editing::form::{Fields, Returned};
 use crate::editing::{EditError, FieldErrors};
 use serde::{Deserialize, Serialize};

@@ -67,7 +67,7 @@ pub fn is_local_datetime(text: &str) -> bool {
     let time_ok = time.len() == 5
         && time.as_bytes()[2] == b':'
         && matches!((time[..2].parse::<u32>(), time[3..].parse::<u32>()), (Ok(h), Ok(m)) if h < 24 && m < 60);
-    time_ok && crate::areas::edit_items::is_date(date)
+    time_ok && crate::areas::edit::items::is_date(date)
 }
 
 fn is_web_address(url: &str) -> bool {

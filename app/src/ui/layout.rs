@@ -47,16 +47,14 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
-/// The main navigation, folded behind a toggle on small screens once the island runs.
-/// The links themselves are rendered on the server (children) and cost no WASM.
+/// The main navigation, folded behind a toggle on small screens when JavaScript runs. The
+/// links themselves are rendered on the server (children) and cost no WASM. The folding is
+/// CSS on the `has-js` class the page's head sets, so the first paint already has its
+/// final layout; the island only opens and closes it.
 #[island]
 fn SiteMenu(children: Children) -> impl IntoView {
-    // Open by default so it works without JavaScript; once hydrated, small screens get
-    // a toggle button.
     let (menu_open, set_menu_open) = signal(false);
-    let hydrated = RwSignal::new(false);
     Effect::new(move |_| {
-        hydrated.set(true);
         // A marker for the browser tests: the islands of this page have hydrated.
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-hydrated", "");
@@ -68,7 +66,6 @@ fn SiteMenu(children: Children) -> impl IntoView {
             class="menu-toggle"
             aria-controls="hoofdmenu"
             aria-expanded=move || menu_open.get().to_string()
-            hidden=move || !hydrated.get()
             on:click=move |_| set_menu_open.update(|open| *open = !*open)
         >
             {move || if menu_open.get() { "Sluit menu" } else { "Menu" }}
@@ -76,7 +73,7 @@ fn SiteMenu(children: Children) -> impl IntoView {
         <nav
             id="hoofdmenu"
             class="site-nav"
-            class:site-nav--collapsed=move || hydrated.get() && !menu_open.get()
+            class:site-nav--open=move || menu_open.get()
             aria-label="Hoofdmenu"
         >
             {children()}

@@ -98,6 +98,8 @@ addEventListener("unhandledrejection", (ev) => {
   if (!/dynamically imported module|WebAssembly|wasm|Failed to fetch|MIME type/i.test(reason)) return;
   ev.preventDefault();
   broken = true;
+  // The menu toggle will not work: show the menu as without JavaScript.
+  document.documentElement.classList.remove("has-js");
   if (document.getElementById("laadfout")) return;
   const notice = document.createElement("div");
   notice.id = "laadfout";

@@ -39,8 +39,10 @@ impl Script {
 /// Links and forms fetch the next page and swap it in (see the file's header).
 pub static NAVIGATE: Script = Script::new("navigate", include_str!("navigate.js"));
 /// The coordinators' click-to-place map on the area identity form.
-pub static PLACE_PICKER: Script =
-    Script::new("place-picker", include_str!("../areas/place_picker.js"));
+pub static PLACE_PICKER: Script = Script::new(
+    "place-picker",
+    include_str!("../areas/edit/place_picker.js"),
+);
 
 static ALL: [&Script; 2] = [&NAVIGATE, &PLACE_PICKER];
 

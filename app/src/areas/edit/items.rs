@@ -2,7 +2,7 @@
 //! values (add a measurement), and stuurwiel assessments (record a round).
 //! Same framework as the story: guard, server-side validation, audit row, drafts without JS.
 
-use super::OpgaveStatus;
+use crate::areas::OpgaveStatus;
 use crate::editing::{EditError, FieldErrors};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -21,7 +21,7 @@ pub struct OpgaveItem {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ContactItem {
     pub id: i64,
-    pub role: super::ContactRole,
+    pub role: crate::areas::ContactRole,
     pub name: String,
     pub email: String,
 }
@@ -29,7 +29,7 @@ pub struct ContactItem {
 /// Checks a contact person; the email address is optional.
 pub fn validate_contact(role: &str, name: &str, email: &str) -> FieldErrors {
     let mut errors = FieldErrors::default();
-    if super::ContactRole::from_code(role).is_none() {
+    if crate::areas::ContactRole::from_code(role).is_none() {
         errors.add("contact_role", "Kies een rol uit de lijst.");
     }
     if name.trim().is_empty() || name.chars().count() > 100 {
@@ -249,7 +249,7 @@ pub mod api {
                 .filter_map(|(id, role, name, email)| {
                     Some(ContactItem {
                         id,
-                        role: super::super::ContactRole::from_code(&role)?,
+                        role: crate::areas::ContactRole::from_code(&role)?,
                         name,
                         email: email.unwrap_or_default(),
                     })

@@ -1,7 +1,20 @@
 //! Editing an area's profile: story, ambition, phase and activation, with revision history.
 //! The first user of the editing framework (`crate::editing`).
+//!
+//! This folder holds every screen only coordinators and area editors use; nothing in it
+//! ships to the browser (the pages are server-rendered, see README "Why the browser
+//! bundle is built this way").
 
-use super::{Activation, Phase};
+pub mod activation;
+pub mod bulk;
+pub mod identity;
+pub mod import;
+pub mod items;
+pub mod stakeholders;
+pub mod stuurwiel;
+pub mod values;
+
+use crate::areas::{Activation, Phase};
 use crate::editing::{DiffLine, EditError, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -98,7 +111,7 @@ pub mod api {
     }
 
     /// The area's id, after the guard allowed this user to edit it.
-    /// Every area-editing server function (here and in `edit_items`) starts with this.
+    /// Every area-editing server function (here and in `items`) starts with this.
     #[cfg(feature = "ssr")]
     pub(crate) async fn authorize(
         pool: &sqlx::SqlitePool,
@@ -431,7 +444,7 @@ pub mod pages {
                             let done = query.read_untracked().get("gelukt");
                             view! {
                                 <AreaEditFormView form/>
-                                <crate::areas::edit_items::pages::AreaItemsEditor slug=slug.clone() draft done/>
+                                <crate::areas::edit::items::pages::AreaItemsEditor slug=slug.clone() draft done/>
                                 <ul class="edit-more">
                                     <li><a href=format!("/gebieden/{slug}/partijen")>"Betrokken organisaties en contactpersonen wijzigen"</a></li>
                                     <li><a href=format!("/gebieden/{slug}/cijfers")>"Cijfers corrigeren of verwijderen"</a></li>

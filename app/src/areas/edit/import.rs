@@ -5,7 +5,7 @@
 //! report, then the import itself — all rows or none, in one transaction.
 
 #[cfg(feature = "ssr")]
-use super::csv::{self, FileError, Validated};
+use crate::areas::csv::{self, FileError, Validated};
 use crate::editing::EditError;
 use serde::{Deserialize, Serialize};
 

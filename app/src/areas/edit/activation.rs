@@ -3,8 +3,8 @@
 //! action stay (the action's link to them goes with the moment).
 
 #[cfg(feature = "ssr")]
-use super::activation::NewMoment;
-use super::activation::{Moment, MomentKind};
+use crate::areas::activation::NewMoment;
+use crate::areas::activation::{Moment, MomentKind};
 use crate::editing::form::{Fields, Returned};
 use crate::editing::EditError;
 
@@ -86,10 +86,10 @@ pub mod api {
             summary: get("summary"),
             actions: Vec::new(),
         };
-        let mut errors = super::super::activation::validate_moment(&moment, &today);
+        let mut errors = crate::areas::activation::validate_moment(&moment, &today);
         for id in &action_ids {
             let due = get(&action_field(*id, "due_date"));
-            if !due.is_empty() && !crate::areas::edit_items::is_date(&due) {
+            if !due.is_empty() && !crate::areas::edit::items::is_date(&due) {
                 errors.add(
                     &action_field(*id, "due_date"),
                     "Vul een geldige datum in, zoals 2026-06-30.",

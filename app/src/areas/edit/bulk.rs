@@ -4,7 +4,7 @@
 //!
 //! Columns (by header, Dutch or English): naam, stadsdeel, type, lat, lon, fase, activatie.
 
-use super::{Activation, AreaType, Phase};
+use crate::areas::{Activation, AreaType, Phase};
 use crate::editing::form::Fields;
 use crate::editing::EditError;
 #[cfg(feature = "ssr")]
@@ -67,7 +67,7 @@ pub fn plan(
     districts: &[String],
     taken: &dyn Fn(&str) -> bool,
 ) -> Result<(Vec<PlannedArea>, Vec<(usize, String)>), String> {
-    use super::csv::{detect_separator, parse_records};
+    use crate::areas::csv::{detect_separator, parse_records};
     let separator = detect_separator(text);
     let records = parse_records(text, separator).map_err(|e| e.to_string())?;
     let Some((header, rows)) = records.split_first() else {
@@ -264,7 +264,8 @@ pub mod api {
             return Err(refuse(&pool, "area-import:new", PAGE, &kept, errors).await);
         }
         let token =
-            crate::areas::import::db::stage(&pool, &user, "gebieden.csv", text.as_bytes()).await?;
+            crate::areas::edit::import::db::stage(&pool, &user, "gebieden.csv", text.as_bytes())
+                .await?;
         sqlx::query("UPDATE indicator_imports SET kind = 'areas' WHERE token = ?")
             .bind(&token)
             .execute(&pool)
@@ -281,7 +282,7 @@ pub mod api {
             "SELECT content, imported_at FROM indicator_imports WHERE token = ? AND kind = 'areas' AND created_at >= ?",
         )
         .bind(&token)
-        .bind(now() - crate::areas::import::STAGED_HOURS * 3600)
+        .bind(now() - crate::areas::edit::import::STAGED_HOURS * 3600)
         .fetch_optional(&pool)
         .await?;
         let (content, imported_at) = staged.ok_or(EditError::NotFound)?;
@@ -321,7 +322,7 @@ pub mod api {
                 "SELECT rowid, content, imported_at FROM indicator_imports WHERE token = ? AND kind = 'areas' AND created_at >= ?",
             )
             .bind(&token)
-            .bind(now() - crate::areas::import::STAGED_HOURS * 3600)
+            .bind(now() - crate::areas::edit::import::STAGED_HOURS * 3600)
             .fetch_optional(&mut *tx)
             .await?;
             let (rowid, content, imported_at) = staged.ok_or(EditError::NotFound)?;
@@ -341,7 +342,7 @@ pub mod api {
             }
             for row in &rows {
                 let get = |name: &str| row.values.get(name).cloned().unwrap_or_default();
-                let coordinate = |name: &str| crate::areas::edit_items::parse_number(&get(name));
+                let coordinate = |name: &str| crate::areas::edit::items::parse_number(&get(name));
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO areas (name, slug, district, area_type, latitude, longitude, phase, activation)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",

@@ -2,7 +2,7 @@
 //! (stakeholders), and correcting contact persons in place. Coordinators and the area's
 //! own editors may do this; organisations themselves are kept at `/beheer/organisaties`.
 
-use super::{ContactRole, StakeholderRole};
+use crate::areas::{ContactRole, StakeholderRole};
 use crate::editing::form::{Fields, Returned};
 use crate::editing::{EditError, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -63,7 +63,7 @@ pub mod api {
     #[cfg(feature = "ssr")]
     use crate::{
         accounts::Action,
-        areas::edit_items::validate_contact,
+        areas::edit::items::validate_contact,
         editing::{
             audit::{record, AuditAction},
             form::{

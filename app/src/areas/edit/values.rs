@@ -31,7 +31,7 @@ pub fn validate(values: &Fields, deleting: bool) -> (FieldErrors, Option<f64>) {
     let mut errors = FieldErrors::default();
     let mut number = None;
     if !deleting {
-        number = crate::areas::edit_items::parse_number(get("value"));
+        number = crate::areas::edit::items::parse_number(get("value"));
         if number.is_none() {
             errors.add("value", "Vul een getal in, zoals 7,5 of 12.500.");
         }

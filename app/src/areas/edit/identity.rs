@@ -3,7 +3,7 @@
 //! and activation; archiving and restoring. A changed slug keeps the old address working
 //! (`area_slug_redirects`, followed by the server with a permanent redirect).
 
-use super::{Activation, AreaType, Phase};
+use crate::areas::{Activation, AreaType, Phase};
 use crate::editing::form::{Fields, Returned};
 use crate::editing::{EditError, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -44,7 +44,7 @@ pub fn validate(
     slug_taken: bool,
     is_new: bool,
 ) -> (FieldErrors, Option<(f64, f64)>) {
-    use super::edit_items::parse_number;
+    use super::items::parse_number;
     let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("");
     let mut errors = FieldErrors::default();
     if get("name").is_empty() || get("name").chars().count() > 80 {
@@ -115,21 +115,21 @@ pub fn validate(
         };
         errors.add(missing, "Vul beide coördinaten in, of geen van beide.");
     }
-    if is_new && get("story").chars().count() > super::edit::MAX_STORY {
+    if is_new && get("story").chars().count() > super::MAX_STORY {
         errors.add(
             "story",
             format!(
                 "Het verhaal is te lang: hoogstens {} tekens.",
-                super::edit::MAX_STORY
+                super::MAX_STORY
             ),
         );
     }
-    if is_new && get("ambition").chars().count() > super::edit::MAX_AMBITION {
+    if is_new && get("ambition").chars().count() > super::MAX_AMBITION {
         errors.add(
             "ambition",
             format!(
                 "De ambitie is te lang: hoogstens {} tekens.",
-                super::edit::MAX_AMBITION
+                super::MAX_AMBITION
             ),
         );
     }
@@ -800,7 +800,7 @@ pub mod pages {
         let Some(frame) = PickerFrame::around(&points) else {
             return view! { <p class="field__hint">"Zodra er een gebied met coördinaten is, kunt u hier ook op een kaart klikken."</p> }.into_any();
         };
-        let parse = |text: String| crate::areas::edit_items::parse_number(&text);
+        let parse = |text: String| crate::areas::edit::items::parse_number(&text);
         let marker = (|| {
             let (lat, lon) = (
                 parse(latitude.get_untracked())?,
