@@ -14,33 +14,12 @@
 # (target/release/server), CHROMIUM_PATH (/usr/bin/chromium).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-server="${SERVER_BIN:-${CARGO_TARGET_DIR:-$root/target}/release/server}"
 port="${KERNPUNT_PORT:-3320}"
 
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
-[ -x "$server" ] || die "no server binary at $server: build first (make build) or set SERVER_BIN"
 [ -d "$root/end2end/node_modules/@playwright/test" ] \
     || die "Playwright is missing: run scripts/setup.sh test (or make setup-test)"
+. "$root/bench/demo-server.sh"
+start_demo_server "$port" bundle
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/kernpunt-bundle.XXXXXX")"
-server_pid=""
-cleanup() {
-    set +e
-    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-export KERNPUNT_DATABASE="$work/bundle.db" KERNPUNT_ADDR="127.0.0.1:$port" \
-       KERNPUNT_SITE_ROOT="${KERNPUNT_SITE_ROOT:-$root/target/site}" \
-       KERNPUNT_MAIL_DIR="$work/mail" KERNPUNT_LOG=warn
-"$server" seed >/dev/null
-"$server" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 100); do
-    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break
-    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; die "the server stopped at start"; }
-    sleep 0.1
-done
-
-BASE_URL="http://127.0.0.1:$port" node "$root/bench/bundle.mjs"
+BASE_URL="$base" node "$root/bench/bundle.mjs"

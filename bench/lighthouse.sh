@@ -11,14 +11,12 @@
 # CHROME_PATH (/usr/bin/chromium), LIGHTHOUSE_VERSION (12.8.2).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-server="${SERVER_BIN:-${CARGO_TARGET_DIR:-$root/target}/release/server}"
 port="${KERNPUNT_PORT:-3330}"
 tools="${KERNPUNT_TOOLS:-$HOME/.cache/kernpunt-tools}"
 version="${LIGHTHOUSE_VERSION:-12.8.2}"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
-[ -x "$server" ] || die "no server binary at $server: build first (make build) or set SERVER_BIN"
 [ -x "$CHROME_PATH" ] || die "no Chromium at $CHROME_PATH (apt install chromium, or set CHROME_PATH)"
 lighthouse="$tools/node_modules/.bin/lighthouse"
 if [ ! -x "$lighthouse" ] || [ "$("$lighthouse" --version)" != "$version" ]; then
@@ -26,27 +24,8 @@ if [ ! -x "$lighthouse" ] || [ "$("$lighthouse" --version)" != "$version" ]; the
     npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "lighthouse@$version" >&2
 fi
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/kernpunt-lighthouse.XXXXXX")"
-server_pid=""
-cleanup() {
-    set +e
-    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-export KERNPUNT_DATABASE="$work/lighthouse.db" KERNPUNT_ADDR="127.0.0.1:$port" \
-       KERNPUNT_SITE_ROOT="${KERNPUNT_SITE_ROOT:-$root/target/site}" \
-       KERNPUNT_MAIL_DIR="$work/mail" KERNPUNT_LOG=warn
-"$server" seed >/dev/null
-"$server" >"$work/server.log" 2>&1 &
-server_pid=$!
-base="http://127.0.0.1:$port"
-for _ in $(seq 100); do
-    curl -fs "$base/healthz" >/dev/null && break
-    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; die "the server stopped at start"; }
-    sleep 0.1
-done
+. "$root/bench/demo-server.sh"
+start_demo_server "$port" lighthouse
 
 # The first area and session the lists link to.
 links() { curl -fs "$base$1" | grep -oE "href=\"$1/[a-z0-9-]+\"" | sed -E 's/^href="(.*)"$/\1/'; }
