@@ -814,17 +814,6 @@ pub mod pages {
             move || (slug(), concept(), remove.version().get()),
             |(slug, concept, _)| load_item_edit(slug, concept),
         );
-        // After saving with JavaScript, go to the item.
-        Effect::new(move |_| {
-            if let Some(Ok(slug)) = save.value().get() {
-                let navigate = leptos_router::hooks::use_navigate();
-                navigate(&format!("/kennisbank/{slug}"), Default::default());
-            }
-            if let Some(Ok(())) = delete.value().get() {
-                let navigate = leptos_router::hooks::use_navigate();
-                navigate("/kennisbank", Default::default());
-            }
-        });
         let save_errors = errors_of(save);
         let delete_errors = errors_of(delete);
         let remove_errors = errors_of(remove);

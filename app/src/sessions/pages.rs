@@ -129,15 +129,6 @@ pub fn SessionPageView() -> impl IntoView {
         |(slug, concept)| get_session(slug, concept),
     );
     let signup = ServerAction::<SignUp>::new();
-    // With JavaScript, a successful sign-up goes to the personal page too.
-    Effect::new(move |_| {
-        if let Some(Ok(token)) = signup.value().get() {
-            leptos_router::hooks::use_navigate()(
-                &format!("/aanmelding/{token}"),
-                Default::default(),
-            );
-        }
-    });
     view! {
         <Suspense fallback=|| view! { <p aria-busy="true">"Laden…"</p> }>
             {move || Suspend::new(async move {

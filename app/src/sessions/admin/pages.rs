@@ -119,22 +119,6 @@ pub fn SessionEditPage() -> impl IntoView {
         },
         |(slug, concept, ..)| load_session_edit(slug, concept),
     );
-    Effect::new(move |_| {
-        if let Some(Ok(new_slug)) = save.value().get() {
-            if new_slug != slug() {
-                leptos_router::hooks::use_navigate()(
-                    &format!("/sessies/{new_slug}/bewerken?melding=opgeslagen"),
-                    Default::default(),
-                );
-            }
-        }
-        if let Some(Ok(item)) = publish.value().get() {
-            leptos_router::hooks::use_navigate()(
-                &format!("/kennisbank/{item}"),
-                Default::default(),
-            );
-        }
-    });
     let save_errors = errors_of(save);
     let cancel_errors = errors_of(cancel);
     let report_errors = errors_of(report);

@@ -34,42 +34,18 @@ pub fn TopicsPageView() -> impl IntoView {
     let suggest = ServerAction::<SuggestTopic>::new();
     let vote = ServerAction::<VoteTopic>::new();
     let triage = ServerAction::<TriageTopic>::new();
-    // The lists are loaded again after a change went through (only then: a failed
-    // triage keeps its form as typed).
-    let changed = RwSignal::new(0u32);
-    // The answer to the last vote or triage (with JavaScript); without, `?bericht=`.
-    let flash = RwSignal::new(None::<(bool, String)>);
-    Effect::new(move |_| match vote.value().get() {
-        Some(Ok(outcome)) => {
-            flash.set(Some((true, outcome.message().to_string())));
-            changed.update(|n| *n += 1);
-        }
-        Some(Err(error)) => flash.set(Some((false, error.to_string()))),
-        None => {}
-    });
-    Effect::new(move |_| match triage.value().get() {
-        Some(Ok(())) => {
-            flash.set(Some((true, TRIAGED_MESSAGE.to_string())));
-            changed.update(|n| *n += 1);
-        }
-        Some(Err(EditError::Invalid(_))) | None => {}
-        Some(Err(error)) => flash.set(Some((false, error.to_string()))),
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = suggest.value().get() {
-            changed.update(|n| *n += 1);
-        }
-    });
+    // Every vote, suggestion and triage is a form post that comes back to this page, with
+    // `?bericht=` for its outcome (the same with and without JavaScript).
     let page = Resource::new(
-        move || (theme(), concept(), changed.get()),
-        |(theme, concept, _)| get_topics(theme, concept),
+        move || (theme(), concept()),
+        |(theme, concept)| get_topics(theme, concept),
     );
     let form = Resource::new(concept, topic_form);
     let url_message = move |for_form: bool| {
         let code = query.read().get("bericht").unwrap_or_default();
         message_for_code(&code).filter(|_| (code == SUGGESTED) == for_form)
     };
-    let list_message = Signal::derive(move || flash.get().or_else(|| url_message(false)));
+    let list_message = Signal::derive(move || url_message(false));
     let form_message = Signal::derive(move || url_message(true));
     view! {
         <Title text="Onderwerpen voor sessies"/>
