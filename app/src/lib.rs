@@ -37,6 +37,7 @@ pub mod accounts;
 pub mod areas;
 pub mod editing;
 pub mod library;
+pub mod page_tags;
 pub mod programme;
 pub mod sessions;
 pub mod site;

@@ -78,6 +78,13 @@ pub async fn sign_up(
         consent: consent == "ja",
     };
     let result = db::sign_up(&pool, &slug, &form).await;
+    if result.is_ok() {
+        // Places left changed on this session's page and in the agenda.
+        crate::page_tags::changed(&[
+            crate::page_tags::session(&slug),
+            crate::page_tags::AGENDA.into(),
+        ]);
+    }
     if crate::accounts::guard::is_plain_form_post() {
         match &result {
             Ok(signed) => leptos_axum::redirect(&format!("/aanmelding/{}", signed.token)),
@@ -133,7 +140,15 @@ pub async fn cancel_registration(token: String) -> Result<bool, SignupError> {
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(SignupError::NotFound);
     }
-    let changed = db::cancel(&pool()?, &token).await.map_err(unavailable)?;
+    let pool = pool()?;
+    let slug = db::session_of(&pool, &token).await.map_err(unavailable)?;
+    let changed = db::cancel(&pool, &token).await.map_err(unavailable)?;
+    if let (true, Some(slug)) = (changed, slug) {
+        crate::page_tags::changed(&[
+            crate::page_tags::session(&slug),
+            crate::page_tags::AGENDA.into(),
+        ]);
+    }
     if crate::accounts::guard::is_plain_form_post() {
         leptos_axum::redirect(&format!("/aanmelding/{token}"));
     }

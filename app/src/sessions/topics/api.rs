@@ -142,6 +142,9 @@ pub async fn suggest_topic(
         email,
     };
     let result = db::suggest(&pool, &form, &auth.ip, crate::accounts::session::now()).await;
+    if result.is_ok() {
+        crate::page_tags::changed(&[crate::page_tags::TOPICS.into()]);
+    }
     if crate::accounts::guard::is_plain_form_post() {
         match &result {
             Ok(_) => {
@@ -209,6 +212,9 @@ pub async fn vote_topic(
         db::vote(&pool, suggestion_id, voter, &auth.ip, now).await
     }
     .await;
+    if result.is_ok() {
+        crate::page_tags::changed(&[crate::page_tags::TOPICS.into()]);
+    }
     if crate::accounts::guard::is_plain_form_post() {
         let code = match &result {
             Ok(outcome) => outcome.code(),
