@@ -17,6 +17,9 @@
 # does not answer 200 is skipped with a message. Everything started and the temp dir are
 # removed on exit, also on failure or Ctrl-C.
 #
+# SIGNUPS=1 adds a sign-up every 100 ms (to a session of the benchmark) for as long as wrk
+# runs, to show the cache keeps its pages while the data changes; the count is printed.
+#
 # Settings (environment): DURATION (10s), CONNECTIONS (64), THREADS (2), WARMUP (1s, or 0
 # for none), KERNPUNT_PORT (3310), NGINX_PORT (3311), SERVER_BIN (target/release/server),
 # DATA (bench, or demo for the plain demo data: 18 areas, six yearly values each).
@@ -29,6 +32,7 @@ connections="${CONNECTIONS:-64}"
 threads="${THREADS:-2}"
 warmup="${WARMUP:-1s}"
 data="${DATA:-bench}"
+signups="${SIGNUPS:-0}"
 kernpunt_port="${KERNPUNT_PORT:-3310}"
 nginx_port="${NGINX_PORT:-3311}"
 target_ratio=0.5
@@ -47,11 +51,12 @@ work=""
 server_pid=""
 nginx_pid=""
 wrk_pid=""
+signup_pid=""
 added_policy=""
 sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
 cleanup() {
     set +e
-    for pid in "$wrk_pid" "$server_pid" "$nginx_pid"; do
+    for pid in "$signup_pid" "$wrk_pid" "$server_pid" "$nginx_pid"; do
         [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
     done
     [ -n "$added_policy" ] && $sudo_cmd rm -f /usr/sbin/policy-rc.d
@@ -121,6 +126,14 @@ fi
 db_kib=$(( $(stat -c %s "$KERNPUNT_DATABASE") / 1024 ))
 say "  $area_count areas, $value_count indicator values ($periods), ${db_kib} KiB;" \
     "seed $(elapsed "$t0" "$t1") s$([ "$data" = demo ] || echo ", bench-data.sql $(elapsed "$t1" "$t2") s")"
+
+if [ "$signups" != 0 ]; then
+    sqlite3 "$KERNPUNT_DATABASE" "INSERT INTO learning_sessions (slug, kind, title, description,
+        starts_at, ends_at, online, meeting_url, address, capacity, signup_deadline, status)
+        VALUES ('bench-aanmelden', 'thematic', 'Benchmarksessie', 'Voor aanmeldingen.',
+        '2099-06-01T19:30', '2099-06-01T21:00', 0, '', 'Stadskantoor', 1000000,
+        '2099-05-31T12:00', 'published')"
+fi
 
 # --- Kernpunt ------------------------------------------------------------------------------
 "$server" >"$work/server.log" 2>&1 &
@@ -232,6 +245,22 @@ run_wrk() {   # url output-file [extra wrk arguments]
 }
 fmt_ms() { awk -v v="$1" 'BEGIN { printf (v < 10 ? "%.2f ms" : "%.1f ms"), v }'; }
 
+# A sign-up every 100 ms in the background, as from the form without JavaScript.
+if [ "$signups" != 0 ]; then
+    (
+        n=0
+        while :; do
+            n=$((n + 1))
+            curl -s -o /dev/null -w '%{http_code}\n' -X POST -H 'Accept: text/html' \
+                -H 'Sec-Fetch-Site: same-origin' -H "Referer: http://127.0.0.1:$kernpunt_port/sessies/bench-aanmelden" \
+                --data "slug=bench-aanmelden&name=Bench&email=bench-$n@voorbeeld.nl&role=entrepreneur&consent=ja" \
+                "http://127.0.0.1:$kernpunt_port/api/sign_up" >>"$work/signups.log"
+            sleep 0.1
+        done
+    ) &
+    signup_pid=$!
+fi
+
 rows=()
 for i in "${!pages[@]}"; do
     path="${pages[$i]}"
@@ -253,6 +282,16 @@ for i in "${!pages[@]}"; do
         print (why == "" ? "yes" : "no (" why ")") }')"
     rows+=("| $path | $(printf '%.0f' "$k_rps") | $(fmt_ms "$k_p99") | $(printf '%.0f' "$n_rps") | $(fmt_ms "$n_p99") | $ratio | $met | $(printf '%.0f' "$r_rps") | $(fmt_ms "$r_p99") |")
 done
+
+if [ -n "$signup_pid" ]; then
+    kill "$signup_pid" 2>/dev/null || true
+    wait "$signup_pid" 2>/dev/null || true
+    signup_pid=""
+    signed="$(grep -c '^302$' "$work/signups.log" || true)"
+    total="$(wc -l <"$work/signups.log")"
+    stored="$(sqlite3 "$KERNPUNT_DATABASE" "SELECT count(*) FROM registrations r JOIN learning_sessions s ON s.id = r.session_id WHERE s.slug = 'bench-aanmelden'")"
+    say "sign-ups during the run: $total posted, $signed answered 302, $stored stored"
+fi
 
 echo
 echo "Kernpunt vs nginx (same HTML, uncompressed), wrk -t$threads -c$connections -d$duration," \
