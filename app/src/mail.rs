@@ -89,27 +89,50 @@ pub struct Queued {
     pub attempts: i64,
 }
 
-/// Rows whose (next) attempt is due at `now`, oldest first.
-pub async fn due(pool: &SqlitePool, now: i64, limit: i64) -> Result<Vec<Queued>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, kind, recipient, subject, body, attachment_name, attachment_type, attachment, attempts
-         FROM mail_outbox
-         WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?
-         ORDER BY next_attempt_at, id LIMIT ?",
+/// How long a claim on a mail lasts: longer than any send takes, short enough that a mail
+/// claimed by a process that died goes out soon through another.
+pub const CLAIM_SECS: i64 = 300;
+
+/// Claims up to `limit` mails due at `now` for `worker`, oldest first, and returns them.
+/// One `UPDATE … RETURNING`: SQLite runs it under its write lock, so two processes never
+/// claim the same row; a row claimed by another worker is skipped until its claim runs out.
+pub async fn claim_due(
+    pool: &SqlitePool,
+    worker: &str,
+    now: i64,
+    limit: i64,
+) -> Result<Vec<Queued>, sqlx::Error> {
+    let mut claimed: Vec<Queued> = sqlx::query_as(
+        "UPDATE mail_outbox SET claimed_by = ?1, claimed_until = ?2 + ?3
+         WHERE id IN (SELECT id FROM mail_outbox
+                      WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?2
+                        AND (claimed_until IS NULL OR claimed_until <= ?2)
+                      ORDER BY next_attempt_at, id LIMIT ?4)
+         RETURNING id, kind, recipient, subject, body, attachment_name, attachment_type,
+                   attachment, attempts",
     )
+    .bind(worker)
     .bind(now)
+    .bind(CLAIM_SECS)
     .bind(limit)
     .fetch_all(pool)
-    .await
+    .await?;
+    // RETURNING gives no order; send the oldest first.
+    claimed.sort_by_key(|queued| queued.id);
+    Ok(claimed)
 }
 
 pub async fn mark_sent(pool: &SqlitePool, id: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE mail_outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ?")
-        .bind(now)
-        .bind(id)
-        .execute(pool)
-        .await
-        .map(|_| ())
+    sqlx::query(
+        "UPDATE mail_outbox SET sent_at = ?, attempts = attempts + 1,
+             claimed_by = NULL, claimed_until = NULL
+         WHERE id = ?",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(pool)
+    .await
+    .map(|_| ())
 }
 
 /// Seconds to wait after the `attempt`th failure: 30 s, 1 min, 2 min, … at most 6 hours.
@@ -129,7 +152,7 @@ pub async fn mark_failed(
     let error: String = error.chars().take(500).collect();
     sqlx::query(
         "UPDATE mail_outbox SET attempts = ?, last_error = ?, next_attempt_at = ?,
-             failed_at = CASE WHEN ? >= ? THEN ? END
+             failed_at = CASE WHEN ? >= ? THEN ? END, claimed_by = NULL, claimed_until = NULL
          WHERE id = ?",
     )
     .bind(attempts)

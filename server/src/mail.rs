@@ -122,15 +122,43 @@ pub struct Delivery {
     pub failed: usize,
 }
 
+/// This process's name in the outbox's claims.
+fn worker_name() -> &'static str {
+    static NAME: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    NAME.get_or_init(|| {
+        let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
+        format!(
+            "{}:{}:{}",
+            host.trim(),
+            std::process::id(),
+            app::accounts::session::new_token()
+                .get(..8)
+                .unwrap_or_default()
+        )
+    })
+}
+
 /// Sends every outbox row that is due at `now`; failures are recorded and retried later.
+/// Each batch is claimed first, so another server process on the same database never
+/// sends the same mail (see `outbox::claim_due`).
 pub async fn deliver_due(
     pool: &SqlitePool,
     mailer: &Mailer,
     now: i64,
 ) -> Result<Delivery, sqlx::Error> {
+    deliver_due_as(pool, mailer, now, worker_name()).await
+}
+
+/// [`deliver_due`] under a given worker name (tests run two "processes" in one).
+pub async fn deliver_due_as(
+    pool: &SqlitePool,
+    mailer: &Mailer,
+    now: i64,
+    worker: &str,
+) -> Result<Delivery, sqlx::Error> {
     let mut delivery = Delivery::default();
     loop {
-        let batch = outbox::due(pool, now, 50).await?;
+        let batch = outbox::claim_due(pool, worker, now, 50).await?;
         if batch.is_empty() {
             return Ok(delivery);
         }

@@ -485,3 +485,52 @@ async fn retention_purge_removes_personal_data_and_keeps_the_numbers() {
         .unwrap();
     assert_eq!(again.registrations, 0);
 }
+
+/// Two server processes on one database (two connection pools, two worker names) deliver
+/// at the same moment: every mail goes out exactly once. A claim left by a process that
+/// died runs out, and then the other sends that mail.
+#[tokio::test]
+async fn two_workers_never_send_the_same_mail_and_a_dead_ones_claim_runs_out() {
+    use server::mail::deliver_due_as;
+    let server = TestServer::start().await;
+    session(&server, "drukte", 100, "2099-03-01T19:30").await;
+    for n in 0..30 {
+        let (status, _) = sign_up(&server, "drukte", "Naam", &format!("p{n}@voorbeeld.nl")).await;
+        assert_eq!(status, 200);
+    }
+    let second_pool = server::open_database(&server.dir.path().join("kernpunt.db"))
+        .await
+        .unwrap();
+    let (mailer, folder) = folder_mailer(&server);
+    let (other_mailer, _) = folder_mailer(&server);
+    let at = now();
+    let (one, two) = tokio::join!(
+        deliver_due_as(&server.pool, &mailer, at, "een"),
+        deliver_due_as(&second_pool, &other_mailer, at, "twee"),
+    );
+    let (one, two) = (one.unwrap(), two.unwrap());
+    assert_eq!(one.sent + two.sent, 30, "{one:?} {two:?}");
+    assert_eq!(mails_in(&folder).len(), 30);
+    let unsent: i64 = sqlx::query_scalar("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL")
+        .fetch_one(&server.pool)
+        .await
+        .unwrap();
+    assert_eq!(unsent, 0);
+
+    // A process claims a mail and dies before sending it.
+    let (status, _) = sign_up(&server, "drukte", "Laatste", "laatste@voorbeeld.nl").await;
+    assert_eq!(status, 200);
+    let claimed = app::mail::claim_due(&server.pool, "gestorven", at, 50)
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 1);
+    let early = deliver_due_as(&server.pool, &mailer, at + 10, "een")
+        .await
+        .unwrap();
+    assert_eq!(early.sent, 0, "taken while another process holds it");
+    let later = deliver_due_as(&server.pool, &mailer, at + app::mail::CLAIM_SECS + 1, "een")
+        .await
+        .unwrap();
+    assert_eq!(later.sent, 1);
+    assert_eq!(mails_in(&folder).len(), 31);
+}
