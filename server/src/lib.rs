@@ -6,6 +6,7 @@ pub mod areas;
 pub mod library;
 pub mod mail;
 pub mod page_cache;
+pub mod proxies;
 pub mod security;
 pub mod sessions;
 
@@ -49,6 +50,9 @@ pub struct Config {
     pub public_url: String,
     /// `KERNPUNT_RETENTION_DAYS`: days after a session that attendees' data is kept.
     pub retention_days: u32,
+    /// `KERNPUNT_TRUSTED_PROXIES`: reverse proxies whose `X-Forwarded-For` and
+    /// `X-Forwarded-Proto` are believed (addresses or CIDR ranges; none by default).
+    pub trusted_proxies: proxies::TrustedProxies,
 }
 
 /// A configuration problem, naming the variable so the operator knows what to fix.
@@ -133,6 +137,13 @@ impl Config {
                 variable: "KERNPUNT_RETENTION_DAYS",
                 problem: format!("{retention_text:?} is not a number of days from 1 to 3650"),
             })?;
+        let trusted_proxies = proxies::TrustedProxies::parse(
+            &non_empty("KERNPUNT_TRUSTED_PROXIES").unwrap_or_default(),
+        )
+        .map_err(|problem| ConfigError {
+            variable: "KERNPUNT_TRUSTED_PROXIES",
+            problem,
+        })?;
         Ok(Config {
             database: database.into(),
             addr,
@@ -142,6 +153,7 @@ impl Config {
             mail_from,
             public_url,
             retention_days,
+            trusted_proxies,
         })
     }
 
@@ -229,6 +241,8 @@ pub async fn open_database(path: &Path) -> Result<SqlitePool, StartupError> {
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: SqlitePool,
+    /// Whose forwarding headers are believed (see `proxies`).
+    pub trusted_proxies: std::sync::Arc<proxies::TrustedProxies>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -123,6 +123,7 @@ async fn serve(config: Config) -> Result<(), String> {
     let state = AppState {
         leptos_options: config.leptos_options(),
         pool: pool.clone(),
+        trusted_proxies: std::sync::Arc::new(config.trusted_proxies.clone()),
     };
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

@@ -33,23 +33,29 @@ pub async fn authenticate(
             }),
         None => None,
     };
-    let ip = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
-        .unwrap_or_else(|| "unknown".into());
-    // Behind a TLS-terminating proxy, the proxy says the original scheme.
-    let secure = request
-        .headers()
-        .get("x-forwarded-proto")
-        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"));
+    // Behind a trusted reverse proxy: the client it forwarded for, and the original scheme.
+    let (ip, secure) = match request.extensions().get::<ConnectInfo<SocketAddr>>() {
+        Some(ConnectInfo(peer)) => {
+            let (ip, secure) = state.trusted_proxies.client(peer.ip(), request.headers());
+            (ip.to_string(), secure)
+        }
+        None => ("unknown".into(), false),
+    };
     request.extensions_mut().insert(RequestAuth {
         user,
         session_token: token,
         ip,
         secure,
     });
-    next.run(request).await
+    let mut response = next.run(request).await;
+    if secure {
+        // Reached over https: browsers should never use plain http for this site again.
+        response.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+    response
 }
 
 /// Whether a request was sent by a page of another site (a CSRF attempt).
