@@ -324,6 +324,7 @@ async fn main() {
         leptos_options: config.leptos_options(),
         pool: pool.clone(),
         trusted_proxies: std::sync::Arc::new(config.trusted_proxies.clone()),
+        metrics_token: config.metrics_token.clone(),
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();

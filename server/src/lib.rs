@@ -5,6 +5,7 @@
 pub mod areas;
 pub mod library;
 pub mod mail;
+pub mod metrics;
 pub mod page_cache;
 pub mod proxies;
 pub mod security;
@@ -53,6 +54,9 @@ pub struct Config {
     /// `KERNPUNT_TRUSTED_PROXIES`: reverse proxies whose `X-Forwarded-For` and
     /// `X-Forwarded-Proto` are believed (addresses or CIDR ranges; none by default).
     pub trusted_proxies: proxies::TrustedProxies,
+    /// `KERNPUNT_METRICS_TOKEN`: a bearer token that opens `/metrics` from anywhere
+    /// (without it, only from the machine itself).
+    pub metrics_token: Option<std::sync::Arc<str>>,
 }
 
 /// A configuration problem, naming the variable so the operator knows what to fix.
@@ -144,6 +148,7 @@ impl Config {
             variable: "KERNPUNT_TRUSTED_PROXIES",
             problem,
         })?;
+        let metrics_token = non_empty("KERNPUNT_METRICS_TOKEN").map(|t| t.trim().into());
         Ok(Config {
             database: database.into(),
             addr,
@@ -154,6 +159,7 @@ impl Config {
             public_url,
             retention_days,
             trusted_proxies,
+            metrics_token,
         })
     }
 
@@ -243,6 +249,8 @@ pub struct AppState {
     pub pool: SqlitePool,
     /// Whose forwarding headers are believed (see `proxies`).
     pub trusted_proxies: std::sync::Arc<proxies::TrustedProxies>,
+    /// Opens `/metrics` to requests that carry it (see `metrics`).
+    pub metrics_token: Option<std::sync::Arc<str>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -251,7 +259,6 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
-/// `GET /healthz`: 200 when the database answers, 503 when it does not.
 /// The plain scripts pages load beside the WASM (`app::ui::scripts`), by versioned name.
 async fn page_script(
     axum::extract::Path(file): axum::extract::Path<String>,
@@ -269,6 +276,7 @@ async fn page_script(
     }
 }
 
+/// `GET /healthz`: 200 when the database answers, 503 when it does not.
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     match sqlx::query_scalar::<_, i64>("SELECT 1")
         .fetch_one(&state.pool)
@@ -368,12 +376,16 @@ pub fn router(state: AppState) -> Router {
         // Added after the session layer, so that the assets a logged-in browser fetches with
         // every page (and health checks) cost no session lookup.
         .route("/healthz", get(healthz))
+        .route("/readyz", get(metrics::readyz))
+        .route("/metrics", get(metrics::metrics))
         .route("/js/{file}", get(page_script))
         .nest_service(&format!("/{}", leptos_options.site_pkg_dir), assets)
         .layer(axum::middleware::from_fn(security::reject_cross_site))
         .layer(axum::middleware::from_fn(security::security_headers))
         // Pages are compressed on the fly at a quick level; assets come precompressed.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+        // Outermost: every request counted and timed, as the client sees it.
+        .layer(axum::middleware::from_fn(metrics::record))
         .with_state(state)
 }
 

@@ -188,6 +188,13 @@ pub async fn deliver_due_as(
     }
 }
 
+/// When the worker last started a round (unix seconds; 0 before the first), for `/readyz`.
+static WORKER_BEAT: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+
+pub fn last_worker_beat() -> i64 {
+    WORKER_BEAT.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Runs for the life of the server: sends the outbox every `interval`, queues reminders
 /// every minute and purges expired personal data every six hours.
 pub fn spawn_worker(
@@ -201,6 +208,7 @@ pub fn spawn_worker(
         let mut last_purge = 0_i64;
         loop {
             let now = app::accounts::session::now();
+            WORKER_BEAT.store(now, std::sync::atomic::Ordering::Relaxed);
             if now - last_reminders >= 60 {
                 match app::sessions::db::queue_reminders(&pool, now).await {
                     Ok(0) => {}

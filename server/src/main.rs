@@ -124,6 +124,7 @@ async fn serve(config: Config) -> Result<(), String> {
         leptos_options: config.leptos_options(),
         pool: pool.clone(),
         trusted_proxies: std::sync::Arc::new(config.trusted_proxies.clone()),
+        metrics_token: config.metrics_token.clone(),
     };
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

@@ -14,18 +14,23 @@ pub struct TestServer {
 impl TestServer {
     /// Starts the server on a free port with a fresh database holding the demo data.
     pub async fn start() -> TestServer {
-        Self::start_with(true, None).await
+        Self::start_with(true, &[]).await
     }
 
     /// Like [`TestServer::start`], with `KERNPUNT_TRUSTED_PROXIES` set to `proxies`.
     pub async fn start_behind_proxy(proxies: &str) -> TestServer {
-        Self::start_with(true, Some(proxies)).await
+        Self::start_with(true, &[("KERNPUNT_TRUSTED_PROXIES", proxies)]).await
+    }
+
+    /// Like [`TestServer::start`], with these settings (environment variables) as well.
+    pub async fn start_with_settings(settings: &[(&str, &str)]) -> TestServer {
+        Self::start_with(true, settings).await
     }
 
     /// Starts the server on a freshly migrated, empty database, as a new city would have,
     /// with one administrator (`admin@stad.nl`, the demo password).
     pub async fn start_empty() -> TestServer {
-        let server = Self::start_with(false, None).await;
+        let server = Self::start_with(false, &[]).await;
         app::accounts::db::create_user(
             &server.pool,
             "admin@stad.nl",
@@ -38,15 +43,17 @@ impl TestServer {
         server
     }
 
-    async fn start_with(seed: bool, proxies: Option<&str>) -> TestServer {
+    async fn start_with(seed: bool, settings: &[(&str, &str)]) -> TestServer {
         let dir = tempfile::tempdir().unwrap();
         let database = dir.path().join("kernpunt.db");
         let config = Config::from_lookup(|name| match name {
             "KERNPUNT_DATABASE" => Some(database.to_string_lossy().to_string()),
             "KERNPUNT_ADDR" => Some("127.0.0.1:0".into()),
             "KERNPUNT_SITE_ROOT" => Some(dir.path().join("site").to_string_lossy().to_string()),
-            "KERNPUNT_TRUSTED_PROXIES" => proxies.map(str::to_string),
-            _ => None,
+            other => settings
+                .iter()
+                .find(|(name, _)| *name == other)
+                .map(|(_, value)| value.to_string()),
         })
         .unwrap();
         // A stand-in for the built front end: one hashed asset with its brotli twin.
@@ -63,6 +70,7 @@ impl TestServer {
             leptos_options: config.leptos_options(),
             pool: pool.clone(),
             trusted_proxies: std::sync::Arc::new(config.trusted_proxies.clone()),
+            metrics_token: config.metrics_token.clone(),
         };
 
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
