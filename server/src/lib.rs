@@ -3,6 +3,7 @@
 //! tests can build the very same router.
 
 pub mod areas;
+pub mod backup;
 pub mod library;
 pub mod mail;
 pub mod metrics;
@@ -57,6 +58,8 @@ pub struct Config {
     /// `KERNPUNT_METRICS_TOKEN`: a bearer token that opens `/metrics` from anywhere
     /// (without it, only from the machine itself).
     pub metrics_token: Option<std::sync::Arc<str>>,
+    /// `KERNPUNT_BACKUP_DIR`: where the running server makes a backup a day (off when unset).
+    pub backup_dir: Option<PathBuf>,
 }
 
 /// A configuration problem, naming the variable so the operator knows what to fix.
@@ -149,6 +152,7 @@ impl Config {
             problem,
         })?;
         let metrics_token = non_empty("KERNPUNT_METRICS_TOKEN").map(|t| t.trim().into());
+        let backup_dir = non_empty("KERNPUNT_BACKUP_DIR").map(|d| PathBuf::from(d.trim()));
         Ok(Config {
             database: database.into(),
             addr,
@@ -160,6 +164,7 @@ impl Config {
             retention_days,
             trusted_proxies,
             metrics_token,
+            backup_dir,
         })
     }
 

@@ -3,6 +3,8 @@
 //! `server seed`       — fill an empty database with demo data, then exit
 //! `server purge`      — anonymise attendees' data older than the retention period, then exit
 //!                       (the running server also does this by itself every six hours)
+//! `server backup DIR` — a verified copy of the database and attachments in DIR/kernpunt-…
+//! `server restore DIR`— put a backup folder back (refused while a server runs on it)
 //! `server user add --email E --name N --role admin|coordinator|area_editor [--area SLUG]…`
 //!                     — create an account; the password is read from standard input
 //!
@@ -11,7 +13,7 @@
 use server::{open_database, shutdown_signal, AppState, Config};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: server [serve | migrate | seed | purge | user add --email E --name N --role R [--area SLUG]...]";
+const USAGE: &str = "usage: server [serve | migrate | seed | purge | backup DIR | restore DIR | user add --email E --name N --role R [--area SLUG]...]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -39,6 +41,8 @@ async fn main() -> ExitCode {
             .map_err(|e| e.to_string()),
         "seed" => seed(config).await,
         "purge" => purge(config).await,
+        "backup" => backup(config, std::env::args().nth(2)).await,
+        "restore" => restore(config, std::env::args().nth(2)).await,
         "user" => user_command(config, std::env::args().skip(2).collect()).await,
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
@@ -99,10 +103,44 @@ async fn purge(config: Config) -> Result<(), String> {
     Ok(())
 }
 
+async fn backup(config: Config, dir: Option<String>) -> Result<(), String> {
+    let dir = dir.ok_or(format!("backup needs a folder\n{USAGE}"))?;
+    let pool = open_database(&config.database)
+        .await
+        .map_err(|e| e.to_string())?;
+    let folder = server::backup::make(&pool, dir.as_ref(), app::accounts::session::now()).await?;
+    println!("backup written to {} and checked", folder.display());
+    pool.close().await;
+    Ok(())
+}
+
+async fn restore(config: Config, dir: Option<String>) -> Result<(), String> {
+    let dir = dir.ok_or(format!("restore needs a backup folder\n{USAGE}"))?;
+    server::backup::restore(
+        dir.as_ref(),
+        &config.database,
+        app::accounts::session::now(),
+    )
+    .await?;
+    println!(
+        "{} restored from {}; the replaced files are kept beside it (….before-restore-…)",
+        config.database.display(),
+        dir
+    );
+    Ok(())
+}
+
 async fn serve(config: Config) -> Result<(), String> {
     let pool = open_database(&config.database)
         .await
         .map_err(|e| e.to_string())?;
+    // Held while serving: `server restore` refuses while any server holds it.
+    let _lock = server::backup::hold_shared(&config.database)
+        .map_err(|e| format!("cannot lock {}: {e}", config.database.display()))?;
+    let backups = config.backup_dir.clone().map(|dir| {
+        log::info!("a backup a day goes to {}", dir.display());
+        server::backup::spawn_daily(pool.clone(), dir)
+    });
     let mailer = server::mail::Mailer::new(&config.mail, &config.mail_from)
         .map_err(|e| format!("mail (KERNPUNT_MAIL): {e}"))?;
     match &config.mail {
@@ -134,6 +172,9 @@ async fn serve(config: Config) -> Result<(), String> {
         .await
         .map_err(|e| format!("server stopped with an error: {e}"))?;
     worker.abort();
+    if let Some(backups) = backups {
+        backups.abort();
+    }
     pool.close().await;
     log::info!("stopped");
     Ok(())

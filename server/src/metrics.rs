@@ -206,6 +206,12 @@ pub async fn metrics(
         out.push_str("# HELP kernpunt_wal_bytes Size of its write-ahead log.\n# TYPE kernpunt_wal_bytes gauge\n");
         let _ = writeln!(out, "kernpunt_wal_bytes {}", size(format!("{file}-wal")));
     }
+    out.push_str("# HELP kernpunt_last_backup_timestamp_seconds When this process last made a backup (0: none).\n# TYPE kernpunt_last_backup_timestamp_seconds gauge\n");
+    let _ = writeln!(
+        out,
+        "kernpunt_last_backup_timestamp_seconds {}",
+        crate::backup::last_backup()
+    );
     out.push_str("# HELP kernpunt_mail_worker_last_run_timestamp_seconds When the mail worker last ran.\n# TYPE kernpunt_mail_worker_last_run_timestamp_seconds gauge\n");
     let _ = writeln!(
         out,
