@@ -214,16 +214,7 @@ pub fn amsterdam_time(unix: i64) -> String {
     let to_civil = |secs: i64| {
         let days = secs.div_euclid(86_400);
         let rem = secs.rem_euclid(86_400);
-        // Howard Hinnant's civil-from-days.
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
+        let (year, month, day) = crate::ui::format::civil_from_days(days);
         (year, month, day, rem / 3600, (rem % 3600) / 60, days)
     };
     let (year, ..) = to_civil(unix);
