@@ -13,7 +13,15 @@ export KERNPUNT_DATABASE
 
 .PHONY: run test build setup setup-test test-rust test-e2e check bench bench-search bench-signups bench-bundle bench-lighthouse seed
 
-run: setup build
+# What a release build reads. `make run` builds only when one of them is newer than the
+# last build (target/site/.built), so a second run with nothing changed serves at once;
+# `make build` always builds.
+BUILD_INPUTS := $(shell find app server frontend style public migrations -type f 2>/dev/null) \
+	Cargo.toml Cargo.lock $(wildcard .cargo/config.toml package.json package-lock.json)
+BUILT := target/site/.built
+
+run: setup $(BUILT)
+	@[ -x "$(SERVER)" ] || $(MAKE) build
 	@if [ ! -f "$(KERNPUNT_DATABASE)" ]; then \
 		echo "==> Creating $(KERNPUNT_DATABASE) with demo data…"; \
 		"$(SERVER)" seed; \
@@ -34,6 +42,10 @@ setup-test:
 build:
 	@echo "==> Building Kernpunt in release mode (a few minutes the first time)…"
 	cargo leptos build --release --precompress
+	@touch $(BUILT)
+
+$(BUILT): $(BUILD_INPUTS)
+	@$(MAKE) --no-print-directory build
 
 # Unit, database and HTTP tests. The app crate's tests need its ssr feature.
 test-rust:
