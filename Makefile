@@ -11,7 +11,7 @@ SERVER := $(TARGET_DIR)/release/server
 KERNPUNT_DATABASE ?= data/kernpunt.db
 export KERNPUNT_DATABASE
 
-.PHONY: run test build setup setup-test test-rust test-e2e check bench bench-search bench-signups bench-bundle bench-lighthouse seed
+.PHONY: run test build setup setup-test test-rust test-e2e check bench bench-search bench-signups bench-bundle bench-lighthouse bench-soak seed
 
 # What a release build reads. `make run` builds only when one of them is newer than the
 # last build (target/site/.built), so a second run with nothing changed serves at once;
@@ -86,3 +86,7 @@ bench-bundle:
 # Lighthouse mobile scores of six pages visitors land on; fails under the targets (issue 12).
 bench-lighthouse:
 	bench/lighthouse.sh
+
+# 60 s of mixed traffic at 64 connections: errors, p99 per kind, memory (issue 16).
+bench-soak:
+	bench/soak.sh
