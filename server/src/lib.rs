@@ -386,6 +386,7 @@ pub fn router(state: AppState) -> Router {
         .route("/js/{file}", get(page_script))
         .nest_service(&format!("/{}", leptos_options.site_pkg_dir), assets)
         .layer(axum::middleware::from_fn(security::reject_cross_site))
+        .layer(axum::middleware::from_fn(security::limit_form_posts))
         .layer(axum::middleware::from_fn(security::security_headers))
         // Pages are compressed on the fly at a quick level; assets come precompressed.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))

@@ -207,3 +207,54 @@ pub async fn honest_errors(request: Request, next: Next) -> Response {
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }
+
+/// Most bytes a post to a server function may carry: far above any form's fields (a story is
+/// at most 20,000 characters, a library text 50,000), so only abuse reaches it.
+pub const MAX_FORM_BYTES: u64 = 1024 * 1024;
+/// The pasted CSV of many areas at once (`stage_area_import`, up to 500,000 characters).
+pub const MAX_PASTED_CSV_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Refuses a server-function post larger than its limit with 413, before anything reads it
+/// (nothing of it is stored, not even a draft). Uploads have their own limits on their routes.
+pub async fn limit_form_posts(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let Some(name) = path.strip_prefix("/api/") else {
+        return next.run(request).await;
+    };
+    let limit = if name == "stage_area_import" {
+        MAX_PASTED_CSV_BYTES
+    } else {
+        MAX_FORM_BYTES
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    match declared {
+        Some(length) if length > limit => too_large(limit),
+        Some(_) => next.run(request).await,
+        // Without a length (chunked), the body is read up to the limit and no further.
+        None => {
+            let (parts, body) = request.into_parts();
+            match axum::body::to_bytes(body, limit as usize).await {
+                Ok(bytes) => {
+                    next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+                        .await
+                }
+                Err(_) => too_large(limit),
+            }
+        }
+    }
+}
+
+fn too_large(limit: u64) -> Response {
+    (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!(
+            "Dit formulier is te groot om te versturen (meer dan {} MB).",
+            limit / (1024 * 1024)
+        ),
+    )
+        .into_response()
+}

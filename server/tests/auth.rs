@@ -315,3 +315,59 @@ async fn pages_carry_security_headers_and_a_nonce_for_the_hydration_script() {
         .unwrap();
     assert!(!other_csp.contains(&nonce), "a new nonce for every page");
 }
+
+/// A server-function post over its size limit is refused with 413 before it is read:
+/// nothing is stored, not even a draft, and the database does not grow.
+#[tokio::test]
+async fn oversized_form_posts_are_refused_and_store_nothing() {
+    let server = TestServer::start().await;
+    let drafts = || async {
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM form_drafts")
+            .fetch_one(&server.pool)
+            .await
+            .unwrap()
+    };
+    let before = drafts().await;
+    let story = "x".repeat(1_500_000);
+    for _ in 0..3 {
+        let response = server
+            .client
+            .post(format!("{}/api/save_area", server.base))
+            .header("accept", "text/html")
+            .header("sec-fetch-site", "same-origin")
+            .form(&[
+                ("slug", "lindenplein"),
+                ("version", "1"),
+                ("story", story.as_str()),
+                ("ambition", ""),
+                ("phase", "stable"),
+                ("activation", "energetic"),
+                ("intent", "save"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 413);
+        assert!(response.text().await.unwrap().contains("te groot"));
+    }
+    assert_eq!(drafts().await, before);
+    // A normal post still goes through (here: to the login, as the editor is not logged in).
+    let response = server
+        .client
+        .post(format!("{}/api/save_area", server.base))
+        .header("accept", "text/html")
+        .header("sec-fetch-site", "same-origin")
+        .form(&[
+            ("slug", "lindenplein"),
+            ("version", "1"),
+            ("story", "Kort"),
+            ("ambition", ""),
+            ("phase", "stable"),
+            ("activation", "energetic"),
+            ("intent", "save"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 302);
+}
