@@ -47,6 +47,15 @@ pub async fn test_pool() -> SqlitePool {
     pool
 }
 
+/// The file the pool's database lives in.
+pub async fn database_file(pool: &SqlitePool) -> Result<std::path::PathBuf, sqlx::Error> {
+    let file: String =
+        sqlx::query_scalar("SELECT file FROM pragma_database_list WHERE name = 'main'")
+            .fetch_one(pool)
+            .await?;
+    Ok(file.into())
+}
+
 /// The pool the server provides to every request's reactive context.
 pub fn pool_from_context() -> Option<SqlitePool> {
     leptos::prelude::use_context::<SqlitePool>()

@@ -43,15 +43,6 @@ fn stamp(unix: i64) -> String {
     )
 }
 
-/// The attachments folder beside a database file (see `app::library::db::attachments_dir`).
-fn attachments_of(database: &Path) -> PathBuf {
-    database
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
-        .join("bijlagen")
-}
-
 fn copy_folder(from: &Path, to: &Path) -> std::io::Result<u64> {
     std::fs::create_dir_all(to)?;
     let mut copied = 0;
@@ -94,12 +85,9 @@ async fn verify(database: &Path) -> Result<(), String> {
 
 /// Makes a backup of the database `pool` serves into a new folder in `root` and returns it.
 pub async fn make(pool: &SqlitePool, root: &Path, now: i64) -> Result<PathBuf, String> {
-    let database: String =
-        sqlx::query_scalar("SELECT file FROM pragma_database_list WHERE name = 'main'")
-            .fetch_one(pool)
-            .await
-            .map_err(|e| e.to_string())?;
-    let database = PathBuf::from(database);
+    let database = app::db::database_file(pool)
+        .await
+        .map_err(|e| e.to_string())?;
     let name = format!("{PREFIX}{}", stamp(now));
     let partial = root.join(format!("{name}{PARTIAL}"));
     let done = root.join(&name);
@@ -115,8 +103,11 @@ pub async fn make(pool: &SqlitePool, root: &Path, now: i64) -> Result<PathBuf, S
         .execute(pool)
         .await
         .map_err(|e| format!("cannot copy the database: {e}"))?;
-    copy_folder(&attachments_of(&database), &partial.join("bijlagen"))
-        .map_err(|e| format!("cannot copy the attachments: {e}"))?;
+    copy_folder(
+        &app::library::db::attachments_dir_beside(&database),
+        &partial.join("bijlagen"),
+    )
+    .map_err(|e| format!("cannot copy the attachments: {e}"))?;
     verify(&copy).await?;
     std::fs::rename(&partial, &done)
         .map_err(|e| format!("cannot finish {}: {e}", done.display()))?;
@@ -209,20 +200,29 @@ pub fn spawn_daily(pool: SqlitePool, root: PathBuf) -> tokio::task::JoinHandle<(
     })
 }
 
+/// `path` with `suffix` added to its file name (`kernpunt.db` → `kernpunt.db-wal`).
+pub fn suffixed(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 /// The lock file of a database: shared by every running server, exclusive for a restore.
 pub fn lock_path(database: &Path) -> PathBuf {
-    let mut name = database.as_os_str().to_owned();
-    name.push(".lock");
-    PathBuf::from(name)
+    suffixed(database, ".lock")
+}
+
+fn open_lock(database: &Path) -> std::io::Result<File> {
+    File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(lock_path(database))
 }
 
 /// Taken by a running server for its lifetime (keep the returned file open).
 pub fn hold_shared(database: &Path) -> std::io::Result<File> {
-    let file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(lock_path(database))?;
+    let file = open_lock(database)?;
     file.lock_shared()?;
     Ok(file)
 }
@@ -242,11 +242,7 @@ pub async fn restore(folder: &Path, database: &Path, now: i64) -> Result<(), Str
     if let Some(parent) = database.parent() {
         std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
     }
-    let lock = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(lock_path(database))
+    let lock = open_lock(database)
         .map_err(|e| format!("cannot open {}: {e}", lock_path(database).display()))?;
     if lock.try_lock().is_err() {
         return Err(format!(
@@ -256,27 +252,17 @@ pub async fn restore(folder: &Path, database: &Path, now: i64) -> Result<(), Str
         ));
     }
     let suffix = format!(".before-restore-{}", stamp(now));
-    let aside = |path: &Path| {
-        let mut name = path.as_os_str().to_owned();
-        name.push(&suffix);
-        PathBuf::from(name)
-    };
+    let aside = |path: &Path| suffixed(path, &suffix);
     if database.exists() {
         std::fs::rename(database, aside(database)).map_err(|e| e.to_string())?;
     }
     for extra in ["-wal", "-shm"] {
-        let mut name = database.as_os_str().to_owned();
-        name.push(extra);
-        let _ = std::fs::remove_file(PathBuf::from(name));
+        let _ = std::fs::remove_file(suffixed(database, extra));
     }
-    let incoming = {
-        let mut name = database.as_os_str().to_owned();
-        name.push(".restoring");
-        PathBuf::from(name)
-    };
+    let incoming = suffixed(database, ".restoring");
     std::fs::copy(&copy, &incoming).map_err(|e| e.to_string())?;
     std::fs::rename(&incoming, database).map_err(|e| e.to_string())?;
-    let attachments = attachments_of(database);
+    let attachments = app::library::db::attachments_dir_beside(database);
     if attachments.exists() {
         std::fs::rename(&attachments, aside(&attachments)).map_err(|e| e.to_string())?;
     }

@@ -195,16 +195,16 @@ pub async fn metrics(
         out.push_str("# HELP kernpunt_outbox_failed Mails given up after the last retry.\n# TYPE kernpunt_outbox_failed gauge\n");
         let _ = writeln!(out, "kernpunt_outbox_failed {failed}");
     }
-    let file: Result<String, _> =
-        sqlx::query_scalar("SELECT file FROM pragma_database_list WHERE name = 'main'")
-            .fetch_one(&state.pool)
-            .await;
-    if let Ok(file) = file {
-        let size = |path: String| std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if let Ok(file) = app::db::database_file(&state.pool).await {
+        let size = |path: &std::path::Path| std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         out.push_str("# HELP kernpunt_database_bytes Size of the SQLite file.\n# TYPE kernpunt_database_bytes gauge\n");
-        let _ = writeln!(out, "kernpunt_database_bytes {}", size(file.clone()));
+        let _ = writeln!(out, "kernpunt_database_bytes {}", size(&file));
         out.push_str("# HELP kernpunt_wal_bytes Size of its write-ahead log.\n# TYPE kernpunt_wal_bytes gauge\n");
-        let _ = writeln!(out, "kernpunt_wal_bytes {}", size(format!("{file}-wal")));
+        let _ = writeln!(
+            out,
+            "kernpunt_wal_bytes {}",
+            size(&crate::backup::suffixed(&file, "-wal"))
+        );
     }
     out.push_str("# HELP kernpunt_last_backup_timestamp_seconds When this process last made a backup (0: none).\n# TYPE kernpunt_last_backup_timestamp_seconds gauge\n");
     let _ = writeln!(

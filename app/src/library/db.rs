@@ -811,16 +811,18 @@ pub async fn seed_demo(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>) -> Result<(
 
 /// The folder beside the database file where attachments are kept.
 pub async fn attachments_dir(pool: &SqlitePool) -> Result<std::path::PathBuf, sqlx::Error> {
-    let file: String =
-        sqlx::query_scalar("SELECT file FROM pragma_database_list WHERE name = 'main'")
-            .fetch_one(pool)
-            .await?;
-    let database = std::path::PathBuf::from(file);
-    Ok(database
+    Ok(attachments_dir_beside(
+        &crate::db::database_file(pool).await?,
+    ))
+}
+
+/// The attachments folder beside the database file `database`.
+pub fn attachments_dir_beside(database: &std::path::Path) -> std::path::PathBuf {
+    database
         .parent()
         .map(|p| p.to_path_buf())
         .unwrap_or_default()
-        .join("bijlagen"))
+        .join("bijlagen")
 }
 
 /// Stores a checked upload: the file under its content hash (once, however often it is
