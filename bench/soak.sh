@@ -22,18 +22,14 @@ for tool in wrk sqlite3 curl; do
     command -v "$tool" >/dev/null || die "$tool is missing (apt install $tool; bench/pages.sh installs it too)"
 done
 . "$root/bench/demo-server.sh"
-start_demo_server "$port" soak
-# The benchmark data and a session with room for every sign-up, then a fresh start.
-kill "$demo_server_pid"; wait "$demo_server_pid" 2>/dev/null || true
+prepare_demo_database "$port" soak
+# The benchmark data and a session with room for every sign-up.
 sqlite3 "$KERNPUNT_DATABASE" < "$root/bench/bench-data.sql"
 sqlite3 "$KERNPUNT_DATABASE" "INSERT INTO learning_sessions (slug, kind, title, description,
     starts_at, ends_at, online, meeting_url, address, capacity, signup_deadline, status)
     VALUES ('soak-aanmelden', 'thematic', 'Duursessie', 'Voor aanmeldingen.', '2099-06-01T19:30',
     '2099-06-01T21:00', 0, '', 'Stadskantoor', 1000000, '2099-05-31T12:00', 'published')"
-server="${SERVER_BIN:-${CARGO_TARGET_DIR:-$root/target}/release/server}"
-"$server" >"$work/server.log" 2>&1 &
-demo_server_pid=$!
-for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.1; done
+start_prepared_server
 
 cookie="$(curl -s -D - -o /dev/null -H 'Sec-Fetch-Site: same-origin' \
     --data 'email=coordinator@voorbeeld.nl&password=kernpunt-demo&next=/' "$base/api/login" \
