@@ -157,10 +157,9 @@ async function go(req, how) {
       : null;
 
   document.title = next.title;
-  for (const name of ["description"]) {
-    const fresh = next.querySelector(`meta[name="${name}"]`);
-    const old = document.querySelector(`meta[name="${name}"]`);
-    if (old && fresh) old.setAttribute("content", fresh.getAttribute("content") || "");
+  const description = next.querySelector('meta[name="description"]')?.getAttribute("content");
+  if (description !== undefined) {
+    document.querySelector('meta[name="description"]')?.setAttribute("content", description || "");
   }
   document.body = document.adoptNode(next.body);
 
