@@ -41,6 +41,8 @@ pub mod page_tags;
 pub mod programme;
 pub mod sessions;
 pub mod site;
+#[cfg(feature = "ssr")]
+pub mod status;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -1,7 +1,11 @@
 //! Request middleware: who is asking, cross-site request rejection, security headers.
 
 use crate::AppState;
-use app::accounts::{db as accounts_db, guard::RequestAuth, session};
+use app::accounts::{
+    db::{self as accounts_db, SessionLookup},
+    guard::RequestAuth,
+    session,
+};
 use axum::{
     extract::{ConnectInfo, Request, State},
     http::{header, HeaderMap, HeaderValue, Method, StatusCode},
@@ -24,14 +28,19 @@ pub async fn authenticate(
         .filter_map(|value| value.to_str().ok())
         .find_map(session::token_from_cookie_header)
         .map(str::to_string);
-    let user = match &token {
-        Some(token) => accounts_db::session_user(&state.pool, token, session::now())
+    let session = match &token {
+        Some(token) => accounts_db::look_up_session(&state.pool, token, session::now())
             .await
             .unwrap_or_else(|error| {
                 log::error!("session lookup failed: {error}");
-                None
+                SessionLookup::Unknown
             }),
-        None => None,
+        None => SessionLookup::Unknown,
+    };
+    let (user, lapsed_user) = match session {
+        SessionLookup::Live(user) => (Some(user), None),
+        SessionLookup::Lapsed(user) => (None, Some(user)),
+        SessionLookup::Unknown => (None, None),
     };
     // Behind a trusted reverse proxy: the client it forwarded for, and the original scheme.
     let (ip, secure) = match request.extensions().get::<ConnectInfo<SocketAddr>>() {
@@ -43,6 +52,7 @@ pub async fn authenticate(
     };
     request.extensions_mut().insert(RequestAuth {
         user,
+        lapsed_user,
         session_token: token,
         ip,
         secure,
@@ -186,8 +196,8 @@ mod tests {
 }
 
 /// A refusal or a validation error from a server function is a 4xx, not the 500 that
-/// server functions answer every `Err` with: editing errors carry their own status
-/// (`EditError::status`). Plain form posts are redirects and pass untouched.
+/// server functions answer every `Err` with: the app's errors carry their own status
+/// (`app::status`). Plain form posts are redirects and pass untouched.
 pub async fn honest_errors(request: Request, next: Next) -> Response {
     if !request.uri().path().starts_with("/api/") {
         return next.run(request).await;
@@ -201,7 +211,7 @@ pub async fn honest_errors(request: Request, next: Next) -> Response {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     if let Some(status) =
-        app::editing::status_of_error_body(&bytes).and_then(|code| StatusCode::from_u16(code).ok())
+        app::status::of_error_body(&bytes).and_then(|code| StatusCode::from_u16(code).ok())
     {
         parts.status = status;
     }

@@ -19,6 +19,18 @@ pub enum LoginError {
     Transport(String),
 }
 
+impl LoginError {
+    /// The HTTP status that says what happened (see `crate::status`).
+    pub fn status(&self) -> u16 {
+        match self {
+            LoginError::Incorrect => 401,
+            LoginError::Throttled => 429,
+            LoginError::Unavailable => 503,
+            LoginError::Transport(_) => 400,
+        }
+    }
+}
+
 impl FromServerFnError for LoginError {
     type Encoder = JsonEncoding;
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
@@ -67,6 +79,11 @@ pub async fn login(email: String, password: String, next: String) -> Result<(), 
             log::error!("login failed on the database: {e}");
             LoginError::Unavailable
         };
+        // No account has an address this long (RFC 5321: 254): refused without a trace, so
+        // the failure log cannot be filled with megabytes of made-up addresses.
+        if email.len() > 254 || password.len() > 1024 {
+            return Err(LoginError::Incorrect);
+        }
         if db::login_throttled(&pool, &email, &auth.ip, now)
             .await
             .map_err(unavailable)?

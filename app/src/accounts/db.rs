@@ -1,6 +1,9 @@
 //! Database functions for accounts and sessions (server only).
 
-use super::session::{is_live, new_token, token_hash};
+use super::session::{
+    is_live, is_recently_lapsed, new_token, token_hash, ABSOLUTE_TIMEOUT_SECS, IDLE_TIMEOUT_SECS,
+    LAPSED_GRACE_SECS,
+};
 use super::{CurrentUser, Role};
 use sqlx::SqlitePool;
 
@@ -142,12 +145,18 @@ pub async fn current_user_in(
 }
 
 /// Starts a session and returns the token for the cookie (only its hash is stored).
+/// Sessions that ran out more than a grace period ago are swept away here.
 pub async fn create_session(
     pool: &SqlitePool,
     user_id: i64,
     user_agent: &str,
     now: i64,
 ) -> Result<String, sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE last_seen < ? OR created_at < ?")
+        .bind(now - IDLE_TIMEOUT_SECS - LAPSED_GRACE_SECS)
+        .bind(now - ABSOLUTE_TIMEOUT_SECS - LAPSED_GRACE_SECS)
+        .execute(pool)
+        .await?;
     let token = new_token();
     sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen, user_agent) VALUES (?, ?, ?, ?, ?)")
         .bind(token_hash(&token))
@@ -160,13 +169,24 @@ pub async fn create_session(
     Ok(token)
 }
 
-/// The user behind a session token, if the session is live and the account active.
-/// Expired sessions are deleted; live ones are touched (at most once a minute).
-pub async fn session_user(
+/// What a session cookie stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionLookup {
+    /// Logged in.
+    Live(CurrentUser),
+    /// The session ran out less than a day ago: logged out, but it is known whose it was.
+    Lapsed(CurrentUser),
+    /// No session (never was, logged out, long expired, or the account is inactive).
+    Unknown,
+}
+
+/// Looks up a session token. Live sessions are touched (at most once a minute); sessions
+/// that ran out are kept for [`LAPSED_GRACE_SECS`] and then deleted.
+pub async fn look_up_session(
     pool: &SqlitePool,
     token: &str,
     now: i64,
-) -> Result<Option<CurrentUser>, sqlx::Error> {
+) -> Result<SessionLookup, sqlx::Error> {
     let hash = token_hash(token);
     let row: Option<(i64, i64, i64)> =
         sqlx::query_as("SELECT user_id, created_at, last_seen FROM sessions WHERE token_hash = ?")
@@ -174,11 +194,16 @@ pub async fn session_user(
             .fetch_optional(pool)
             .await?;
     let Some((user_id, created_at, last_seen)) = row else {
-        return Ok(None);
+        return Ok(SessionLookup::Unknown);
     };
     if !is_live(created_at, last_seen, now) {
-        delete_session(pool, token).await?;
-        return Ok(None);
+        if !is_recently_lapsed(created_at, last_seen, now) {
+            delete_session(pool, token).await?;
+            return Ok(SessionLookup::Unknown);
+        }
+        return Ok(current_user(pool, user_id)
+            .await?
+            .map_or(SessionLookup::Unknown, SessionLookup::Lapsed));
     }
     if now - last_seen >= 60 {
         sqlx::query("UPDATE sessions SET last_seen = ? WHERE token_hash = ?")
@@ -187,7 +212,21 @@ pub async fn session_user(
             .execute(pool)
             .await?;
     }
-    current_user(pool, user_id).await
+    Ok(current_user(pool, user_id)
+        .await?
+        .map_or(SessionLookup::Unknown, SessionLookup::Live))
+}
+
+/// The user behind a session token, if the session is live and the account active.
+pub async fn session_user(
+    pool: &SqlitePool,
+    token: &str,
+    now: i64,
+) -> Result<Option<CurrentUser>, sqlx::Error> {
+    Ok(match look_up_session(pool, token, now).await? {
+        SessionLookup::Live(user) => Some(user),
+        _ => None,
+    })
 }
 
 pub async fn delete_session(pool: &SqlitePool, token: &str) -> Result<(), sqlx::Error> {
@@ -291,11 +330,32 @@ mod tests {
             .await
             .unwrap()
             .is_none());
-        // The expired session is gone for good.
-        assert!(session_user(&pool, &token, now + 20)
+        // A session that ran out is remembered (as lapsed, granting nothing) for a day...
+        let lapsed = look_up_session(&pool, &token, now + 10 + IDLE_TIMEOUT_SECS)
             .await
-            .unwrap()
-            .is_none());
+            .unwrap();
+        assert!(matches!(lapsed, SessionLookup::Lapsed(ref user) if user.name == "Anna"));
+        // ...and then it is gone for good.
+        let later = now + 10 + IDLE_TIMEOUT_SECS + LAPSED_GRACE_SECS;
+        assert_eq!(
+            look_up_session(&pool, &token, later).await.unwrap(),
+            SessionLookup::Unknown
+        );
+        assert_eq!(
+            look_up_session(&pool, &token, now + 20).await.unwrap(),
+            SessionLookup::Unknown
+        );
+        // Logging in sweeps away sessions whose grace has ended.
+        let old = create_session(&pool, id, "old", now).await.unwrap();
+        create_session(&pool, id, "new", later + ABSOLUTE_TIMEOUT_SECS)
+            .await
+            .unwrap();
+        let left: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions WHERE token_hash = ?")
+            .bind(token_hash(&old))
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(left, 0);
 
         let token = create_session(&pool, id, "test", now).await.unwrap();
         delete_session(&pool, &token).await.unwrap();

@@ -10,6 +10,9 @@ use leptos::prelude::use_context;
 #[derive(Clone, Debug, Default)]
 pub struct RequestAuth {
     pub user: Option<CurrentUser>,
+    /// Whose session ran out (less than a day ago) when nobody is logged in. It grants
+    /// nothing: it only lets a refused post keep its text as a draft for after logging in.
+    pub lapsed_user: Option<CurrentUser>,
     /// The raw session token from the cookie, to end this session on logout.
     pub session_token: Option<String>,
     /// The client's IP address, for rate limiting.
@@ -43,6 +46,13 @@ pub fn require(action: Action) -> Result<CurrentUser, Access> {
             Err(denied)
         }
     }
+}
+
+/// Whether the person whose session just ran out would be allowed `action` once they log
+/// in again (then what they posted may wait for them as a draft).
+pub fn lapsed_user_may(action: &Action) -> bool {
+    let auth = request_auth();
+    auth.user.is_none() && decide(auth.lapsed_user.as_ref(), action) == Access::Allowed
 }
 
 /// A form posted by a browser without JavaScript (it wants an HTML page back), as opposed

@@ -7,6 +7,9 @@ pub const COOKIE_NAME: &str = "kernpunt_sessie";
 pub const IDLE_TIMEOUT_SECS: i64 = 8 * 60 * 60;
 /// Logged out this long after logging in, however active.
 pub const ABSOLUTE_TIMEOUT_SECS: i64 = 7 * 24 * 60 * 60;
+/// How long a session that ran out is remembered. It grants nothing; it only says whose
+/// text a refused post was, so that text can wait as a draft until they log in again.
+pub const LAPSED_GRACE_SECS: i64 = 24 * 60 * 60;
 
 /// 256 random bits as hex: unguessable, and safe in a cookie or URL.
 pub fn new_token() -> String {
@@ -34,6 +37,16 @@ pub fn now() -> i64 {
 /// Whether a session is still valid at `now`.
 pub fn is_live(created_at: i64, last_seen: i64, now: i64) -> bool {
     now - last_seen < IDLE_TIMEOUT_SECS && now - created_at < ABSOLUTE_TIMEOUT_SECS
+}
+
+/// Whether a session that is no longer live ran out less than [`LAPSED_GRACE_SECS`] ago.
+pub fn is_recently_lapsed(created_at: i64, last_seen: i64, now: i64) -> bool {
+    !is_live(created_at, last_seen, now)
+        && is_live(
+            created_at.saturating_add(LAPSED_GRACE_SECS),
+            last_seen.saturating_add(LAPSED_GRACE_SECS),
+            now,
+        )
 }
 
 /// The `Set-Cookie` value for an HttpOnly token cookie on the whole site (`Secure` over https).

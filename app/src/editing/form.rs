@@ -293,21 +293,34 @@ pub mod server {
     }
 
     /// The user, if allowed. Without a login, a browser without JavaScript is sent to log
-    /// in and back to `page`; nothing an anonymous client sent is stored (not even a draft).
+    /// in and back to `page`. What was sent is kept (as a draft for after logging in) only if
+    /// it came from someone whose session just ran out and who may do `action`; from anyone
+    /// else nothing is stored.
     pub async fn allowed(
-        _pool: &SqlitePool,
+        pool: &SqlitePool,
         action: Action,
-        _form: &str,
+        form: &str,
         page: &str,
-        _values: &Fields,
+        values: &Fields,
     ) -> Result<CurrentUser, EditError> {
-        match guard::require(action) {
+        match guard::require(action.clone()) {
             Ok(user) => Ok(user),
             Err(Access::NotLoggedIn) => {
                 if guard::is_plain_form_post() {
+                    let mut errors = FieldErrors::default();
+                    errors.add(TARGET, form);
+                    let draft = drafts::Draft {
+                        values: values.clone(),
+                        errors,
+                        preview_html: None,
+                    };
+                    let back = match drafts::store_for_lapsed(pool, form, &draft, &action).await {
+                        Ok(token) => with_concept(page, &token, form),
+                        Err(_) => page.to_string(),
+                    };
                     leptos_axum::redirect(&format!(
                         "/inloggen?volgende={}",
-                        crate::ui::format::encode_query_value(page)
+                        crate::ui::format::encode_query_value(&back)
                     ));
                 }
                 Err(EditError::NotLoggedIn { draft: None })

@@ -82,14 +82,6 @@ impl EditError {
     }
 }
 
-/// The honest status for a server function's error body, if it is an [`EditError`].
-#[cfg(feature = "ssr")]
-pub fn status_of_error_body(body: &[u8]) -> Option<u16> {
-    serde_json::from_slice::<EditError>(body)
-        .ok()
-        .map(|error| error.status())
-}
-
 #[cfg(feature = "ssr")]
 impl From<crate::accounts::Access> for EditError {
     fn from(access: crate::accounts::Access) -> Self {

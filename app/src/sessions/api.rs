@@ -112,10 +112,15 @@ pub async fn sign_up(
                     errors,
                     preview_html: None,
                 };
-                if let Ok(token) =
-                    crate::editing::drafts::store(&pool, &format!("signup:{slug}"), &draft).await
+                // Back to the form with what was typed; over the public drafts' limits, the
+                // form comes back empty rather than storing more.
+                match crate::editing::drafts::store_public(&pool, &format!("signup:{slug}"), &draft)
+                    .await
                 {
-                    leptos_axum::redirect(&format!("/sessies/{slug}?concept={token}#aanmelden"));
+                    Ok(token) => leptos_axum::redirect(&format!(
+                        "/sessies/{slug}?concept={token}#aanmelden"
+                    )),
+                    Err(_) => leptos_axum::redirect(&format!("/sessies/{slug}#aanmelden")),
                 }
             }
         }

@@ -145,6 +145,19 @@ pub enum SignupError {
     Transport(String),
 }
 
+impl SignupError {
+    /// The HTTP status that says what happened (see `crate::status`).
+    pub fn status(&self) -> u16 {
+        match self {
+            SignupError::Invalid(_) => 422,
+            SignupError::Duplicate | SignupError::DeadlinePassed | SignupError::Cancelled => 409,
+            SignupError::NotFound => 404,
+            SignupError::Unavailable => 503,
+            SignupError::Transport(_) => 400,
+        }
+    }
+}
+
 impl leptos::server_fn::error::FromServerFnError for SignupError {
     type Encoder = leptos::server_fn::codec::JsonEncoding;
     fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {

@@ -130,27 +130,56 @@ pub mod api {
         Ok((area_id, user))
     }
 
-    /// Sends a plain (no-JavaScript) form post back to `page`, with a draft holding what was typed.
+    /// Sends a plain (no-JavaScript) form post back to the edit page, with a draft holding
+    /// what was typed.
     #[cfg(feature = "ssr")]
     async fn back_with_draft(
         pool: &sqlx::SqlitePool,
         slug: &str,
         draft: &drafts::Draft,
-        login_first: bool,
     ) -> Option<String> {
         let token = drafts::store(pool, &form_key(slug), draft).await.ok()?;
         if guard::is_plain_form_post() {
-            let form_url = format!("/gebieden/{slug}/bewerken?concept={token}");
-            if login_first {
-                leptos_axum::redirect(&format!(
-                    "/inloggen?volgende={}",
-                    crate::ui::format::encode_query_value(&form_url)
-                ));
-            } else {
-                leptos_axum::redirect(&form_url);
-            }
+            leptos_axum::redirect(&format!("/gebieden/{slug}/bewerken?concept={token}"));
         }
         Some(token)
+    }
+
+    /// Not logged in: a plain form post goes to the login page and from there back to the
+    /// form. If the session of someone who may edit this area just ran out, what they typed
+    /// waits for them there as a draft; from anyone else nothing is kept.
+    #[cfg(feature = "ssr")]
+    async fn log_in_first(
+        pool: &sqlx::SqlitePool,
+        slug: &str,
+        draft: &drafts::Draft,
+    ) -> Option<String> {
+        let area_id: Option<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?")
+            .bind(slug)
+            .fetch_optional(pool)
+            .await
+            .ok()
+            .flatten();
+        let token = match area_id {
+            Some(area_id) => {
+                let action = Action::EditArea { area_id };
+                drafts::store_for_lapsed(pool, &form_key(slug), draft, &action)
+                    .await
+                    .ok()
+            }
+            None => None,
+        };
+        if guard::is_plain_form_post() {
+            let back = match &token {
+                Some(token) => format!("/gebieden/{slug}/bewerken?concept={token}"),
+                None => format!("/gebieden/{slug}/bewerken"),
+            };
+            leptos_axum::redirect(&format!(
+                "/inloggen?volgende={}",
+                crate::ui::format::encode_query_value(&back)
+            ));
+        }
+        token
     }
 
     #[server(endpoint = "load_area_edit")]
@@ -247,14 +276,9 @@ pub mod api {
         let (area_id, user) = match authorize(&pool, &slug).await {
             Ok(found) => found,
             Err(EditError::NotLoggedIn { .. }) => {
-                // The session ran out while typing: keep the text, log in, come back to it.
-                let draft = back_with_draft(
-                    &pool,
-                    &slug,
-                    &draft_with(FieldErrors::default(), None),
-                    true,
-                )
-                .await;
+                // The session ran out while typing: log in, and come back to the text.
+                let draft =
+                    log_in_first(&pool, &slug, &draft_with(FieldErrors::default(), None)).await;
                 return Err(EditError::NotLoggedIn { draft });
             }
             Err(other) => return Err(other),
@@ -262,7 +286,7 @@ pub mod api {
 
         let errors = validate(&text);
         if !errors.is_empty() {
-            back_with_draft(&pool, &slug, &draft_with(errors.clone(), None), false).await;
+            back_with_draft(&pool, &slug, &draft_with(errors.clone(), None)).await;
             return Err(EditError::Invalid(errors));
         }
 
@@ -272,7 +296,6 @@ pub mod api {
                 &pool,
                 &slug,
                 &draft_with(FieldErrors::default(), Some(html.clone())),
-                false,
             )
             .await;
             return Ok(Some(html));
@@ -300,7 +323,7 @@ pub mod api {
             tx.rollback().await?;
             let mut errors = FieldErrors::default();
             errors.add("_form", EditError::Conflict.to_string());
-            back_with_draft(&pool, &slug, &draft_with(errors, None), false).await;
+            back_with_draft(&pool, &slug, &draft_with(errors, None)).await;
             return Err(EditError::Conflict);
         }
         sqlx::query(

@@ -163,10 +163,12 @@ pub async fn suggest_topic(
                     errors,
                     preview_html: None,
                 };
-                if let Ok(token) =
-                    crate::editing::drafts::store(&pool, "topics:suggest", &draft).await
-                {
-                    leptos_axum::redirect(&page_url(&format!("concept={token}"), "voorstellen"));
+                match crate::editing::drafts::store_public(&pool, "topics:suggest", &draft).await {
+                    Ok(token) => leptos_axum::redirect(&page_url(
+                        &format!("concept={token}"),
+                        "voorstellen",
+                    )),
+                    Err(_) => leptos_axum::redirect(&format!("{PAGE_PATH}#voorstellen")),
                 }
             }
         }
@@ -189,6 +191,10 @@ pub async fn vote_topic(
             Some(token) => db::voter_id(&pool, &token).await?,
             None => None,
         };
+        // The button sends "ja" or nothing; anything else is not a vote.
+        if !withdraw.is_empty() && withdraw != "ja" {
+            return Err(TopicError::Invalid(FieldErrors::default()));
+        }
         if withdraw == "ja" {
             return match known {
                 Some(voter) => db::withdraw(&pool, suggestion_id, voter).await,

@@ -157,6 +157,21 @@ pub enum TopicError {
     Transport(String),
 }
 
+impl TopicError {
+    /// The HTTP status that says what happened (see `crate::status`).
+    pub fn status(&self) -> u16 {
+        match self {
+            TopicError::Invalid(_) => 422,
+            TopicError::TooManySuggestions | TopicError::TooManyVoters | TopicError::TooManyVotes => {
+                429
+            }
+            TopicError::NotFound => 404,
+            TopicError::Unavailable => 503,
+            TopicError::Transport(_) => 400,
+        }
+    }
+}
+
 impl leptos::server_fn::error::FromServerFnError for TopicError {
     type Encoder = leptos::server_fn::codec::JsonEncoding;
     fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
