@@ -42,10 +42,18 @@ mod tests {
             (body(LoginError::Throttled), 429),
             (body(SignupError::Unavailable), 503),
             (body(crate::areas::api::AreaError::Unavailable), 503),
-            (body(crate::library::api::LibraryError::Transport("x".into())), 400),
+            (
+                body(crate::library::api::LibraryError::Transport("x".into())),
+                400,
+            ),
         ];
         for (body, status) in cases {
-            assert_eq!(of_error_body(&body), Some(status), "{}", String::from_utf8_lossy(&body));
+            assert_eq!(
+                of_error_body(&body),
+                Some(status),
+                "{}",
+                String::from_utf8_lossy(&body)
+            );
         }
         assert_eq!(of_error_body(b"not json"), None);
     }

@@ -190,10 +190,9 @@ async fn a_concurrent_edit_is_refused_not_overwritten() {
     assert_eq!(story(&server).await, "Eerste redacteur");
 }
 
-#[tokio::test]
-async fn an_expired_session_keeps_the_text_for_after_logging_in() {
-    let server = TestServer::start().await;
-    let response = server
+/// A plain form post of the area text, with an optional session cookie.
+async fn post_story(server: &TestServer, cookie: Option<&str>, story: &str) -> reqwest::Response {
+    let mut request = server
         .client
         .post(format!("{}/api/save_area", server.base))
         .header("accept", "text/html")
@@ -201,15 +200,68 @@ async fn an_expired_session_keeps_the_text_for_after_logging_in() {
         .form(&[
             ("slug", "lindenplein"),
             ("version", "1"),
-            ("story", "Tekst van voor het verlopen"),
+            ("story", story),
             ("ambition", ""),
             ("phase", "stable"),
             ("activation", "energetic"),
             ("intent", "save"),
-        ])
-        .send()
+        ]);
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    request.send().await.unwrap()
+}
+
+async fn drafts(server: &TestServer) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM form_drafts")
+        .fetch_one(&server.pool)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn without_a_session_nothing_posted_is_kept() {
+    let server = TestServer::start().await;
+    let response = post_story(&server, None, "Tekst van iemand zonder sessie").await;
+    let location = response.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(
+        location,
+        "/inloggen?volgende=%2Fgebieden%2Flindenplein%2Fbewerken"
+    );
+    assert_eq!(drafts(&server).await, 0);
+
+    // Nor from someone who logged out: that session is gone, not lapsed.
+    let cookie = server.cookie_for(Actor::EditorOfThisArea).await.unwrap();
+    server.post_fn("logout", Some(&cookie), &[]).await;
+    let response = post_story(&server, Some(&cookie), "Na het uitloggen").await;
+    assert!(response.headers()["location"]
+        .to_str()
+        .unwrap()
+        .ends_with("bewerken"));
+    assert_eq!(drafts(&server).await, 0);
+
+    // Nor from an editor of another area whose session ran out.
+    let cookie = server.cookie_for(Actor::EditorOfOtherArea).await.unwrap();
+    expire_sessions(&server).await;
+    post_story(&server, Some(&cookie), "Niet mijn gebied").await;
+    assert_eq!(drafts(&server).await, 0);
+}
+
+/// Every session ran out (idle for longer than the idle timeout) a minute ago.
+async fn expire_sessions(server: &TestServer) {
+    sqlx::query("UPDATE sessions SET last_seen = last_seen - ? - 60")
+        .bind(app::accounts::session::IDLE_TIMEOUT_SECS)
+        .execute(&server.pool)
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn an_expired_session_keeps_the_text_for_after_logging_in() {
+    let server = TestServer::start().await;
+    let old_cookie = server.cookie_for(Actor::EditorOfThisArea).await.unwrap();
+    expire_sessions(&server).await;
+    let response = post_story(&server, Some(&old_cookie), "Tekst van voor het verlopen").await;
     let location = response
         .headers()
         .get("location")
@@ -222,6 +274,8 @@ async fn an_expired_session_keeps_the_text_for_after_logging_in() {
             .starts_with("/inloggen?volgende=%2Fgebieden%2Flindenplein%2Fbewerken%3Fconcept%3D"),
         "{location}"
     );
+    // The lapsed session let nothing through: the story is unchanged.
+    assert_ne!(story(&server).await, "Tekst van voor het verlopen");
 
     // Log in with the page's own form data: the login redirects to the form with the draft.
     let next = location.split("volgende=").nth(1).unwrap();

@@ -167,7 +167,7 @@ async fn signing_up_twice_mails_a_new_link_that_works_once_per_ten_minutes() {
     session(&server, "praktijk", 10, "2099-03-01T19:30").await;
     let (_, first) = sign_up(&server, "praktijk", "Sanne", "sanne@voorbeeld.nl").await;
     let (status, body) = sign_up(&server, "praktijk", "Sanne", "SANNE@voorbeeld.nl").await;
-    assert_eq!((status, body.as_str()), (500, "Duplicate"));
+    assert_eq!((status, body.as_str()), (409, "Duplicate"));
     assert!(app::sessions::SignupError::Duplicate
         .to_string()
         .contains("link naar uw aanmelding"));

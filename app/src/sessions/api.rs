@@ -117,9 +117,9 @@ pub async fn sign_up(
                 match crate::editing::drafts::store_public(&pool, &format!("signup:{slug}"), &draft)
                     .await
                 {
-                    Ok(token) => leptos_axum::redirect(&format!(
-                        "/sessies/{slug}?concept={token}#aanmelden"
-                    )),
+                    Ok(token) => {
+                        leptos_axum::redirect(&format!("/sessies/{slug}?concept={token}#aanmelden"))
+                    }
                     Err(_) => leptos_axum::redirect(&format!("/sessies/{slug}#aanmelden")),
                 }
             }

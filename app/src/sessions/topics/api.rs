@@ -164,10 +164,9 @@ pub async fn suggest_topic(
                     preview_html: None,
                 };
                 match crate::editing::drafts::store_public(&pool, "topics:suggest", &draft).await {
-                    Ok(token) => leptos_axum::redirect(&page_url(
-                        &format!("concept={token}"),
-                        "voorstellen",
-                    )),
+                    Ok(token) => {
+                        leptos_axum::redirect(&page_url(&format!("concept={token}"), "voorstellen"))
+                    }
                     Err(_) => leptos_axum::redirect(&format!("{PAGE_PATH}#voorstellen")),
                 }
             }

@@ -162,9 +162,9 @@ impl TopicError {
     pub fn status(&self) -> u16 {
         match self {
             TopicError::Invalid(_) => 422,
-            TopicError::TooManySuggestions | TopicError::TooManyVoters | TopicError::TooManyVotes => {
-                429
-            }
+            TopicError::TooManySuggestions
+            | TopicError::TooManyVoters
+            | TopicError::TooManyVotes => 429,
             TopicError::NotFound => 404,
             TopicError::Unavailable => 503,
             TopicError::Transport(_) => 400,
