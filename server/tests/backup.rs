@@ -87,6 +87,66 @@ async fn a_backup_while_writing_is_whole_verified_and_restores() {
     assert_eq!(kept, 2, "database and attachments folder set aside");
 }
 
+/// A backup taken while 16 clients sign up over HTTP holds every sign-up that was
+/// acknowledged before the backup began, and restores to a whole database.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_during_sign_ups_keeps_every_acknowledged_one() {
+    let server = std::sync::Arc::new(TestServer::start().await);
+    server
+        .add_session("drukte", 10_000, "2099-03-01T19:30")
+        .await;
+    let acknowledged = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut clients = tokio::task::JoinSet::new();
+    for client in 0..16 {
+        let (server, acknowledged, stop) = (server.clone(), acknowledged.clone(), stop.clone());
+        clients.spawn(async move {
+            let mut n = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let email = format!("c{client}-{n}@voorbeeld.nl");
+                let (status, body) = server.sign_up("drukte", "Naam", &email).await;
+                assert_eq!(status, 200, "{body}");
+                acknowledged.lock().unwrap().push(email);
+                n += 1;
+            }
+        });
+    }
+    // Let the sign-ups get going, then note what was acknowledged and back up.
+    while acknowledged.lock().unwrap().len() < 50 {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let before: Vec<String> = acknowledged.lock().unwrap().clone();
+    let root = server.dir.path().join("backups");
+    let now = app::accounts::session::now();
+    let folder = backup::make(&server.pool, &root, now).await.unwrap();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    while let Some(done) = clients.join_next().await {
+        done.unwrap();
+    }
+
+    let database = server.dir.path().join("kernpunt.db");
+    server.pool.close().await;
+    backup::restore(&folder, &database, now + 1).await.unwrap();
+    let restored = server::open_database(&database).await.unwrap();
+    let check: String = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(&restored)
+        .await
+        .unwrap();
+    assert_eq!(check, "ok");
+    let emails: std::collections::BTreeSet<String> =
+        sqlx::query_scalar("SELECT email FROM registrations")
+            .fetch_all(&restored)
+            .await
+            .unwrap()
+            .into_iter()
+            .collect();
+    let missing: Vec<&String> = before.iter().filter(|e| !emails.contains(*e)).collect();
+    assert!(
+        missing.is_empty(),
+        "acknowledged but not in the backup: {missing:?}"
+    );
+}
+
 #[tokio::test]
 async fn a_folder_that_is_not_a_backup_is_refused_and_nothing_is_touched() {
     let server = TestServer::start().await;

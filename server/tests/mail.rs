@@ -12,43 +12,6 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
 const FROM: &str = "Kernpunt <noreply@kernpunt.example>";
 
-async fn session(server: &TestServer, slug: &str, capacity: i64, starts: &str) {
-    sqlx::query(
-        "INSERT INTO learning_sessions (slug, kind, title, description, starts_at, ends_at, online,
-             meeting_url, address, capacity, signup_deadline, status)
-         VALUES (?1, 'thematic', 'Leegstand in de praktijk', 'Over lege panden.', ?3,
-             substr(?3, 1, 11) || '23:00', 1, 'https://meet.example.nl/geheim-42', '', ?2,
-             '2099-01-01T00:00', 'published')",
-    )
-    .bind(slug)
-    .bind(capacity)
-    .bind(starts)
-    .execute(&server.pool)
-    .await
-    .unwrap();
-}
-
-async fn sign_up(server: &TestServer, slug: &str, name: &str, email: &str) -> (u16, String) {
-    let response = server
-        .post_fn(
-            "sign_up",
-            None,
-            &[
-                ("slug", slug),
-                ("name", name),
-                ("email", email),
-                ("role", "entrepreneur"),
-                ("consent", "ja"),
-            ],
-        )
-        .await;
-    let status = response.status().as_u16();
-    (
-        status,
-        response.text().await.unwrap().trim_matches('"').to_string(),
-    )
-}
-
 /// (kind, recipient, sent?) of every outbox row, oldest first.
 async fn outbox(server: &TestServer) -> Vec<(String, String, bool)> {
     sqlx::query_as("SELECT kind, recipient, sent_at IS NOT NULL FROM mail_outbox ORDER BY id")
@@ -85,11 +48,14 @@ fn now() -> i64 {
 #[tokio::test]
 async fn sign_up_mails_a_confirmation_with_calendar_and_personal_link() {
     let server = TestServer::start().await;
-    session(&server, "praktijk", 1, "2099-03-01T19:30").await;
-    let (status, token) =
-        sign_up(&server, "praktijk", "Sanne de Vries", "sanne@voorbeeld.nl").await;
+    server.add_session("praktijk", 1, "2099-03-01T19:30").await;
+    let (status, token) = server
+        .sign_up("praktijk", "Sanne de Vries", "sanne@voorbeeld.nl")
+        .await;
     assert_eq!(status, 200);
-    let (status, _) = sign_up(&server, "praktijk", "Piet Jansen", "piet@voorbeeld.nl").await;
+    let (status, _) = server
+        .sign_up("praktijk", "Piet Jansen", "piet@voorbeeld.nl")
+        .await;
     assert_eq!(status, 200);
     assert_eq!(
         outbox(&server).await,
@@ -139,9 +105,13 @@ async fn sign_up_mails_a_confirmation_with_calendar_and_personal_link() {
 #[tokio::test]
 async fn cancelling_mails_the_canceller_and_the_promoted_person() {
     let server = TestServer::start().await;
-    session(&server, "praktijk", 1, "2099-03-01T19:30").await;
-    let (_, first) = sign_up(&server, "praktijk", "Sanne", "sanne@voorbeeld.nl").await;
-    sign_up(&server, "praktijk", "Piet", "piet@voorbeeld.nl").await;
+    server.add_session("praktijk", 1, "2099-03-01T19:30").await;
+    let (_, first) = server
+        .sign_up("praktijk", "Sanne", "sanne@voorbeeld.nl")
+        .await;
+    server
+        .sign_up("praktijk", "Piet", "piet@voorbeeld.nl")
+        .await;
     let response = server
         .post_fn("cancel_registration", None, &[("token", &first)])
         .await;
@@ -164,9 +134,13 @@ async fn cancelling_mails_the_canceller_and_the_promoted_person() {
 #[tokio::test]
 async fn signing_up_twice_mails_a_new_link_that_works_once_per_ten_minutes() {
     let server = TestServer::start().await;
-    session(&server, "praktijk", 10, "2099-03-01T19:30").await;
-    let (_, first) = sign_up(&server, "praktijk", "Sanne", "sanne@voorbeeld.nl").await;
-    let (status, body) = sign_up(&server, "praktijk", "Sanne", "SANNE@voorbeeld.nl").await;
+    server.add_session("praktijk", 10, "2099-03-01T19:30").await;
+    let (_, first) = server
+        .sign_up("praktijk", "Sanne", "sanne@voorbeeld.nl")
+        .await;
+    let (status, body) = server
+        .sign_up("praktijk", "Sanne", "SANNE@voorbeeld.nl")
+        .await;
     assert_eq!((status, body.as_str()), (409, "Duplicate"));
     assert!(app::sessions::SignupError::Duplicate
         .to_string()
@@ -189,7 +163,9 @@ async fn signing_up_twice_mails_a_new_link_that_works_once_per_ten_minutes() {
         assert!(page.contains("Sanne"), "both links open the registration");
     }
     // A third try soon after: the message again, but no second mail.
-    sign_up(&server, "praktijk", "Sanne", "sanne@voorbeeld.nl").await;
+    server
+        .sign_up("praktijk", "Sanne", "sanne@voorbeeld.nl")
+        .await;
     let count: i64 =
         sqlx::query_scalar("SELECT count(*) FROM mail_outbox WHERE kind = 'link_again'")
             .fetch_one(&server.pool)
@@ -255,8 +231,10 @@ async fn smtp_server(refuse: Arc<Mutex<bool>>, received: Arc<Mutex<Vec<String>>>
 #[tokio::test]
 async fn a_failing_transport_loses_nothing_and_retries_with_backoff() {
     let server = TestServer::start().await;
-    session(&server, "praktijk", 10, "2099-03-01T19:30").await;
-    sign_up(&server, "praktijk", "Sanne", "sanne@voorbeeld.nl").await;
+    server.add_session("praktijk", 10, "2099-03-01T19:30").await;
+    server
+        .sign_up("praktijk", "Sanne", "sanne@voorbeeld.nl")
+        .await;
 
     let refuse = Arc::new(Mutex::new(true));
     let received = Arc::new(Mutex::new(Vec::new()));
@@ -333,10 +311,14 @@ async fn an_unusable_address_is_given_up_with_its_error() {
 #[tokio::test]
 async fn mail_written_before_a_crash_is_sent_after_the_restart() {
     let server = TestServer::start().await;
-    session(&server, "praktijk", 10, "2099-03-01T19:30").await;
+    server.add_session("praktijk", 10, "2099-03-01T19:30").await;
     // The server wrote the sign-up and its mail, then "crashed" before any worker ran.
-    sign_up(&server, "praktijk", "Sanne", "sanne@voorbeeld.nl").await;
-    sign_up(&server, "praktijk", "Piet", "piet@voorbeeld.nl").await;
+    server
+        .sign_up("praktijk", "Sanne", "sanne@voorbeeld.nl")
+        .await;
+    server
+        .sign_up("praktijk", "Piet", "piet@voorbeeld.nl")
+        .await;
     server.pool.close().await;
 
     // Restart: a new connection pool on the same file and the real worker.
@@ -372,9 +354,11 @@ async fn reminders_go_once_a_day_before_to_those_with_a_place() {
     let server = TestServer::start().await;
     // Starts in about 12 hours, Amsterdam time.
     let soon = app::sessions::amsterdam_time(now() + 12 * 3600);
-    session(&server, "morgen", 1, &soon).await;
-    sign_up(&server, "morgen", "Sanne", "sanne@voorbeeld.nl").await;
-    sign_up(&server, "morgen", "Piet", "piet@voorbeeld.nl").await;
+    server.add_session("morgen", 1, &soon).await;
+    server
+        .sign_up("morgen", "Sanne", "sanne@voorbeeld.nl")
+        .await;
+    server.sign_up("morgen", "Piet", "piet@voorbeeld.nl").await;
     let queued = app::sessions::db::queue_reminders(&server.pool, now())
         .await
         .unwrap();
@@ -397,8 +381,8 @@ async fn reminders_go_once_a_day_before_to_those_with_a_place() {
         "never twice"
     );
     // Sessions further away get none yet.
-    session(&server, "later", 5, "2099-03-01T19:30").await;
-    sign_up(&server, "later", "Sanne", "sanne@voorbeeld.nl").await;
+    server.add_session("later", 5, "2099-03-01T19:30").await;
+    server.sign_up("later", "Sanne", "sanne@voorbeeld.nl").await;
     assert_eq!(
         app::sessions::db::queue_reminders(&server.pool, now())
             .await
@@ -410,15 +394,15 @@ async fn reminders_go_once_a_day_before_to_those_with_a_place() {
 #[tokio::test]
 async fn retention_purge_removes_personal_data_and_keeps_the_numbers() {
     let server = TestServer::start().await;
-    session(&server, "lang-geleden", 1, "2099-03-01T19:30").await;
-    let (_, token) = sign_up(
-        &server,
-        "lang-geleden",
-        "Sanne de Vries",
-        "sanne@voorbeeld.nl",
-    )
-    .await;
-    sign_up(&server, "lang-geleden", "Piet Jansen", "piet@voorbeeld.nl").await;
+    server
+        .add_session("lang-geleden", 1, "2099-03-01T19:30")
+        .await;
+    let (_, token) = server
+        .sign_up("lang-geleden", "Sanne de Vries", "sanne@voorbeeld.nl")
+        .await;
+    server
+        .sign_up("lang-geleden", "Piet Jansen", "piet@voorbeeld.nl")
+        .await;
     // Move the session into the past, 100 days ago.
     sqlx::query(
         "UPDATE learning_sessions SET starts_at = ?, ends_at = ? WHERE slug = 'lang-geleden'",
@@ -433,8 +417,8 @@ async fn retention_purge_removes_personal_data_and_keeps_the_numbers() {
         .await
         .unwrap();
     // A session that ended recently keeps its data.
-    session(&server, "recent", 5, "2099-03-01T19:30").await;
-    sign_up(&server, "recent", "Kees", "kees@voorbeeld.nl").await;
+    server.add_session("recent", 5, "2099-03-01T19:30").await;
+    server.sign_up("recent", "Kees", "kees@voorbeeld.nl").await;
     sqlx::query("UPDATE learning_sessions SET starts_at = ?, ends_at = ? WHERE slug = 'recent'")
         .bind(app::sessions::amsterdam_time(now() - 10 * 86_400 - 3600))
         .bind(app::sessions::amsterdam_time(now() - 10 * 86_400))
@@ -493,9 +477,11 @@ async fn retention_purge_removes_personal_data_and_keeps_the_numbers() {
 async fn two_workers_never_send_the_same_mail_and_a_dead_ones_claim_runs_out() {
     use server::mail::deliver_due_as;
     let server = TestServer::start().await;
-    session(&server, "drukte", 100, "2099-03-01T19:30").await;
+    server.add_session("drukte", 100, "2099-03-01T19:30").await;
     for n in 0..30 {
-        let (status, _) = sign_up(&server, "drukte", "Naam", &format!("p{n}@voorbeeld.nl")).await;
+        let (status, _) = server
+            .sign_up("drukte", "Naam", &format!("p{n}@voorbeeld.nl"))
+            .await;
         assert_eq!(status, 200);
     }
     let second_pool = server::open_database(&server.dir.path().join("kernpunt.db"))
@@ -518,7 +504,9 @@ async fn two_workers_never_send_the_same_mail_and_a_dead_ones_claim_runs_out() {
     assert_eq!(unsent, 0);
 
     // A process claims a mail and dies before sending it.
-    let (status, _) = sign_up(&server, "drukte", "Laatste", "laatste@voorbeeld.nl").await;
+    let (status, _) = server
+        .sign_up("drukte", "Laatste", "laatste@voorbeeld.nl")
+        .await;
     assert_eq!(status, 200);
     let claimed = app::mail::claim_due(&server.pool, "gestorven", at, 50)
         .await
@@ -533,4 +521,64 @@ async fn two_workers_never_send_the_same_mail_and_a_dead_ones_claim_runs_out() {
         .unwrap();
     assert_eq!(later.sent, 1);
     assert_eq!(mails_in(&folder).len(), 31);
+}
+
+/// Two server processes on one database, sending through an SMTP server that refuses at
+/// first and then recovers: every mail reaches it exactly once.
+#[tokio::test]
+async fn two_workers_and_a_recovering_mail_server_send_every_mail_exactly_once() {
+    use server::mail::deliver_due_as;
+    let server = TestServer::start().await;
+    server.add_session("drukte", 100, "2099-03-01T19:30").await;
+    for n in 0..20 {
+        let (status, _) = server
+            .sign_up("drukte", "Naam", &format!("p{n}@voorbeeld.nl"))
+            .await;
+        assert_eq!(status, 200);
+    }
+    let second_pool = server::open_database(&server.dir.path().join("kernpunt.db"))
+        .await
+        .unwrap();
+    let refuse = Arc::new(Mutex::new(true));
+    let received = Arc::new(Mutex::new(Vec::new()));
+    let port = smtp_server(refuse.clone(), received.clone()).await;
+    let smtp =
+        || Mailer::new(&MailSetting::Smtp(format!("smtp://127.0.0.1:{port}")), FROM).unwrap();
+    let (one, two) = (smtp(), smtp());
+
+    let start = now();
+    // Rounds a minute apart (longer than the first backoffs); the mail server recovers
+    // after the second.
+    for round in 0..6 {
+        if round == 2 {
+            *refuse.lock().unwrap() = false;
+        }
+        let at = start + round * 120;
+        let (a, b) = tokio::join!(
+            deliver_due_as(&server.pool, &one, at, "een"),
+            deliver_due_as(&second_pool, &two, at, "twee"),
+        );
+        let (a, b) = (a.unwrap(), b.unwrap());
+        if round < 2 {
+            assert_eq!(a.sent + b.sent, 0, "nothing goes while refused");
+        }
+    }
+    let messages = received.lock().unwrap().clone();
+    let mut recipients: Vec<String> = messages
+        .iter()
+        .filter_map(|m| {
+            m.lines()
+                .find(|l| l.starts_with("To: "))
+                .map(|l| l.trim_start_matches("To: ").to_string())
+        })
+        .collect();
+    recipients.sort();
+    let unique: std::collections::BTreeSet<&String> = recipients.iter().collect();
+    assert_eq!(messages.len(), 20, "{recipients:?}");
+    assert_eq!(unique.len(), 20, "a mail was sent twice: {recipients:?}");
+    let unsent: i64 = sqlx::query_scalar("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL")
+        .fetch_one(&server.pool)
+        .await
+        .unwrap();
+    assert_eq!(unsent, 0);
 }

@@ -326,4 +326,43 @@ impl TestServer {
             .await
             .unwrap()
     }
+
+    /// A published online session with `capacity` places, starting at `starts`.
+    pub async fn add_session(&self, slug: &str, capacity: i64, starts: &str) {
+        sqlx::query(
+            "INSERT INTO learning_sessions (slug, kind, title, description, starts_at, ends_at, online,
+                 meeting_url, address, capacity, signup_deadline, status)
+             VALUES (?1, 'thematic', 'Leegstand in de praktijk', 'Over lege panden.', ?3,
+                 substr(?3, 1, 11) || '23:00', 1, 'https://meet.example.nl/geheim-42', '', ?2,
+                 '2099-01-01T00:00', 'published')",
+        )
+        .bind(slug)
+        .bind(capacity)
+        .bind(starts)
+        .execute(&self.pool)
+        .await
+        .unwrap();
+    }
+
+    /// Signs up for a session as the hydrated app does: the status and the answer's text.
+    pub async fn sign_up(&self, slug: &str, name: &str, email: &str) -> (u16, String) {
+        let response = self
+            .post_fn(
+                "sign_up",
+                None,
+                &[
+                    ("slug", slug),
+                    ("name", name),
+                    ("email", email),
+                    ("role", "entrepreneur"),
+                    ("consent", "ja"),
+                ],
+            )
+            .await;
+        let status = response.status().as_u16();
+        (
+            status,
+            response.text().await.unwrap().trim_matches('"').to_string(),
+        )
+    }
 }
