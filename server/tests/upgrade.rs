@@ -64,7 +64,12 @@ async fn a_database_from_2026_12_02_opens_with_every_row_and_its_meaning() {
     drop(connection);
     for (table, n) in &before {
         let now = after.iter().find(|(t, _)| t == table).map(|(_, n)| *n);
-        assert_eq!(now, Some(*n), "rows of {table}");
+        if table == "_sqlx_migrations" {
+            // One row per migration: later migrations add theirs.
+            assert!(now >= Some(*n), "rows of {table}");
+        } else {
+            assert_eq!(now, Some(*n), "rows of {table}");
+        }
     }
 
     // The meaning of the rows, through the app's own functions where there are some.

@@ -138,10 +138,12 @@ pub mod api {
         slug: &str,
         draft: &drafts::Draft,
     ) -> Option<String> {
-        let token = drafts::store(pool, &form_key(slug), draft).await.ok()?;
-        if guard::is_plain_form_post() {
-            leptos_axum::redirect(&format!("/gebieden/{slug}/bewerken?concept={token}"));
+        // A call from a script gets its answer directly and needs no draft.
+        if !guard::is_plain_form_post() {
+            return None;
         }
+        let token = drafts::store(pool, &form_key(slug), draft).await.ok()?;
+        leptos_axum::redirect(&format!("/gebieden/{slug}/bewerken?concept={token}"));
         Some(token)
     }
 
