@@ -470,15 +470,12 @@ async fn retention_purge_removes_personal_data_and_keeps_the_numbers() {
     assert_eq!(again.registrations, 0);
 }
 
-/// Two server processes on one database (two connection pools, two worker names) deliver
-/// at the same moment: every mail goes out exactly once. A claim left by a process that
-/// died runs out, and then the other sends that mail.
-#[tokio::test]
-async fn two_workers_never_send_the_same_mail_and_a_dead_ones_claim_runs_out() {
-    use server::mail::deliver_due_as;
+/// A server with `mails` sign-up confirmations queued, and a second connection pool on its
+/// database, as a second server process would have.
+async fn outbox_for_two_processes(mails: usize) -> (TestServer, sqlx::SqlitePool) {
     let server = TestServer::start().await;
     server.add_session("drukte", 100, "2099-03-01T19:30").await;
-    for n in 0..30 {
+    for n in 0..mails {
         let (status, _) = server
             .sign_up("drukte", "Naam", &format!("p{n}@voorbeeld.nl"))
             .await;
@@ -487,6 +484,16 @@ async fn two_workers_never_send_the_same_mail_and_a_dead_ones_claim_runs_out() {
     let second_pool = server::open_database(&server.dir.path().join("kernpunt.db"))
         .await
         .unwrap();
+    (server, second_pool)
+}
+
+/// Two server processes on one database (two connection pools, two worker names) deliver
+/// at the same moment: every mail goes out exactly once. A claim left by a process that
+/// died runs out, and then the other sends that mail.
+#[tokio::test]
+async fn two_workers_never_send_the_same_mail_and_a_dead_ones_claim_runs_out() {
+    use server::mail::deliver_due_as;
+    let (server, second_pool) = outbox_for_two_processes(30).await;
     let (mailer, folder) = folder_mailer(&server);
     let (other_mailer, _) = folder_mailer(&server);
     let at = now();
@@ -528,17 +535,7 @@ async fn two_workers_never_send_the_same_mail_and_a_dead_ones_claim_runs_out() {
 #[tokio::test]
 async fn two_workers_and_a_recovering_mail_server_send_every_mail_exactly_once() {
     use server::mail::deliver_due_as;
-    let server = TestServer::start().await;
-    server.add_session("drukte", 100, "2099-03-01T19:30").await;
-    for n in 0..20 {
-        let (status, _) = server
-            .sign_up("drukte", "Naam", &format!("p{n}@voorbeeld.nl"))
-            .await;
-        assert_eq!(status, 200);
-    }
-    let second_pool = server::open_database(&server.dir.path().join("kernpunt.db"))
-        .await
-        .unwrap();
+    let (server, second_pool) = outbox_for_two_processes(20).await;
     let refuse = Arc::new(Mutex::new(true));
     let received = Arc::new(Mutex::new(Vec::new()));
     let port = smtp_server(refuse.clone(), received.clone()).await;
