@@ -1026,22 +1026,35 @@ async fn check(case: &'static Case, actor: Actor, expected: Outcome) -> Vec<Stri
     failures
 }
 
-// Cases run a few at a time: each starts its own server, and logging in hashes passwords.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_permission_matrix() {
+/// Runs the checks a few at a time (each starts its own server, and logging in hashes
+/// passwords) and gathers what went wrong.
+async fn gather<F>(checks: impl IntoIterator<Item = F>) -> Vec<String>
+where
+    F: std::future::Future<Output = Vec<String>> + Send + 'static,
+{
     let mut failures = Vec::new();
     let mut running = tokio::task::JoinSet::new();
-    for case in MATRIX {
-        for (actor, expected) in ACTORS.iter().zip(case.expected) {
-            running.spawn(check(case, *actor, expected));
-            if running.len() >= 4 {
-                failures.extend(running.join_next().await.unwrap().unwrap());
-            }
+    for check in checks {
+        running.spawn(check);
+        if running.len() >= 4 {
+            failures.extend(running.join_next().await.unwrap().unwrap());
         }
     }
     while let Some(done) = running.join_next().await {
         failures.extend(done.unwrap());
     }
+    failures
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_permission_matrix() {
+    let failures = gather(MATRIX.iter().flat_map(|case| {
+        ACTORS
+            .iter()
+            .zip(case.expected)
+            .map(move |(actor, expected)| check(case, *actor, expected))
+    }))
+    .await;
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -1155,17 +1168,13 @@ async fn check_oversized(case: &'static Case) -> Vec<String> {
 /// database no larger. Nothing they send is kept, not even as a draft.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn oversized_posts_leave_nothing_behind() {
-    let mut failures = Vec::new();
-    let mut running = tokio::task::JoinSet::new();
-    for case in MATRIX.iter().filter(|case| case.mutates) {
-        running.spawn(check_oversized(case));
-        if running.len() >= 4 {
-            failures.extend(running.join_next().await.unwrap().unwrap());
-        }
-    }
-    while let Some(done) = running.join_next().await {
-        failures.extend(done.unwrap());
-    }
+    let mut failures = gather(
+        MATRIX
+            .iter()
+            .filter(|case| case.mutates)
+            .map(check_oversized),
+    )
+    .await;
 
     // The forms anyone may post (each limited and tested on its own elsewhere).
     let server = TestServer::start().await;
@@ -1253,21 +1262,14 @@ async fn oversized_fields_are_not_stored_even_from_those_who_may() {
         }
         failures
     }
-    let mut failures = Vec::new();
-    let mut running = tokio::task::JoinSet::new();
     // A pasted CSV of areas may be 500,000 characters (its own limit, tested in setup.rs).
-    for case in MATRIX
-        .iter()
-        .filter(|case| case.mutates && case.name != "stage_area_import")
-    {
-        running.spawn(check(case));
-        if running.len() >= 4 {
-            failures.extend(running.join_next().await.unwrap().unwrap());
-        }
-    }
-    while let Some(done) = running.join_next().await {
-        failures.extend(done.unwrap());
-    }
+    let failures = gather(
+        MATRIX
+            .iter()
+            .filter(|case| case.mutates && case.name != "stage_area_import")
+            .map(check),
+    )
+    .await;
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

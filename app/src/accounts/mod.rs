@@ -62,6 +62,14 @@ pub enum Access {
     NotFound,
 }
 
+/// The login page, returning to `back` (a local path) after logging in.
+pub fn login_url(back: &str) -> String {
+    format!(
+        "/inloggen?volgende={}",
+        crate::ui::format::encode_query_value(back)
+    )
+}
+
 /// Deny by default: each role is allowed exactly what is listed here.
 pub fn decide(user: Option<&CurrentUser>, action: &Action) -> Access {
     let Some(user) = user else {

@@ -318,10 +318,7 @@ pub mod server {
                         Ok(token) => with_concept(page, &token, form),
                         Err(_) => page.to_string(),
                     };
-                    leptos_axum::redirect(&format!(
-                        "/inloggen?volgende={}",
-                        crate::ui::format::encode_query_value(&back)
-                    ));
+                    leptos_axum::redirect(&crate::accounts::login_url(&back));
                 }
                 Err(EditError::NotLoggedIn { draft: None })
             }

@@ -1,7 +1,7 @@
 //! Form pieces shared by every edit page: labelled fields with their error message.
 
 use super::{EditError, FieldErrors};
-use crate::ui::{format::encode_query_value, layout::set_status};
+use crate::ui::layout::set_status;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
@@ -199,7 +199,7 @@ pub fn EditRefused(error: EditError) -> impl IntoView {
                 location.pathname.get_untracked(),
                 location.search.get_untracked()
             );
-            let href = format!("/inloggen?volgende={}", encode_query_value(&here));
+            let href = crate::accounts::login_url(&here);
             view! {
                 <Title text="Inloggen nodig"/>
                 <h1>"Inloggen nodig"</h1>

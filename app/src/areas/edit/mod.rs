@@ -110,6 +110,14 @@ pub mod api {
         format!("area:{slug}")
     }
 
+    #[cfg(feature = "ssr")]
+    async fn area_id(pool: &sqlx::SqlitePool, slug: &str) -> Result<Option<i64>, sqlx::Error> {
+        sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?")
+            .bind(slug)
+            .fetch_optional(pool)
+            .await
+    }
+
     /// The area's id, after the guard allowed this user to edit it.
     /// Every area-editing server function (here and in `items`) starts with this.
     #[cfg(feature = "ssr")]
@@ -117,10 +125,7 @@ pub mod api {
         pool: &sqlx::SqlitePool,
         slug: &str,
     ) -> Result<(i64, CurrentUser), EditError> {
-        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?")
-            .bind(slug)
-            .fetch_optional(pool)
-            .await?;
+        let id = area_id(pool, slug).await?;
         // Unknown areas are refused by the same rule as areas outside one's scope.
         let area_id = id.unwrap_or(-1);
         let user = guard::require(Action::EditArea { area_id })?;
@@ -156,13 +161,7 @@ pub mod api {
         slug: &str,
         draft: &drafts::Draft,
     ) -> Option<String> {
-        let area_id: Option<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?")
-            .bind(slug)
-            .fetch_optional(pool)
-            .await
-            .ok()
-            .flatten();
-        let token = match area_id {
+        let token = match area_id(pool, slug).await.ok().flatten() {
             Some(area_id) => {
                 let action = Action::EditArea { area_id };
                 drafts::store_for_lapsed(pool, &form_key(slug), draft, &action)
@@ -176,10 +175,7 @@ pub mod api {
                 Some(token) => format!("/gebieden/{slug}/bewerken?concept={token}"),
                 None => format!("/gebieden/{slug}/bewerken"),
             };
-            leptos_axum::redirect(&format!(
-                "/inloggen?volgende={}",
-                crate::ui::format::encode_query_value(&back)
-            ));
+            leptos_axum::redirect(&crate::accounts::login_url(&back));
         }
         token
     }
@@ -442,7 +438,6 @@ pub mod pages {
     use super::api::{area_story_history, load_area_edit, RestoreAreaStory, SaveArea};
     use super::*;
     use crate::editing::ui::{SelectField, TextAreaField};
-    use crate::ui::format::encode_query_value;
     use leptos::prelude::*;
     use leptos_meta::Title;
     use leptos_router::hooks::{use_params_map, use_query_map};
@@ -514,7 +509,7 @@ pub mod pages {
         let login_link = move || match save.value().get() {
             Some(Err(EditError::NotLoggedIn { draft: Some(token) })) => {
                 let back = format!("/gebieden/{slug}/bewerken?concept={token}");
-                Some(format!("/inloggen?volgende={}", encode_query_value(&back)))
+                Some(crate::accounts::login_url(&back))
             }
             _ => None,
         };
