@@ -116,6 +116,11 @@ t0="$(now)"
 "$server" seed >/dev/null
 t1="$(now)"
 [ "$data" = demo ] || sqlite3 "$KERNPUNT_DATABASE" < "$root/bench/bench-data.sql"
+# Opgaves tied to outcomes, where the server's schema has them (an older binary has not).
+if [ "$data" = bench ] && [ -n "$(sqlite3 "$KERNPUNT_DATABASE" \
+        "SELECT 1 FROM sqlite_master WHERE name = 'opgave_indicators'")" ]; then
+    sqlite3 "$KERNPUNT_DATABASE" < "$root/bench/bench-outcomes.sql"
+fi
 t2="$(now)"
 read -r area_count value_count periods < <(sqlite3 -separator ' ' "$KERNPUNT_DATABASE" \
     "SELECT (SELECT count(*) FROM areas), (SELECT count(*) FROM indicator_values),

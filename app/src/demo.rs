@@ -460,9 +460,13 @@ async fn seed_opgaves(
         let month = 1 + dice.next() % 12;
         let year = *dice.pick(&[2025, 2026, 2026, 2027]);
         let due = format!("{year}-{month:02}-{:02}", 1 + dice.next() % 28);
-        sqlx::query(
-            "INSERT INTO opgaves (area_id, title, theme_key, status, owner, due_date)
-             VALUES (?, ?, ?, ?, ?, ?)",
+        // Started some years back (without another throw of the dice, so the rest of the
+        // demo data stays as it was); done ones ended a year later.
+        let started = (status != "open").then(|| format!("{}-{month:02}-01", 2021 + i % 3));
+        let finished = (status == "done").then(|| format!("{}-{month:02}-15", 2022 + i % 3));
+        let opgave_id: i64 = sqlx::query_scalar(
+            "INSERT INTO opgaves (area_id, title, theme_key, status, owner, due_date, started_on, finished_on)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(area_id)
         .bind(title)
@@ -470,8 +474,26 @@ async fn seed_opgaves(
         .bind(status)
         .bind(*dice.pick(OWNERS))
         .bind(due)
-        .execute(&mut **tx)
+        .bind(started)
+        .bind(finished)
+        .fetch_one(&mut **tx)
         .await?;
+        // Vacancy opgaves should bring vacancy down; public space ones raise the rating.
+        let link = match theme {
+            "vacancy" => Some(("vacancy_outlets", "decrease")),
+            "public_space" => Some(("rating", "increase")),
+            _ => None,
+        };
+        if let Some((indicator, intended)) = link {
+            sqlx::query(
+                "INSERT INTO opgave_indicators (opgave_id, indicator_key, intended) VALUES (?, ?, ?)",
+            )
+            .bind(opgave_id)
+            .bind(indicator)
+            .bind(intended)
+            .execute(&mut **tx)
+            .await?;
+        }
     }
     Ok(())
 }

@@ -138,6 +138,7 @@ pub fn App() -> impl IntoView {
                         view=areas::activation::pages::ActivationPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/gebieden/:slug/opgaves/:id") view=areas::edit::outcomes::pages::OpgaveOutcomesPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/gebieden/:slug/geschiedenis")
                         view=areas::edit::pages::AreaHistoryPage
@@ -173,6 +174,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/beheer/organisaties/:id") view=programme::organisations::pages::OrganisationPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/gearchiveerd") view=areas::edit::identity::pages::ArchivedAreasPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/stuurwiel") view=areas::edit::stuurwiel::pages::StuurwielEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/open-data") view=areas::open_data::pages::OpenDataSettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/open-data") view=areas::open_data::pages::OpenDataPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=site::PrivacyPage ssr=SsrMode::Async/>
                     <Route path=path!("/toegankelijkheid") view=site::AccessibilityPage ssr=SsrMode::Async/>
                 </Routes>

@@ -3,7 +3,7 @@
 
 use crate::AppState;
 use app::accounts::guard::RequestAuth;
-use app::areas::{csv::MAX_BYTES, edit::import, export};
+use app::areas::{csv::MAX_BYTES, edit::import, export, open_data};
 use axum::{
     extract::{Multipart, Path, State},
     http::{header, StatusCode},
@@ -139,4 +139,56 @@ pub async fn follow_renamed_areas(
         }
     }
     next.run(request).await
+}
+
+/// An open data file: anyone may fetch it, also from a script on another site.
+fn open_data_response(content_type: &'static str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn json_text(value: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+/// `GET /open-data/indicatoren.csv`
+pub async fn open_data_csv(State(state): State<AppState>) -> Response {
+    match open_data::db::indicators_csv(&state.pool).await {
+        Ok(body) => open_data_response("text/csv; charset=utf-8; header=present", body),
+        Err(error) => unavailable(error),
+    }
+}
+
+/// `GET /open-data/indicatoren.csv-metadata.json`
+pub async fn open_data_csvw(State(state): State<AppState>) -> Response {
+    match open_data::db::settings(&state.pool).await {
+        Ok(settings) => open_data_response(
+            "application/csvm+json",
+            json_text(&open_data::db::csvw(&settings, app::mail::public_url())),
+        ),
+        Err(error) => unavailable(error),
+    }
+}
+
+/// `GET /open-data/gebieden.geojson`
+pub async fn open_data_geojson(State(state): State<AppState>) -> Response {
+    match open_data::db::areas_geojson(&state.pool, app::mail::public_url()).await {
+        Ok(value) => open_data_response("application/geo+json", json_text(&value)),
+        Err(error) => unavailable(error),
+    }
+}
+
+/// `GET /open-data/catalogus.jsonld`
+pub async fn open_data_catalogue(State(state): State<AppState>) -> Response {
+    match open_data::db::catalogue(&state.pool, app::mail::public_url()).await {
+        Ok(value) => open_data_response("application/ld+json", json_text(&value)),
+        Err(error) => unavailable(error),
+    }
 }

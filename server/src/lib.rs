@@ -334,6 +334,16 @@ pub fn router(state: AppState) -> Router {
             _,
         >(context, shell))
         .route("/monitor.csv", get(areas::monitor_csv))
+        .route("/open-data/indicatoren.csv", get(areas::open_data_csv))
+        .route(
+            "/open-data/indicatoren.csv-metadata.json",
+            get(areas::open_data_csvw),
+        )
+        .route("/open-data/gebieden.geojson", get(areas::open_data_geojson))
+        .route(
+            "/open-data/catalogus.jsonld",
+            get(areas::open_data_catalogue),
+        )
         .route("/sessies.ics", get(sessions::feed))
         .route("/sessies/{slug}/agenda.ics", get(sessions::one))
         .route(

@@ -40,6 +40,7 @@ const PUBLIC_READS: &[&str] = &[
     "get_topics",
     "topic_form",
     "setup_checklist",
+    "open_data_overview",
 ];
 /// Functions that change only the caller's own login state, or need a one-time token
 /// (tested in accounts.rs).
@@ -195,6 +196,36 @@ const MATRIX: &[Case] = &[
         name: "load_area_values",
         expected: AREA_EDIT,
         mutates: false,
+    },
+    Case {
+        name: "load_opgave_outcomes",
+        expected: AREA_EDIT,
+        mutates: false,
+    },
+    Case {
+        name: "link_opgave_indicator",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "unlink_opgave_indicator",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "set_opgave_dates",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "load_open_data_settings",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "save_open_data_settings",
+        expected: COORDINATE,
+        mutates: true,
     },
     Case {
         name: "correct_indicator_value",
@@ -838,6 +869,59 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
         "load_area_identity" | "load_area_stakeholders" | "load_area_values" => {
             vec![("slug", s("lindenplein"))]
         }
+        "load_opgave_outcomes"
+        | "link_opgave_indicator"
+        | "unlink_opgave_indicator"
+        | "set_opgave_dates" => {
+            // A done opgave of Lindenplein, tied to vacancy (set up here, before the snapshot).
+            let id: i64 = sqlx::query_scalar(
+                "SELECT o.id FROM opgaves o JOIN areas a ON a.id = o.area_id
+                 WHERE a.slug = 'lindenplein' ORDER BY o.id LIMIT 1",
+            )
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+            sqlx::query("UPDATE opgaves SET status = 'done' WHERE id = ?")
+                .bind(id)
+                .execute(&server.pool)
+                .await
+                .unwrap();
+            sqlx::query(
+                "INSERT OR IGNORE INTO opgave_indicators (opgave_id, indicator_key, intended)
+                 VALUES (?, 'vacancy_outlets', 'decrease')",
+            )
+            .bind(id)
+            .execute(&server.pool)
+            .await
+            .unwrap();
+            let indicator = s("vacancy_outlets");
+            let mut form = vec![("slug", s("lindenplein")), ("opgave_id", id.to_string())];
+            match name {
+                "link_opgave_indicator" => form.extend([
+                    ("fields[indicator]", s("footfall")),
+                    ("fields[intended]", s("increase")),
+                    ("fields[target_value]", s("15000")),
+                ]),
+                "unlink_opgave_indicator" => form.push(("indicator", indicator)),
+                "set_opgave_dates" => form.extend([
+                    ("fields[started_on]", s("2020-01-01")),
+                    ("fields[finished_on]", s("2021-01-01")),
+                ]),
+                _ => {}
+            }
+            form
+        }
+        "load_open_data_settings" => Vec::new(),
+        "save_open_data_settings" => vec![
+            ("fields[publisher]", s("Gemeente Voorbeeld")),
+            ("fields[contact_email]", s("data@voorbeeld.nl")),
+            ("fields[licence_name]", s("CC0 1.0")),
+            (
+                "fields[licence_url]",
+                s("https://creativecommons.org/publicdomain/zero/1.0/"),
+            ),
+            ("fields[update_frequency]", s("monthly")),
+        ],
         "save_area_identity" => vec![
             ("original_slug", s("lindenplein")),
             (

@@ -116,6 +116,7 @@ pub mod api {
 pub mod pages {
     use super::api::compare_areas;
     use super::*;
+    use crate::areas::monitor::{pages::ReferenceSwitch, Reference};
     use crate::ui::charts::{ChartCard, ChartLine, RadarChart, RadarRound, ValueFormat};
     use crate::ui::{layout::set_status, notice::ErrorNotice};
     use leptos::prelude::*;
@@ -140,8 +141,9 @@ pub mod pages {
             <h1>"Gebieden vergelijken"</h1>
             <Suspense fallback=|| view! { <p aria-busy="true">"Vergelijking laden…"</p> }>
                 {move || Suspend::new(async move {
+                    let reference = Reference::from_query(query.read_untracked().get("vergelijk").as_deref());
                     match comparison.await {
-                        Ok(comparison) => view! { <CompareView comparison/> }.into_any(),
+                        Ok(comparison) => view! { <CompareView comparison reference/> }.into_any(),
                         Err(error) => {
                             set_status(503);
                             view! { <ErrorNotice message=error.to_string()/> }.into_any()
@@ -153,7 +155,7 @@ pub mod pages {
     }
 
     #[component]
-    fn CompareView(comparison: Comparison) -> impl IntoView {
+    fn CompareView(comparison: Comparison, reference: Reference) -> impl IntoView {
         let Comparison {
             options,
             key_indicators,
@@ -181,9 +183,12 @@ pub mod pages {
                 }
             })
             .collect_view();
+        let chosen_hidden: Vec<(&'static str, String)> =
+            chosen.iter().map(|slug| ("g", slug.clone())).collect();
         let form = view! {
             <Form method="GET" action="/gebieden/vergelijk" attr:class="filter-form">
                 {selects}
+                <input type="hidden" name="vergelijk" value=reference.query_value()/>
                 <div class="filter-form__actions"><button type="submit">"Vergelijk"</button></div>
             </Form>
             {(!ignored.is_empty()).then(|| view! {
@@ -214,13 +219,23 @@ pub mod pages {
                     let cells = areas
                         .iter()
                         .map(|a| {
-                            let text = a
-                                .indicators
-                                .iter()
-                                .find(|i| i.key == d.key)
+                            let latest = a.indicators.iter().find(|i| i.key == d.key);
+                            let text = latest
                                 .map(|i| format!("{} ({})", d.format(i.value), i.period))
                                 .unwrap_or_else(|| "–".into());
-                            view! { <td class="numeric">{text}</td> }
+                            let note = latest.and_then(|i| match reference {
+                                Reference::City => i.city.map(|c| format!("stad {}", d.format(c))),
+                                Reference::Peers => i.peer.as_ref().map(|p| {
+                                    let rank = p.rank_text().map(|r| format!(" · {r}")).unwrap_or_default();
+                                    format!("{}{rank}", p.median_text(|v| d.format(v)))
+                                }),
+                            });
+                            view! {
+                                <td class="numeric">
+                                    {text}
+                                    {note.map(|n| view! { <span class="reference-note">{n}</span> })}
+                                </td>
+                            }
                         })
                         .collect_view();
                     view! { <tr><th scope="row">{d.label.clone()}</th>{cells}</tr> }
@@ -240,20 +255,57 @@ pub mod pages {
         let charts = key_indicators
             .iter()
             .map(|d| {
-                let lines: Vec<ChartLine> = areas
+                let series_of = |a: &AreaProfile| {
+                    a.indicators
+                        .iter()
+                        .position(|ind| ind.key == d.key)
+                        .map(|pos| a.series[pos].clone())
+                };
+                let mut lines: Vec<ChartLine> = areas
                     .iter()
                     .enumerate()
                     .map(|(i, a)| ChartLine {
                         label: a.name.clone(),
                         class: SERIES[i],
-                        points: a
-                            .indicators
-                            .iter()
-                            .position(|ind| ind.key == d.key)
-                            .map(|pos| a.series[pos].points.clone())
-                            .unwrap_or_default(),
+                        points: series_of(a).map(|s| s.points).unwrap_or_default(),
                     })
                     .collect();
+                match reference {
+                    // The city line of the area with the longest series spans the most time.
+                    Reference::City => {
+                        let city = areas
+                            .iter()
+                            .filter_map(|a| series_of(a).map(|s| s.city))
+                            .max_by_key(|c| c.len())
+                            .unwrap_or_default();
+                        lines.push(ChartLine {
+                            label: "Gemiddelde van de stad".into(),
+                            class: "series-city",
+                            points: city,
+                        });
+                    }
+                    // One median line per type among the compared areas.
+                    Reference::Peers => {
+                        const PEER_SERIES: [&str; MAX_AREAS] = [
+                            "series-peer",
+                            "series-peer-2",
+                            "series-peer-3",
+                            "series-peer-4",
+                        ];
+                        let mut types: Vec<AreaType> = Vec::new();
+                        for a in &areas {
+                            if types.contains(&a.area_type) {
+                                continue;
+                            }
+                            types.push(a.area_type);
+                            lines.push(ChartLine {
+                                label: format!("Mediaan {}", a.area_type.plural()),
+                                class: PEER_SERIES[types.len() - 1],
+                                points: series_of(a).map(|s| s.peer).unwrap_or_default(),
+                            });
+                        }
+                    }
+                }
                 let format = ValueFormat {
                     decimals: d.decimals,
                     unit: d.unit.clone(),
@@ -301,6 +353,7 @@ pub mod pages {
         view! {
             {form}
             <h2>"Kerncijfers"</h2>
+            <ReferenceSwitch action="/gebieden/vergelijk" reference hidden=chosen_hidden/>
             {latest_table}
             <h2>"Verloop"</h2>
             <div class="chart-grid">{charts}</div>

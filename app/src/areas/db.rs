@@ -186,6 +186,7 @@ struct IndicatorRow {
     source: String,
     previous_period: Option<String>,
     previous_value: Option<f64>,
+    city: Option<f64>,
 }
 
 /// The full public profile of one area, or `None` when no area has this slug.
@@ -205,9 +206,21 @@ pub async fn area_profile(
         return Ok(None);
     };
 
-    let opgaves: Vec<(String, String, String, String, Option<String>, bool)> = sqlx::query_as(
-        "SELECT o.title, t.label, o.status, o.owner, o.due_date,
-                o.status <> 'done' AND o.due_date < date('now') AS overdue
+    type OpgaveRow = (
+        i64,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        bool,
+        Option<String>,
+        Option<String>,
+    );
+    let opgaves: Vec<OpgaveRow> = sqlx::query_as(
+        "SELECT o.id, o.title, t.label, o.status, o.owner, o.due_date,
+                o.status <> 'done' AND o.due_date < date('now') AS overdue,
+                o.started_on, o.finished_on
          FROM opgaves o JOIN themes t ON t.key = o.theme_key
          WHERE o.area_id = ?
          ORDER BY CASE o.status WHEN 'in_progress' THEN 0 WHEN 'open' THEN 1 ELSE 2 END,
@@ -216,6 +229,7 @@ pub async fn area_profile(
     .bind(area.id)
     .fetch_all(pool)
     .await?;
+    let links = super::outcomes::db::links(pool, Some(area.id)).await?;
 
     type StakeholderRow = (
         String,
@@ -248,7 +262,8 @@ pub async fn area_profile(
     let indicators: Vec<IndicatorRow> = sqlx::query_as(
         "SELECT d.key, d.label, d.unit, d.direction, d.decimals,
                 cur.period, cur.value, cur.source,
-                prev.period AS previous_period, prev.value AS previous_value
+                prev.period AS previous_period, prev.value AS previous_value,
+                city.value AS city
          FROM indicator_definitions d
          JOIN indicator_values cur ON cur.id = (
              SELECT v.id FROM indicator_values v WHERE v.area_id = ?1 AND v.indicator_key = d.key
@@ -257,20 +272,121 @@ pub async fn area_profile(
          LEFT JOIN indicator_values prev ON prev.id = (
              SELECT v.id FROM indicator_values v WHERE v.area_id = ?1 AND v.indicator_key = d.key
              ORDER BY v.period DESC LIMIT 1 OFFSET 1)
+         LEFT JOIN indicator_city_averages city
+             ON city.indicator_key = d.key AND city.period = cur.period
          ORDER BY d.position, d.key",
     )
     .bind(area.id)
     .fetch_all(pool)
     .await?;
 
+    let area_type = decode("area type", &area.area_type, AreaType::from_code)?;
     let indicator_keys: Vec<&str> = indicators.iter().map(|i| i.key.as_str()).collect();
-    let series = indicator_series(pool, area.id, &indicator_keys).await?;
+    let (series, raw) = series_of(pool, area.id, Some(area_type), &indicator_keys).await?;
     let stuurwiel = latest_stuurwiel(pool, area.id).await?;
+    let peer_values = super::peers::db::latest_peer_values(pool, area.id, area_type).await?;
+
+    let indicators = indicators
+        .into_iter()
+        .map(|row| {
+            let direction = decode("direction", &row.direction, Direction::from_code)?;
+            let peer = peer_values
+                .iter()
+                .find(|(key, _, _)| *key == row.key)
+                .and_then(|(_, own, values)| {
+                    let own = (!area.archived).then_some(*own);
+                    super::peers::standing(area_type, own, values, direction)
+                });
+            Ok(IndicatorLatest {
+                direction,
+                decimals: row.decimals.clamp(0, 3) as u8,
+                previous: row.previous_period.zip(row.previous_value),
+                key: row.key,
+                label: row.label,
+                unit: row.unit,
+                period: row.period,
+                value: row.value,
+                source: row.source,
+                city: row.city,
+                peer,
+            })
+        })
+        .collect::<Result<Vec<IndicatorLatest>, sqlx::Error>>()?;
+    let opgaves: Vec<Opgave> = opgaves
+        .into_iter()
+        .map(
+            |(id, title, theme, status, owner, due_date, overdue, started_on, finished_on)| {
+                let outcomes = links
+                    .iter()
+                    .filter(|link| link.opgave_id == id)
+                    .map(|link| link.outcome.clone())
+                    .collect();
+                Ok(Opgave {
+                    status: decode("opgave status", &status, OpgaveStatus::from_code)?,
+                    id,
+                    title,
+                    theme,
+                    owner,
+                    due_date,
+                    overdue,
+                    started_on,
+                    finished_on,
+                    outcomes,
+                })
+            },
+        )
+        .collect::<Result<_, sqlx::Error>>()?;
+
+    let key_keys: std::collections::HashSet<String> = indicator_definitions(pool)
+        .await?
+        .into_iter()
+        .filter(|d| d.is_key)
+        .map(|d| d.key)
+        .collect();
+    let summary = super::summary::sentences(&super::summary::SummaryInput {
+        area_name: area.name.clone(),
+        area_type,
+        indicators: indicators
+            .iter()
+            .zip(raw)
+            .map(|(i, points)| super::summary::SummaryIndicator {
+                label: i.label.clone(),
+                unit: i.unit.clone(),
+                decimals: i.decimals,
+                direction: i.direction,
+                is_key: key_keys.contains(&i.key),
+                points,
+                peer: i.peer.clone(),
+            })
+            .collect(),
+        overdue: opgaves
+            .iter()
+            .filter(|o| o.overdue)
+            .map(|o| o.title.clone())
+            .collect(),
+        opgave_counts: (
+            opgaves
+                .iter()
+                .filter(|o| o.status == OpgaveStatus::Open)
+                .count(),
+            opgaves
+                .iter()
+                .filter(|o| o.status == OpgaveStatus::InProgress)
+                .count(),
+            opgaves
+                .iter()
+                .filter(|o| o.status == OpgaveStatus::Done)
+                .count(),
+        ),
+    });
 
     Ok(Some(AreaProfile {
         series,
         stuurwiel,
-        area_type: decode("area type", &area.area_type, AreaType::from_code)?,
+        summary,
+        indicators,
+        opgaves,
+        area_type,
         phase: decode("phase", &area.phase, Phase::from_code)?,
         activation: decode("activation", &area.activation, Activation::from_code)?,
         archived: area.archived,
@@ -280,19 +396,6 @@ pub async fn area_profile(
         district: area.district,
         story_html: crate::editing::markdown::to_safe_html(&area.story),
         ambition: area.ambition,
-        opgaves: opgaves
-            .into_iter()
-            .map(|(title, theme, status, owner, due_date, overdue)| {
-                Ok(Opgave {
-                    status: decode("opgave status", &status, OpgaveStatus::from_code)?,
-                    title,
-                    theme,
-                    owner,
-                    due_date,
-                    overdue,
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()?,
         stakeholders: stakeholders
             .into_iter()
             .map(
@@ -319,22 +422,6 @@ pub async fn area_profile(
                 })
             })
             .collect::<Result<_, sqlx::Error>>()?,
-        indicators: indicators
-            .into_iter()
-            .map(|row| {
-                Ok(IndicatorLatest {
-                    direction: decode("direction", &row.direction, Direction::from_code)?,
-                    decimals: row.decimals.clamp(0, 3) as u8,
-                    previous: row.previous_period.zip(row.previous_value),
-                    key: row.key,
-                    label: row.label,
-                    unit: row.unit,
-                    period: row.period,
-                    value: row.value,
-                    source: row.source,
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()?,
     }))
 }
 
@@ -345,6 +432,17 @@ pub async fn indicator_series(
     area_id: i64,
     keys: &[&str],
 ) -> Result<Vec<IndicatorSeries>, sqlx::Error> {
+    Ok(series_of(pool, area_id, None, keys).await?.0)
+}
+
+/// The chart series (with the peer median when `peers` names the area's type), and each
+/// indicator's values as stored, for the summary.
+async fn series_of(
+    pool: &SqlitePool,
+    area_id: i64,
+    peers: Option<AreaType>,
+    keys: &[&str],
+) -> Result<(Vec<IndicatorSeries>, Vec<Vec<(String, f64)>>), sqlx::Error> {
     // One row per indicator with all its "period=value" pairs: sqlx hands rows over one
     // by one between threads, so ten years of months as rows would cost more than the query.
     let own: Vec<(String, String)> = sqlx::query_as(
@@ -365,27 +463,38 @@ pub async fn indicator_series(
     .bind(area_id)
     .fetch_all(pool)
     .await?;
-    Ok(keys
+    let peer = match peers {
+        Some(area_type) => super::peers::db::median_series(pool, area_id, area_type).await?,
+        None => Vec::new(),
+    };
+    let pick = |rows: &[(String, String)], key: &str| -> Vec<(String, f64)> {
+        rows.iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, pairs)| parse_pairs(pairs))
+            .unwrap_or_default()
+    };
+    let mut raw = Vec::with_capacity(keys.len());
+    let series = keys
         .iter()
         .map(|key| {
-            let pick = |rows: &[(String, String)]| -> Vec<(String, f64)> {
-                rows.iter()
-                    .find(|(k, _)| k == key)
-                    .map(|(_, pairs)| parse_pairs(pairs))
-                    .unwrap_or_default()
-            };
+            let stored = pick(&own, key);
             let (points, yearly_average) =
-                super::series::chart_points(&pick(&own), super::series::MAX_CHART_POINTS);
+                super::series::chart_points(&stored, super::series::MAX_CHART_POINTS);
+            raw.push(stored);
             let (city, _) =
-                super::series::chart_points(&pick(&city), super::series::MAX_CHART_POINTS);
+                super::series::chart_points(&pick(&city, key), super::series::MAX_CHART_POINTS);
+            let (peer, _) =
+                super::series::chart_points(&pick(&peer, key), super::series::MAX_CHART_POINTS);
             IndicatorSeries {
                 key: key.to_string(),
                 points,
                 city,
+                peer,
                 yearly_average,
             }
         })
-        .collect())
+        .collect();
+    Ok((series, raw))
 }
 
 /// Reads `"2024=7.5;2025=6.25"` (from `group_concat`) as points sorted by period.

@@ -54,7 +54,8 @@ pub async fn area_indicators(
 
 /// The monitor table as CSV, as the public sees it (without the contact rule).
 pub async fn monitor_table(pool: &SqlitePool) -> Result<String, sqlx::Error> {
-    let overview = super::monitor::db::overview(pool, false).await?;
+    let overview =
+        super::monitor::db::overview(pool, false, super::monitor::Reference::City).await?;
     let mut header: Vec<String> = ["gebied", "naam", "stadsdeel", "fase", "activatie"]
         .iter()
         .map(|s| s.to_string())

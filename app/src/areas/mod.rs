@@ -15,8 +15,12 @@ pub mod export;
 pub mod list;
 pub mod map;
 pub mod monitor;
+pub mod open_data;
+pub mod outcomes;
 pub mod pages;
+pub mod peers;
 pub mod series;
+pub mod summary;
 
 use serde::{Deserialize, Serialize};
 
@@ -143,6 +147,8 @@ pub struct IndicatorSeries {
     pub key: String,
     pub points: Vec<(String, f64)>,
     pub city: Vec<(String, f64)>,
+    /// The median of the areas of the same type (empty where not asked for).
+    pub peer: Vec<(String, f64)>,
     /// Monthly data over many years is shown as yearly averages.
     pub yearly_average: bool,
 }
@@ -205,10 +211,13 @@ pub struct AreaProfile {
     /// One per entry of `indicators`, same order.
     pub series: Vec<IndicatorSeries>,
     pub stuurwiel: Option<StuurwielView>,
+    /// Three to five sentences written from the data (`summary::sentences`).
+    pub summary: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Opgave {
+    pub id: i64,
     pub title: String,
     pub theme: String,
     pub status: OpgaveStatus,
@@ -216,6 +225,11 @@ pub struct Opgave {
     pub due_date: Option<String>,
     /// Not done and past its due date (decided on the server, by the server's date).
     pub overdue: bool,
+    /// When it went in progress and when it was done (ISO dates).
+    pub started_on: Option<String>,
+    pub finished_on: Option<String>,
+    /// The indicators it should move, with their figures.
+    pub outcomes: Vec<outcomes::Outcome>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -272,6 +286,10 @@ pub struct IndicatorLatest {
     pub value: f64,
     pub previous: Option<(String, f64)>,
     pub source: String,
+    /// The city average in the same period.
+    pub city: Option<f64>,
+    /// The median and rank among the areas of the same type, in the same period.
+    pub peer: Option<peers::PeerStanding>,
 }
 
 /// How a change should be read, given the indicator's direction.
@@ -359,6 +377,8 @@ mod tests {
             value,
             previous: Some(("2024".into(), prev)),
             source: String::new(),
+            city: None,
+            peer: None,
         }
     }
 

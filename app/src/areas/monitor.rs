@@ -15,16 +15,39 @@ pub const SPARKLINE_POINTS: usize = 12;
 /// The indicator the vacancy rule looks at.
 pub const VACANCY_KEY: &str = "vacancy_outlets";
 
-/// Why an area needs attention.
+/// Why an area needs attention (or, for a reached goal, deserves it).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Flag {
-    VacancyRising { change_pp: f64 },
-    OpgavesOverdue { count: usize },
-    NoRecentAssessment { last: Option<String> },
-    NoRecentContact { last: Option<String> },
+    VacancyRising {
+        change_pp: f64,
+    },
+    OpgavesOverdue {
+        count: usize,
+    },
+    NoRecentAssessment {
+        last: Option<String>,
+    },
+    NoRecentContact {
+        last: Option<String>,
+    },
+    /// A done opgave whose linked indicator did not move the intended way.
+    OpgaveDoneNotImproved {
+        opgave: String,
+        indicator: String,
+    },
+    /// A linked indicator reached the opgave's target.
+    GoalReached {
+        opgave: String,
+        indicator: String,
+    },
 }
 
 impl Flag {
+    /// Whether the flag asks for attention; a reached goal is good news.
+    pub fn needs_attention(&self) -> bool {
+        !matches!(self, Flag::GoalReached { .. })
+    }
+
     /// The flag in words, for the table.
     pub fn describe(&self) -> String {
         match self {
@@ -44,6 +67,12 @@ impl Flag {
                 "Laatste contactmoment {}",
                 crate::ui::format::dutch_date(date)
             ),
+            Flag::OpgaveDoneNotImproved { opgave, indicator } => {
+                format!("Opgave afgerond, indicator niet verbeterd: ‘{opgave}’ ({indicator})")
+            }
+            Flag::GoalReached { opgave, indicator } => {
+                format!("Doel gehaald: ‘{opgave}’ ({indicator})")
+            }
         }
     }
 }
@@ -57,6 +86,8 @@ pub fn rule_descriptions(with_contacts: bool) -> Vec<String> {
         ),
         "Er staan opgaves open of in uitvoering waarvan de deadline voorbij is.".to_string(),
         format!("Het gebied is in de afgelopen {ASSESSMENT_MONTHS} maanden niet beoordeeld op het stuurwiel."),
+        "Een afgeronde opgave is gekoppeld aan een indicator die sinds de start niet de beoogde kant op ging (opgave afgerond, indicator niet verbeterd).".to_string(),
+        "Een gekoppelde indicator heeft de doelwaarde van een opgave bereikt (doel gehaald; goed nieuws, geen zorg).".to_string(),
     ];
     if with_contacts {
         rules.push(format!(
@@ -74,6 +105,8 @@ pub struct FlagInput {
     pub last_assessment: Option<String>,
     /// `None` inside means no contact was ever recorded; the outer `None`: not checked.
     pub last_contact: Option<Option<String>>,
+    /// The area's opgaves tied to indicators: title, status and the figures.
+    pub outcomes: Vec<(String, OpgaveStatus, super::outcomes::Outcome)>,
 }
 
 /// `today` minus a number of months, as an ISO date (the day is capped at the month's end).
@@ -130,7 +163,43 @@ pub fn flags(input: &FlagInput, today: &str) -> Vec<Flag> {
             });
         }
     }
+    use super::outcomes::Verdict;
+    for (opgave, status, outcome) in &input.outcomes {
+        let (opgave, indicator) = (opgave.clone(), outcome.label.clone());
+        match outcome.verdict() {
+            Verdict::GoalReached => flags.push(Flag::GoalReached { opgave, indicator }),
+            Verdict::NotImproved if *status == OpgaveStatus::Done => {
+                flags.push(Flag::OpgaveDoneNotImproved { opgave, indicator })
+            }
+            _ => {}
+        }
+    }
     flags
+}
+
+/// What the monitor and the compare page set beside a value: the city average, or the
+/// median of the areas of the same type (`?vergelijk=type`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reference {
+    City,
+    Peers,
+}
+
+impl Reference {
+    /// The query value: `type` for peers, anything else the city.
+    pub fn from_query(value: Option<&str>) -> Reference {
+        match value {
+            Some("type") => Reference::Peers,
+            _ => Reference::City,
+        }
+    }
+
+    pub fn query_value(self) -> &'static str {
+        match self {
+            Reference::City => "stad",
+            Reference::Peers => "type",
+        }
+    }
 }
 
 /// One row of the monitor table.
@@ -144,6 +213,10 @@ pub struct MonitorRow {
     /// Per key indicator (same order as `MonitorOverview::key_indicators`): the latest value
     /// and the values a sparkline draws.
     pub key: Vec<(Option<(String, f64)>, Vec<f64>)>,
+    /// Per key indicator: the reference value (city average or peer median) in the period
+    /// of the latest value.
+    pub references: Vec<Option<f64>>,
+    pub area_type: AreaType,
     pub flags: Vec<Flag>,
 }
 
@@ -156,6 +229,9 @@ pub struct MonitorOverview {
     pub activation_counts: Vec<(Activation, usize)>,
     /// City averages of the key indicators over time.
     pub city_trend: Vec<IndicatorSeries>,
+    /// With `Reference::Peers`: per key indicator, the median of each area type over time.
+    pub peer_trend: Vec<Vec<(AreaType, Vec<(String, f64)>)>>,
+    pub reference: Reference,
     pub rules: Vec<String>,
     /// Whether the contact rule was applied (coordinators only).
     pub with_contacts: bool,
@@ -172,6 +248,7 @@ pub mod db {
     pub async fn overview(
         pool: &SqlitePool,
         with_contacts: bool,
+        reference: Reference,
     ) -> Result<MonitorOverview, sqlx::Error> {
         let today: String = sqlx::query_scalar("SELECT date('now')")
             .fetch_one(pool)
@@ -245,6 +322,39 @@ pub mod db {
         .await?
         .into_iter()
         .collect();
+        // The reference beside each latest key value: same period, city or the area's type.
+        let references: HashMap<(i64, String), f64> = {
+            let rows: Vec<(i64, String, Option<f64>)> = sqlx::query_as(
+                "SELECT a.id, d.key, CASE WHEN ?1 THEN pm.value ELSE ca.value END
+                 FROM areas a
+                 JOIN indicator_definitions d ON d.is_key = 1 AND d.retired_at IS NULL
+                 JOIN indicator_values cur ON cur.id = (
+                     SELECT v.id FROM indicator_values v WHERE v.area_id = a.id AND v.indicator_key = d.key
+                     ORDER BY v.period DESC LIMIT 1)
+                 LEFT JOIN indicator_city_averages ca
+                     ON ca.indicator_key = d.key AND ca.period = cur.period
+                 LEFT JOIN indicator_peer_medians pm
+                     ON pm.indicator_key = d.key AND pm.period = cur.period AND pm.area_type = a.area_type
+                 WHERE a.archived_at IS NULL",
+            )
+            .bind(reference == Reference::Peers)
+            .fetch_all(pool)
+            .await?;
+            rows.into_iter()
+                .filter_map(|(area, key, value)| Some(((area, key), value?)))
+                .collect()
+        };
+        let mut outcomes: HashMap<
+            i64,
+            Vec<(String, OpgaveStatus, crate::areas::outcomes::Outcome)>,
+        > = HashMap::new();
+        for link in crate::areas::outcomes::db::links(pool, None).await? {
+            outcomes.entry(link.area_id).or_default().push((
+                link.opgave_title,
+                link.opgave_status,
+                link.outcome,
+            ));
+        }
         let contacted: HashMap<i64, String> = if with_contacts {
             sqlx::query_as("SELECT area_id, max(held_on) FROM activation_moments GROUP BY area_id")
                 .fetch_all(pool)
@@ -282,7 +392,12 @@ pub mod db {
                     overdue_opgaves: overdue.get(&area.id).copied().unwrap_or(0) as usize,
                     last_assessment: assessed.get(&area.id).cloned(),
                     last_contact: with_contacts.then(|| contacted.get(&area.id).cloned()),
+                    outcomes: outcomes.remove(&area.id).unwrap_or_default(),
                 };
+                let row_references = key_indicators
+                    .iter()
+                    .map(|d| references.get(&(area.id, d.key.clone())).copied())
+                    .collect();
                 let key = key_indicators
                     .iter()
                     .map(|d| {
@@ -297,6 +412,8 @@ pub mod db {
                     .collect();
                 MonitorRow {
                     flags: flags(&input, &today),
+                    references: row_references,
+                    area_type: area.area_type,
                     slug: area.slug,
                     name: area.name,
                     district: area.district,
@@ -331,10 +448,44 @@ pub mod db {
                     key: d.key.clone(),
                     points,
                     city: Vec::new(),
+                    peer: Vec::new(),
                     yearly_average,
                 }
             })
             .collect();
+
+        let peer_trend = match reference {
+            Reference::City => Vec::new(),
+            Reference::Peers => {
+                let medians: Vec<(String, String, String)> = sqlx::query_as(
+                    "SELECT m.indicator_key, m.area_type, group_concat(m.period || '=' || m.value, ';')
+                     FROM indicator_peer_medians m
+                     JOIN indicator_definitions d ON d.key = m.indicator_key AND d.is_key = 1
+                     GROUP BY m.indicator_key, m.area_type",
+                )
+                .fetch_all(pool)
+                .await?;
+                key_indicators
+                    .iter()
+                    .map(|d| {
+                        AreaType::ALL
+                            .iter()
+                            .filter_map(|t| {
+                                let (_, _, pairs) = medians
+                                    .iter()
+                                    .find(|(k, code, _)| *k == d.key && code == t.code())?;
+                                let points = crate::areas::db::parse_pairs(pairs);
+                                let (points, _) = crate::areas::series::chart_points(
+                                    &points,
+                                    crate::areas::series::MAX_CHART_POINTS,
+                                );
+                                Some((*t, points))
+                            })
+                            .collect()
+                    })
+                    .collect()
+            }
+        };
 
         Ok(MonitorOverview {
             today,
@@ -343,6 +494,8 @@ pub mod db {
             phase_counts,
             activation_counts,
             city_trend,
+            peer_trend,
+            reference,
             rules: rule_descriptions(with_contacts),
             with_contacts,
         })
@@ -455,8 +608,8 @@ mod tests {
 
     #[test]
     fn rules_are_stated() {
-        assert_eq!(rule_descriptions(false).len(), 3);
-        assert!(rule_descriptions(true)[3].contains("3 maanden"));
+        assert_eq!(rule_descriptions(false).len(), 5);
+        assert!(rule_descriptions(true)[5].contains("3 maanden"));
         assert_eq!(
             Flag::OpgavesOverdue { count: 3 }.describe(),
             "3 opgaves over de deadline"
@@ -471,14 +624,19 @@ pub mod api {
 
     /// The monitor for whoever asks; coordinators also get the contact rule.
     #[server(endpoint = "get_monitor")]
-    pub async fn get_monitor() -> Result<MonitorOverview, AreaError> {
+    pub async fn get_monitor(
+        #[server(default)] vergelijk: Option<String>,
+    ) -> Result<MonitorOverview, AreaError> {
         use crate::accounts::{decide, guard::current_user, Access, Action};
         let pool = crate::db::pool_from_context().ok_or(AreaError::Unavailable)?;
         let coordinator = decide(current_user().as_ref(), &Action::Coordinate) == Access::Allowed;
-        db::overview(&pool, coordinator).await.map_err(|error| {
-            log::error!("monitor query failed: {error}");
-            AreaError::Unavailable
-        })
+        let reference = Reference::from_query(vergelijk.as_deref());
+        db::overview(&pool, coordinator, reference)
+            .await
+            .map_err(|error| {
+                log::error!("monitor query failed: {error}");
+                AreaError::Unavailable
+            })
     }
 }
 
@@ -489,11 +647,13 @@ pub mod pages {
     use crate::ui::{layout::set_status, notice::ErrorNotice};
     use leptos::prelude::*;
     use leptos_meta::Title;
+    use leptos_router::hooks::use_query_map;
 
-    /// `/monitor`
+    /// `/monitor` (`?vergelijk=type`: against the median of each area's type)
     #[component]
     pub fn MonitorPage() -> impl IntoView {
-        let overview = Resource::new(|| (), |_| get_monitor());
+        let query = use_query_map();
+        let overview = Resource::new(move || query.read().get("vergelijk"), get_monitor);
         view! {
             <Title text="Monitor"/>
             <h1>"Monitor"</h1>
@@ -514,6 +674,36 @@ pub mod pages {
         }
     }
 
+    /// "Vergelijk met: het stadsgemiddelde / de mediaan van het eigen type", as a GET form
+    /// (works without JavaScript). `hidden` carries other query values, e.g. the compared areas.
+    #[component]
+    pub fn ReferenceSwitch(
+        action: &'static str,
+        reference: Reference,
+        #[prop(default = Vec::new())] hidden: Vec<(&'static str, String)>,
+    ) -> impl IntoView {
+        let option = |value: Reference, label: &'static str| {
+            let id = format!("vergelijk-{}", value.query_value());
+            view! {
+                <div class="choice">
+                    <input type="radio" id=id.clone() name="vergelijk" value=value.query_value() checked=reference == value/>
+                    <label for=id>{label}</label>
+                </div>
+            }
+        };
+        view! {
+            <form method="get" action=action class="filter-form reference-switch">
+                {hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect_view()}
+                <fieldset>
+                    <legend>"Vergelijk met"</legend>
+                    {option(Reference::City, "het gemiddelde van de stad")}
+                    {option(Reference::Peers, "de mediaan van gebieden van hetzelfde type")}
+                </fieldset>
+                <div class="filter-form__actions"><button type="submit" class="button--secondary">"Toon"</button></div>
+            </form>
+        }
+    }
+
     #[component]
     fn MonitorView(overview: MonitorOverview) -> impl IntoView {
         let MonitorOverview {
@@ -523,10 +713,13 @@ pub mod pages {
             phase_counts,
             activation_counts,
             city_trend,
+            peer_trend,
+            reference,
             rules,
             with_contacts,
         } = overview;
-        let flagged = rows.iter().filter(|r| !r.flags.is_empty()).count();
+        let attention = |row: &MonitorRow| row.flags.iter().any(Flag::needs_attention);
+        let flagged = rows.iter().filter(|r| attention(r)).count();
         let total = rows.len();
         let counts = |items: Vec<(&'static str, usize)>| {
             items
@@ -534,6 +727,8 @@ pub mod pages {
                 .map(|(label, n)| view! { <div><dt>{label}</dt><dd>{n}</dd></div> })
                 .collect_view()
         };
+        const TYPE_SERIES: [&str; 4] = ["series-1", "series-2", "series-3", "series-4"];
+        let mut peer_trend = peer_trend.into_iter();
         let trend = key_indicators
             .iter()
             .zip(city_trend)
@@ -543,16 +738,44 @@ pub mod pages {
                     decimals: definition.decimals,
                     unit: definition.unit.clone(),
                 };
-                let lines = vec![ChartLine {
+                let mut lines = vec![ChartLine {
                     label: "Gemiddelde van de stad".into(),
                     class: "series-city",
                     points: series.points,
                 }];
-                let label = format!(
-                    "{}: gemiddelde van alle gebieden door de tijd",
-                    definition.label
-                );
-                let caption = format!("{} — stadsgemiddelde per periode", definition.label);
+                if reference == Reference::Peers {
+                    for (i, (area_type, points)) in peer_trend
+                        .next()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .enumerate()
+                    {
+                        lines.push(ChartLine {
+                            label: format!("Mediaan {}", area_type.plural()),
+                            class: TYPE_SERIES[i % 4],
+                            points,
+                        });
+                    }
+                }
+                let (label, caption) = match reference {
+                    Reference::City => (
+                        format!(
+                            "{}: gemiddelde van alle gebieden door de tijd",
+                            definition.label
+                        ),
+                        format!("{} — stadsgemiddelde per periode", definition.label),
+                    ),
+                    Reference::Peers => (
+                        format!(
+                            "{}: gemiddelde van de stad en mediaan per type gebied door de tijd",
+                            definition.label
+                        ),
+                        format!(
+                            "{} — stadsgemiddelde en mediaan per type, per periode",
+                            definition.label
+                        ),
+                    ),
+                };
                 view! { <ChartCard heading=definition.label.clone() label caption lines format/> }
             })
             .collect_view();
@@ -564,18 +787,26 @@ pub mod pages {
             .into_iter()
             .map(|row| {
                 let href = format!("/gebieden/{}", row.slug);
+                let flagged = attention(&row);
+                let area_type = row.area_type;
                 let cells = row
                     .key
                     .into_iter()
+                    .zip(row.references)
                     .zip(&key_indicators)
-                    .map(|((latest, spark), definition)| {
+                    .map(|(((latest, spark), reference_value), definition)| {
                         let text = latest
                             .map(|(period, value)| format!("{} ({period})", definition.format(value)))
                             .unwrap_or_else(|| "–".into());
+                        let note = reference_value.map(|v| match reference {
+                            Reference::City => format!("stad {}", definition.format(v)),
+                            Reference::Peers => format!("mediaan {} {}", area_type.plural(), definition.format(v)),
+                        });
                         view! {
                             <td class="numeric monitor__value">
                                 <SparklineSvg values=spark/>
                                 <span>{text}</span>
+                                {note.map(|n| view! { <span class="reference-note">{n}</span> })}
                             </td>
                         }
                     })
@@ -591,7 +822,7 @@ pub mod pages {
                     .into_any()
                 };
                 view! {
-                    <tr class:monitor__row--flagged=!row.flags.is_empty()>
+                    <tr class:monitor__row--flagged=flagged>
                         <th scope="row"><a href=href>{row.name}</a></th>
                         <td>{row.district}</td>
                         <td>{row.phase.label()}</td>
@@ -623,6 +854,7 @@ pub mod pages {
             </section>
             <section aria-labelledby="signalen">
                 <h2 id="signalen">"Alle gebieden"</h2>
+                <ReferenceSwitch action="/monitor" reference/>
                 <details class="rules" open>
                     <summary>"Wanneer krijgt een gebied een signaal?"</summary>
                     <ul>{rules.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>

@@ -351,9 +351,11 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
         series,
         stuurwiel,
         archived,
+        summary,
         ..
     } = profile;
     let chart_name = name.clone();
+    let milestones = opgave_milestones(&opgaves);
 
     view! {
         <Title text=name.clone()/>
@@ -388,6 +390,14 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
             <div><dt>"Fase"</dt><dd>{phase.label()}</dd></div>
             <div><dt>"Activatie"</dt><dd>{activation.label()}</dd></div>
         </dl>
+
+        {(!summary.is_empty()).then(|| view! {
+            <section aria-labelledby="samenvatting" class="area-summary">
+                <h2 id="samenvatting">"In het kort"</h2>
+                <p>{summary.join(" ")}</p>
+                <p class="muted">"Samengevat uit de cijfers en opgaves hieronder."</p>
+            </section>
+        })}
 
         <section aria-labelledby="verhaal">
             <h2 id="verhaal">"Het verhaal"</h2>
@@ -424,8 +434,8 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
         <section aria-labelledby="cijfers">
             <h2 id="cijfers">"Cijfers"</h2>
             <p class="no-print"><a href=csv_href download="" rel="external">"Download alle cijfers van dit gebied (CSV)"</a></p>
-            <IndicatorTable indicators=indicators.clone()/>
-            <IndicatorCharts area=chart_name indicators series/>
+            <IndicatorTable indicators=indicators.clone() area_type/>
+            <IndicatorCharts area=chart_name area_type indicators series milestones/>
         </section>
 
         <section aria-labelledby="stuurwiel">
@@ -482,7 +492,7 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
 }
 
 #[component]
-fn IndicatorTable(indicators: Vec<IndicatorLatest>) -> impl IntoView {
+fn IndicatorTable(indicators: Vec<IndicatorLatest>, area_type: AreaType) -> impl IntoView {
     if indicators.is_empty() {
         return view! { <p class="empty-state">"Voor dit gebied zijn nog geen cijfers bekend."</p> }.into_any();
     }
@@ -496,18 +506,29 @@ fn IndicatorTable(indicators: Vec<IndicatorLatest>) -> impl IntoView {
                         <th scope="col" class="numeric">"Waarde"</th>
                         <th scope="col">"Periode"</th>
                         <th scope="col">"Verandering"</th>
+                        <th scope="col" class="numeric">"Stad"</th>
+                        <th scope="col" class="numeric">{format!("Mediaan {}", area_type.plural())}</th>
+                        <th scope="col">"Positie"</th>
                         <th scope="col">"Bron"</th>
                     </tr>
                 </thead>
                 <tbody>
                     {indicators.into_iter().map(|indicator| {
-                        let value = format_with_unit(indicator.value, indicator.decimals, &indicator.unit);
+                        let format = |v: f64| format_with_unit(v, indicator.decimals, &indicator.unit);
+                        let value = format(indicator.value);
+                        let dash = || "–".to_string();
+                        let city = indicator.city.map(format).unwrap_or_else(dash);
+                        let median = indicator.peer.as_ref().map(|p| format(p.median)).unwrap_or_else(dash);
+                        let rank = indicator.peer.as_ref().and_then(|p| p.rank_text()).unwrap_or_else(dash);
                         view! {
                             <tr data-indicator=indicator.key.clone()>
                                 <th scope="row">{indicator.label.clone()}</th>
                                 <td class="numeric">{value}</td>
                                 <td>{indicator.period.clone()}</td>
                                 <td><ChangeBadge indicator=indicator.clone()/></td>
+                                <td class="numeric">{city}</td>
+                                <td class="numeric">{median}</td>
+                                <td>{rank}</td>
                                 <td>{indicator.source.clone()}</td>
                             </tr>
                         }
@@ -592,6 +613,11 @@ fn OpgaveList(opgaves: Vec<Opgave>) -> impl IntoView {
                                     {(!opgave.owner.is_empty()).then(|| format!(" · Trekker: {}", opgave.owner))}
                                     {opgave.due_date.map(|d| format!(" · Deadline: {}", crate::ui::format::dutch_date(&d)))}
                                 </span>
+                                {(!opgave.outcomes.is_empty()).then(|| view! {
+                                    <ul class="opgave__outcomes" aria-label="Gekoppelde cijfers">
+                                        {opgave.outcomes.iter().map(|o| view! { <li>{o.describe()}</li> }).collect_view()}
+                                    </ul>
+                                })}
                             </li>
                         }).collect_view()}
                     </ul>
@@ -607,12 +633,46 @@ fn OpgaveList(opgaves: Vec<Opgave>) -> impl IntoView {
         .into_any()
 }
 
-/// One chart per indicator: the area's line against the city average, each with its table.
+/// Per indicator, the starts and ends of the opgaves tied to it, for its chart.
+fn opgave_milestones(opgaves: &[Opgave]) -> Vec<(String, crate::areas::outcomes::Milestone)> {
+    use crate::areas::outcomes::Milestone;
+    let date = crate::ui::format::dutch_date;
+    let mut out = Vec::new();
+    for opgave in opgaves {
+        for outcome in &opgave.outcomes {
+            if let Some(started) = &opgave.started_on {
+                out.push((
+                    outcome.indicator_key.clone(),
+                    Milestone {
+                        date: started.clone(),
+                        label: format!("Start opgave ‘{}’ op {}", opgave.title, date(started)),
+                    },
+                ));
+            }
+            if let Some(finished) = &opgave.finished_on {
+                out.push((
+                    outcome.indicator_key.clone(),
+                    Milestone {
+                        date: finished.clone(),
+                        label: format!("Opgave ‘{}’ afgerond op {}", opgave.title, date(finished)),
+                    },
+                ));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.1.date.cmp(&b.1.date));
+    out
+}
+
+/// One chart per indicator: the area's line against the median of its type and the city
+/// average, with the linked opgaves marked, each with its table.
 #[component]
 fn IndicatorCharts(
     area: String,
+    area_type: AreaType,
     indicators: Vec<IndicatorLatest>,
     series: Vec<IndicatorSeries>,
+    milestones: Vec<(String, crate::areas::outcomes::Milestone)>,
 ) -> impl IntoView {
     use crate::ui::charts::{ChartCard, ChartLine, ValueFormat};
     let charts = indicators
@@ -631,17 +691,31 @@ fn IndicatorCharts(
                     points: series.points,
                 },
                 ChartLine {
+                    label: format!("Mediaan {}", area_type.plural()),
+                    class: "series-peer",
+                    points: series.peer,
+                },
+                ChartLine {
                     label: "Gemiddelde van de stad".into(),
                     class: "series-city",
                     points: series.city,
                 },
             ];
+            let milestones = milestones
+                .iter()
+                .filter(|(key, _)| *key == indicator.key)
+                .map(|(_, m)| m.clone())
+                .collect();
             let note = series
                 .yearly_average
                 .then_some("Maandcijfers, getoond als gemiddelde per jaar.");
-            let label = format!("{} in {area} en gemiddeld in de stad, door de tijd", indicator.label);
+            let label = format!(
+                "{} in {area}, de mediaan van {} en gemiddeld in de stad, door de tijd",
+                indicator.label,
+                area_type.plural()
+            );
             let caption = format!("{} per periode", indicator.label);
-            view! { <ChartCard heading=indicator.label.clone() level=4 note label caption lines format/> }
+            view! { <ChartCard heading=indicator.label.clone() level=4 note label caption lines format milestones/> }
         })
         .collect_view();
     view! {

@@ -34,6 +34,7 @@ pub mod pages {
                 <li class="card"><h2><a href="/beheer/stuurwiel">"Stuurwiel"</a></h2><p>"Het kader waarop gebieden worden beoordeeld."</p></li>
                 <li class="card"><h2><a href="/beheer/sessies">"Sessies"</a></h2><p>"Themasessies, intervisie en werkplaatsen, met aanmeldingen."</p></li>
                 <li class="card"><h2><a href="/beheer/gearchiveerd">"Gearchiveerde gebieden"</a></h2><p>"Gebieden die niet meer meedoen; ze zijn terug te zetten."</p></li>
+                <li class="card"><h2><a href="/beheer/open-data">"Open data"</a></h2><p>"Uitgever, contactadres, licentie en hoe vaak de cijfers worden bijgewerkt."</p></li>
             </ul>
         }
     }

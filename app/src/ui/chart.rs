@@ -267,6 +267,23 @@ pub struct LineLayout {
     pub x_labels: Vec<(String, f64)>,
     /// One line per input series, same order (a series without data gives an empty line).
     pub lines: Vec<PlottedLine>,
+    /// Every period on the axis with its x, for marking moments on the chart.
+    pub axis: Vec<(String, f64)>,
+}
+
+impl LineLayout {
+    /// Where a period falls: its own x, or the x of the first later period on the axis.
+    /// None before the first or after the last period.
+    pub fn x_of_period(&self, period: &str) -> Option<f64> {
+        let first = self.axis.first()?;
+        if period < first.0.as_str() && !first.0.starts_with(period) {
+            return None;
+        }
+        self.axis
+            .iter()
+            .find(|(p, _)| p.as_str() >= period || p.starts_with(period))
+            .map(|(_, x)| *x)
+    }
 }
 
 /// Indices of at most `max` labels out of `n`, spread evenly, always
@@ -398,6 +415,11 @@ pub fn line_layout(frame: Frame, series: &[&[(String, f64)]]) -> Option<LineLayo
         y_ticks,
         x_labels,
         lines,
+        axis: axis
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.clone(), x_of(i)))
+            .collect(),
     })
 }
 

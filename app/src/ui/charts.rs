@@ -6,7 +6,42 @@
 
 use super::chart::{self, fmt, Frame};
 use crate::areas::format_with_unit;
+use crate::areas::outcomes::{period_of, Milestone};
 use leptos::prelude::*;
+
+/// A milestone placed on a chart's axis: its number on the chart, the axis period it marks,
+/// and its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedMilestone {
+    pub number: usize,
+    pub period: String,
+    pub label: String,
+}
+
+/// Puts each milestone at the first period on the axis that holds its date (years or months,
+/// as the axis has them). Milestones before the first or after the last period are left out:
+/// the chart has no place for them.
+pub fn place_milestones(axis: &[String], milestones: &[Milestone]) -> Vec<PlacedMilestone> {
+    let (Some(first), Some(last)) = (axis.first(), axis.last()) else {
+        return Vec::new();
+    };
+    let monthly = first.len() == 7;
+    let mut placed = Vec::new();
+    for milestone in milestones {
+        let period = period_of(&milestone.date, monthly);
+        if period < first.as_str() || period > last.as_str() {
+            continue;
+        }
+        if let Some(on_axis) = axis.iter().find(|p| p.as_str() >= period) {
+            placed.push(PlacedMilestone {
+                number: placed.len() + 1,
+                period: on_axis.clone(),
+                label: milestone.label.clone(),
+            });
+        }
+    }
+    placed
+}
 
 /// One line in a chart; `class` picks its colour and dash in the stylesheet.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,11 +76,41 @@ const LINE_FRAME: Frame = Frame {
 /// A line chart of one indicator over time: several lines on a shared axis, a legend,
 /// and values on hover/focus. `label` is the chart's accessible name.
 #[component]
-pub fn LineChart(label: String, lines: Vec<ChartLine>, format: ValueFormat) -> impl IntoView {
+pub fn LineChart(
+    label: String,
+    lines: Vec<ChartLine>,
+    format: ValueFormat,
+    /// Moments marked with a numbered line (see [`place_milestones`]).
+    #[prop(default = Vec::new())]
+    milestones: Vec<PlacedMilestone>,
+) -> impl IntoView {
     let series: Vec<&[(String, f64)]> = lines.iter().map(|l| l.points.as_slice()).collect();
     let Some(layout) = chart::line_layout(LINE_FRAME, &series) else {
         return view! { <p class="chart-empty">"Nog geen cijfers om te tonen."</p> }.into_any();
     };
+    let marks = milestones
+        .iter()
+        .filter_map(|m| {
+            let x = fmt(layout.x_of_period(&m.period)?);
+            let (top, bottom) = (
+                fmt(layout.frame.top),
+                fmt(layout.frame.height - layout.frame.bottom),
+            );
+            Some(view! {
+                <g class="chart__milestone">
+                    <line x1=x.clone() x2=x.clone() y1=top y2=bottom/>
+                    <text x=x y=fmt(layout.frame.top - 4.0) text-anchor="middle">{m.number}</text>
+                </g>
+            })
+        })
+        .collect_view();
+    let milestone_list = (!milestones.is_empty()).then(|| {
+        view! {
+            <ol class="chart-milestones">
+                {milestones.iter().map(|m| view! { <li>{m.label.clone()}</li> }).collect_view()}
+            </ol>
+        }
+    });
     let frame = layout.frame;
     let view_box = format!("0 0 {} {}", fmt(frame.width), fmt(frame.height));
     let x0 = fmt(frame.left);
@@ -115,9 +180,11 @@ pub fn LineChart(label: String, lines: Vec<ChartLine>, format: ValueFormat) -> i
             <svg class="chart__svg" viewBox=view_box role="group" aria-label=label>
                 {grid}
                 {x_labels}
+                {marks}
                 {drawn}
             </svg>
             <ul class="chart-legend">{legend}</ul>
+            {milestone_list}
         </figure>
     }
     .into_any()
@@ -137,7 +204,12 @@ pub fn ChartCard(
     caption: String,
     lines: Vec<ChartLine>,
     format: ValueFormat,
+    /// Opgaves' starts and ends to mark on the chart and in its table.
+    #[prop(default = Vec::new())]
+    milestones: Vec<Milestone>,
 ) -> impl IntoView {
+    let series: Vec<&[(String, f64)]> = lines.iter().map(|l| l.points.as_slice()).collect();
+    let placed = place_milestones(&chart::period_axis(&series), &milestones);
     let heading = match level {
         4 => view! { <h4>{heading}</h4> }.into_any(),
         _ => view! { <h3>{heading}</h3> }.into_any(),
@@ -146,10 +218,10 @@ pub fn ChartCard(
         <section class="chart-card">
             {heading}
             {note.map(|n| view! { <p class="muted">{n}</p> })}
-            <LineChart label lines=lines.clone() format=format.clone()/>
+            <LineChart label lines=lines.clone() format=format.clone() milestones=placed.clone()/>
             <details class="chart-details">
                 <summary>"Toon als tabel"</summary>
-                <ChartTable caption lines format/>
+                <ChartTable caption lines format milestones=placed/>
             </details>
         </section>
     }
@@ -157,7 +229,14 @@ pub fn ChartCard(
 
 /// The values behind a line chart as a table, for screen readers and for reading exact numbers.
 #[component]
-pub fn ChartTable(caption: String, lines: Vec<ChartLine>, format: ValueFormat) -> impl IntoView {
+pub fn ChartTable(
+    caption: String,
+    lines: Vec<ChartLine>,
+    format: ValueFormat,
+    /// Shown in an extra column, in the row of the period they fall in.
+    #[prop(default = Vec::new())]
+    milestones: Vec<PlacedMilestone>,
+) -> impl IntoView {
     let series: Vec<&[(String, f64)]> = lines.iter().map(|l| l.points.as_slice()).collect();
     let periods = chart::period_axis(&series);
     let region_label = caption.clone();
@@ -170,6 +249,7 @@ pub fn ChartTable(caption: String, lines: Vec<ChartLine>, format: ValueFormat) -
                     <tr>
                         <th scope="col">"Periode"</th>
                         {lines.iter().map(|l| view! { <th scope="col" class="numeric">{l.label.clone()}</th> }).collect_view()}
+                        {(!milestones.is_empty()).then(|| view! { <th scope="col">"Opgaves"</th> })}
                     </tr>
                 </thead>
                 <tbody>
@@ -180,7 +260,12 @@ pub fn ChartTable(caption: String, lines: Vec<ChartLine>, format: ValueFormat) -
                                 .unwrap_or_else(|| "–".to_string());
                             view! { <td class="numeric">{text}</td> }
                         }).collect_view();
-                        view! { <tr><th scope="row">{period}</th>{cells}</tr> }
+                        let marks = (!milestones.is_empty()).then(|| {
+                            let text: Vec<String> = milestones.iter().filter(|m| m.period == period)
+                                .map(|m| format!("{}. {}", m.number, m.label)).collect();
+                            view! { <td>{text.join("; ")}</td> }
+                        });
+                        view! { <tr><th scope="row">{period}</th>{cells}{marks}</tr> }
                     }).collect_view()}
                 </tbody>
             </table>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-const MONTHS: [&str; 12] = [
+pub const MONTHS: [&str; 12] = [
     "januari",
     "februari",
     "maart",

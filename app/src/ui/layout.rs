@@ -136,6 +136,7 @@ pub fn SiteFooter() -> impl IntoView {
             <div class="site-footer__inner">
                 <p>"Kernpunt is het platform van het programma Vitale Kerngebieden: gemeente, ondernemers en vastgoedeigenaren samen."</p>
                 <ul>
+                    <li><a href="/open-data">"Open data"</a></li>
                     <li><a href="/privacy">"Privacy"</a></li>
                     <li><a href="/toegankelijkheid">"Toegankelijkheid"</a></li>
                 </ul>

@@ -316,7 +316,15 @@ impl TestServer {
         .fetch_one(&self.pool)
         .await
         .unwrap();
-        format!("{rows:?}{counts:?}{users:?}{assignments:?}{items:?}{monitoring:?}{library:?}{sessions:?}{topics:?}{setup:?}")
+        let outcomes: (String, String) = sqlx::query_as(
+            "SELECT (SELECT ifnull(group_concat(opgave_id || indicator_key || intended || ifnull(target_value, '') || ifnull(target_date, ''), ';'), '') FROM opgave_indicators)
+                      || (SELECT ifnull(group_concat(id || ifnull(started_on, '') || ifnull(finished_on, ''), ';'), '') FROM opgaves),
+                    (SELECT publisher || contact_email || licence_name || licence_url || update_frequency || version FROM open_data_settings)",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        format!("{rows:?}{counts:?}{users:?}{assignments:?}{items:?}{monitoring:?}{library:?}{sessions:?}{topics:?}{setup:?}{outcomes:?}")
     }
 
     pub async fn area_version(&self, slug: &str) -> i64 {

@@ -936,9 +936,12 @@ pub mod pages {
                                             o.due_date.as_deref().map(|d| format!(" · Deadline: {}", dutch_date(d))).unwrap_or_default());
                                         let (id, title, owner, due, theme_key, status) =
                                             (o.id, o.title.clone(), o.owner.clone(), o.due_date.clone().unwrap_or_default(), o.theme_key.clone(), o.status);
+                                        let outcomes_href = format!("/gebieden/{}/opgaves/{}", list_slug, o.id);
+                                        let outcomes_label = format!("Cijfers en looptijd van ‘{}’", o.title);
                                         view! { <li class="opgave">
                                             <strong class="opgave__title">{o.title}</strong>
                                             <span class="opgave__meta">{meta}</span>
+                                            <a href=outcomes_href aria-label=outcomes_label>"Cijfers en looptijd"</a>
                                             <ActionForm action=set_status attr:class="inline-form">
                                                 <input type="hidden" name="slug" value=slug/>
                                                 <input type="hidden" name="opgave_id" value=id.to_string()/>

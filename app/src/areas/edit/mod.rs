@@ -10,6 +10,7 @@ pub mod bulk;
 pub mod identity;
 pub mod import;
 pub mod items;
+pub mod outcomes;
 pub mod stakeholders;
 pub mod stuurwiel;
 pub mod values;
