@@ -134,7 +134,12 @@ async fn the_csv_matches_its_csvw_description_column_by_column() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|k| names.iter().position(|n| n == k.as_str().unwrap()).unwrap())
+        .map(|k| {
+            names
+                .iter()
+                .position(|n| *n == k.as_str().unwrap())
+                .unwrap()
+        })
         .collect();
     let unique: std::collections::HashSet<Vec<&String>> = data
         .iter()
