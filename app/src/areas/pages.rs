@@ -497,7 +497,8 @@ fn IndicatorTable(indicators: Vec<IndicatorLatest>, area_type: AreaType) -> impl
         return view! { <p class="empty-state">"Voor dit gebied zijn nog geen cijfers bekend."</p> }.into_any();
     }
     view! {
-        <div class="table-scroll">
+        // Focusable, so a keyboard user can scroll the table on a narrow screen.
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Laatste cijfers">
             <table class="indicator-table">
                 <caption class="visually-hidden">"Laatste waarde per indicator, met de verandering ten opzichte van de vorige meting"</caption>
                 <thead>

@@ -32,6 +32,15 @@ pub fn shown(returned: &Option<Returned>, form: &str, field: &str, stored: &str)
     }
 }
 
+/// Form fields from pairs, for tests of the validation functions.
+#[cfg(test)]
+pub fn fields_of(pairs: &[(&str, &str)]) -> Fields {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
 /// The element id of a form, for `#anchor` links back to it.
 pub fn anchor(form: &str) -> String {
     form.replace([':', '/'], "-")

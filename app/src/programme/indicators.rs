@@ -458,12 +458,7 @@ pub mod pages {
 mod tests {
     use super::*;
 
-    fn fields(pairs: &[(&str, &str)]) -> Fields {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::editing::form::fields_of as fields;
 
     #[test]
     fn definitions_are_checked() {

@@ -593,12 +593,7 @@ pub mod pages {
 mod tests {
     use super::*;
 
-    fn fields(pairs: &[(&str, &str)]) -> Fields {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::editing::form::fields_of as fields;
 
     #[test]
     fn organisations_are_checked() {

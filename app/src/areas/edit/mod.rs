@@ -136,6 +136,29 @@ pub mod api {
         Ok((area_id, user))
     }
 
+    /// Like [`authorize`], for the set-up style forms (`editing::form`): without a login a
+    /// plain form post goes to log in and back to `page`, keeping a draft only for someone
+    /// whose session lapsed. Unknown areas are refused like areas outside one's scope.
+    #[cfg(feature = "ssr")]
+    pub(crate) async fn allowed_for_area(
+        pool: &sqlx::SqlitePool,
+        slug: &str,
+        form: &str,
+        page: &str,
+        values: &crate::editing::form::Fields,
+    ) -> Result<(i64, CurrentUser), EditError> {
+        let area_id = area_id(pool, slug).await?.unwrap_or(-1);
+        let user = crate::editing::form::server::allowed(
+            pool,
+            Action::EditArea { area_id },
+            form,
+            page,
+            values,
+        )
+        .await?;
+        Ok((area_id, user))
+    }
+
     /// Sends a plain (no-JavaScript) form post back to the edit page, with a draft holding
     /// what was typed.
     #[cfg(feature = "ssr")]

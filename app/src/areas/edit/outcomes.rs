@@ -118,12 +118,9 @@ pub mod api {
     use leptos::prelude::*;
 
     #[cfg(feature = "ssr")]
-    use crate::{
-        accounts::Action,
-        editing::{
-            audit::{record, AuditAction},
-            form::server::{allowed, clean, done, pool, refuse, returned},
-        },
+    use crate::editing::{
+        audit::{record, AuditAction},
+        form::server::{clean, done, pool, refuse, returned},
     };
 
     #[cfg(feature = "ssr")]
@@ -140,14 +137,9 @@ pub mod api {
         form: &str,
         values: &Fields,
     ) -> Result<(i64, OpgaveStatus, crate::accounts::CurrentUser), EditError> {
-        let area_id: Option<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?")
-            .bind(slug)
-            .fetch_optional(pool)
-            .await?;
-        let area_id = area_id.unwrap_or(-1);
-        let user = allowed(
+        let (area_id, user) = crate::areas::edit::api::allowed_for_area(
             pool,
-            Action::EditArea { area_id },
+            slug,
             form,
             &page(slug, opgave_id),
             values,
@@ -446,7 +438,7 @@ pub mod pages {
                                     {edit.outcomes.iter().map(|outcome| {
                                         let slug = slug1.clone();
                                         let key = outcome.indicator_key.clone();
-                                        let button = format!("Ontkoppel {}", outcome.label);
+                                        let button = format!("Ontkoppelen: {}", outcome.label);
                                         view! { <li class="setup-list__item">
                                             <span>{outcome.describe()}</span>
                                             <ActionForm action=unlink attr:class="inline-form">
@@ -516,12 +508,7 @@ pub mod pages {
 mod tests {
     use super::*;
 
-    fn fields(pairs: &[(&str, &str)]) -> Fields {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::editing::form::fields_of as fields;
 
     #[test]
     fn links_need_a_known_indicator_and_a_direction() {

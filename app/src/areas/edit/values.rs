@@ -55,12 +55,9 @@ pub mod api {
     use leptos::prelude::*;
 
     #[cfg(feature = "ssr")]
-    use crate::{
-        accounts::Action,
-        editing::{
-            audit::{record, AuditAction},
-            form::server::{allowed, clean, done, pool, refuse, returned},
-        },
+    use crate::editing::{
+        audit::{record, AuditAction},
+        form::server::{clean, done, pool, refuse, returned},
     };
 
     #[server(endpoint = "load_area_values")]
@@ -141,12 +138,8 @@ pub mod api {
             format!("value:{value_id}")
         };
         let page = format!("/gebieden/{slug}/cijfers");
-        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM areas WHERE slug = ?")
-            .bind(&slug)
-            .fetch_optional(&pool)
-            .await?;
-        let area_id = id.unwrap_or(-1);
-        let user = allowed(&pool, Action::EditArea { area_id }, &form, &page, &values).await?;
+        let (area_id, user) =
+            crate::areas::edit::api::allowed_for_area(&pool, &slug, &form, &page, &values).await?;
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
         let before: (String, String, f64, String) = sqlx::query_as(
             "SELECT indicator_key, period, value, source FROM indicator_values WHERE id = ? AND area_id = ?",
