@@ -268,6 +268,7 @@ pub mod pages {
                         label: a.name.clone(),
                         class: SERIES[i],
                         points: series_of(a).map(|s| s.points).unwrap_or_default(),
+                        reference: false,
                     })
                     .collect();
                 match reference {
@@ -282,6 +283,7 @@ pub mod pages {
                             label: "Gemiddelde van de stad".into(),
                             class: "series-city",
                             points: city,
+                            reference: true,
                         });
                     }
                     // One median line per type among the compared areas.
@@ -302,6 +304,7 @@ pub mod pages {
                                 label: format!("Mediaan {}", a.area_type.plural()),
                                 class: PEER_SERIES[types.len() - 1],
                                 points: series_of(a).map(|s| s.peer).unwrap_or_default(),
+                                reference: true,
                             });
                         }
                     }

@@ -742,6 +742,7 @@ pub mod pages {
                     label: "Gemiddelde van de stad".into(),
                     class: "series-city",
                     points: series.points,
+                    reference: false,
                 }];
                 if reference == Reference::Peers {
                     for (i, (area_type, points)) in peer_trend
@@ -754,6 +755,7 @@ pub mod pages {
                             label: format!("Mediaan {}", area_type.plural()),
                             class: TYPE_SERIES[i % 4],
                             points,
+                            reference: false,
                         });
                     }
                 }

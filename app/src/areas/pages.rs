@@ -690,16 +690,19 @@ fn IndicatorCharts(
                     label: area.clone(),
                     class: "series-1",
                     points: series.points,
+                    reference: false,
                 },
                 ChartLine {
                     label: format!("Mediaan {}", area_type.plural()),
                     class: "series-peer",
                     points: series.peer,
+                    reference: true,
                 },
                 ChartLine {
                     label: "Gemiddelde van de stad".into(),
                     class: "series-city",
                     points: series.city,
+                    reference: true,
                 },
             ];
             let milestones = milestones

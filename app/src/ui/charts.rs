@@ -49,6 +49,10 @@ pub struct ChartLine {
     pub label: String,
     pub class: &'static str,
     pub points: Vec<(String, f64)>,
+    /// A line to compare with (city average, peer median): drawn as a plain line, without
+    /// focusable points, so the keyboard visits only the subject's values; the table under
+    /// the chart has every number.
+    pub reference: bool,
 }
 
 /// How values of one indicator are written.
@@ -141,6 +145,9 @@ pub fn LineChart(
         .zip(&lines)
         .map(|(plotted, line)| {
             let class = format!("chart__line {}", line.class);
+            if line.reference {
+                return view! { <g class=class><path d=plotted.path.clone() fill="none"/></g> }.into_any();
+            }
             let points = plotted
                 .points
                 .iter()
@@ -165,6 +172,7 @@ pub fn LineChart(
                     {points}
                 </g>
             }
+            .into_any()
         })
         .collect_view();
     let legend = lines
