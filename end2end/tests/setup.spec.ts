@@ -140,6 +140,8 @@ test("a theme, an indicator, and a value entered and corrected", async ({ page }
   await measure.getByLabel("Periode (jaar of jjjj-mm)").fill("2025");
   await measure.getByLabel("Waarde").fill("12");
   await measure.getByRole("button", { name: "Meting toevoegen" }).click();
+  // Wait for the save before leaving the page (a click too soon would cancel the post).
+  await expect(page.getByText("De meting is toegevoegd.")).toBeVisible();
   await page.getByRole("link", { name: "Cijfers corrigeren of verwijderen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Cijfers corrigeren" })).toBeVisible();
   await waitForHydration(page, testInfo);
@@ -159,6 +161,31 @@ test("a theme, an indicator, and a value entered and corrected", async ({ page }
   await expect(page.getByText("BIZ Oude Markt")).toBeVisible();
   await expect(page.getByText("1 januari 2025 t/m 31 december 2029, € 85.000 per jaar", { exact: false })).toBeVisible();
   await expect(page.locator("tr[data-indicator=terrassen] td").first()).toHaveText("14");
+  // The only area of its type with a value: its own median, first of one.
+  await expect(page.locator("tr[data-indicator=terrassen]")).toContainText("1e van 1");
+});
+
+// Its own journey, so that each stays well inside the timeout on a slow machine.
+test("an opgave tied to the new indicator, and open data from the first value", async ({ page }, testInfo) => {
+  await logInAsAdmin(page, testInfo, "/gebieden/oude-markt/bewerken");
+  const opgave = page.locator("form:has(button:text('Opgave toevoegen'))");
+  await opgave.getByLabel("Titel").fill("Meer terrassen op de markt");
+  await opgave.getByLabel("Thema").selectOption({ label: "Groen en water" });
+  await opgave.getByRole("button", { name: "Opgave toevoegen" }).click();
+  await page.getByRole("link", { name: "Cijfers en looptijd van ‘Meer terrassen op de markt’" }).click();
+  await waitForHydration(page, testInfo);
+  await page.getByLabel("Indicator", { exact: true }).selectOption({ label: "Terrassen" });
+  await page.getByLabel("omhoog").check();
+  await page.getByLabel("Doelwaarde (mag leeg)").fill("20");
+  await page.getByRole("button", { name: "Koppeling opslaan" }).click();
+  await expect(page.getByText(/^Terrassen omhoog: .*nu 14 \(2025\); doel 20/)).toBeVisible();
+  await expectAccessible(page);
+  await open(page, testInfo, "/gebieden/oude-markt");
+  await expect(page.locator("li.opgave", { hasText: "Meer terrassen op de markt" })).toContainText("doel 20");
+
+  // Open data from the first value on.
+  await open(page, testInfo, "/open-data");
+  await expect(page.getByText(/^Nu gepubliceerd: \d+ waarden? van \d+ indicator(en)? in \d+ gebied(en)?\.$/)).toBeVisible();
 });
 
 test("an area editor, a first session and library item; then the checklist is gone", async ({ page }, testInfo) => {

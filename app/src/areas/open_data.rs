@@ -569,6 +569,12 @@ pub mod pages {
         }
     }
 
+    /// "1 waarde", "12.345 waarden".
+    fn counted(n: i64, one: &str, many: &str) -> String {
+        let noun = if n == 1 { one } else { many };
+        format!("{} {noun}", crate::areas::format_number(n as f64, 0))
+    }
+
     #[component]
     fn OpenDataView(overview: OpenDataFacts) -> impl IntoView {
         let OpenDataFacts {
@@ -590,7 +596,12 @@ pub mod pages {
                 <div><dt>"Bijgewerkt"</dt><dd>{settings.update_frequency.label()}</dd></div>
                 <div><dt>"Laatst gewijzigd"</dt><dd>{modified_date}</dd></div>
             </dl>
-            <p>{format!("Nu gepubliceerd: {} waarden van {indicators} indicatoren in {areas} gebieden.", crate::areas::format_number(values as f64, 0))}</p>
+            <p>{format!(
+                "Nu gepubliceerd: {} van {} in {}.",
+                counted(values, "waarde", "waarden"),
+                counted(indicators, "indicator", "indicatoren"),
+                counted(areas, "gebied", "gebieden")
+            )}</p>
             {(!settings.contact_email.is_empty()).then(|| {
                 let href = format!("mailto:{}", settings.contact_email);
                 view! { <p>"Vragen over de data: " <a href=href>{settings.contact_email.clone()}</a></p> }
