@@ -111,9 +111,9 @@ const signUp = await signUpPage(session);
 
 const publicRoutes = [
   "/", "/gebieden", area, "/gebieden/vergelijk", "/gebieden/kaart", "/monitor", "/sessies",
-  session, signUp, "/sessies/onderwerpen", "/kennisbank", item, theme, "/inloggen",
+  session, signUp, "/sessies/onderwerpen", "/kennisbank", item, theme, "/inloggen", "/open-data",
 ];
-const coordinatorRoutes = ["/beheer", "/gebieden/nieuw", `${area}/bewerken`, "/sessies/nieuw"];
+const coordinatorRoutes = ["/beheer", "/gebieden/nieuw", `${area}/bewerken`, "/sessies/nieuw", "/beheer/open-data"];
 
 const rows = [];
 let worst = { route: "", total: 0 };
