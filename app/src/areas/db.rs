@@ -187,6 +187,7 @@ struct IndicatorRow {
     previous_period: Option<String>,
     previous_value: Option<f64>,
     city: Option<f64>,
+    is_key: bool,
 }
 
 /// The full public profile of one area, or `None` when no area has this slug.
@@ -263,7 +264,7 @@ pub async fn area_profile(
         "SELECT d.key, d.label, d.unit, d.direction, d.decimals,
                 cur.period, cur.value, cur.source,
                 prev.period AS previous_period, prev.value AS previous_value,
-                city.value AS city
+                city.value AS city, d.is_key
          FROM indicator_definitions d
          JOIN indicator_values cur ON cur.id = (
              SELECT v.id FROM indicator_values v WHERE v.area_id = ?1 AND v.indicator_key = d.key
@@ -286,6 +287,7 @@ pub async fn area_profile(
     let stuurwiel = latest_stuurwiel(pool, area.id).await?;
     let peer_values = super::peers::db::latest_peer_values(pool, area.id, area_type).await?;
 
+    let is_key: Vec<bool> = indicators.iter().map(|row| row.is_key).collect();
     let indicators = indicators
         .into_iter()
         .map(|row| {
@@ -337,24 +339,19 @@ pub async fn area_profile(
         )
         .collect::<Result<_, sqlx::Error>>()?;
 
-    let key_keys: std::collections::HashSet<String> = indicator_definitions(pool)
-        .await?
-        .into_iter()
-        .filter(|d| d.is_key)
-        .map(|d| d.key)
-        .collect();
     let summary = super::summary::sentences(&super::summary::SummaryInput {
         area_name: area.name.clone(),
         area_type,
         indicators: indicators
             .iter()
             .zip(raw)
-            .map(|(i, points)| super::summary::SummaryIndicator {
+            .zip(is_key)
+            .map(|((i, points), is_key)| super::summary::SummaryIndicator {
                 label: i.label.clone(),
                 unit: i.unit.clone(),
                 decimals: i.decimals,
                 direction: i.direction,
-                is_key: key_keys.contains(&i.key),
+                is_key,
                 points,
                 peer: i.peer.clone(),
             })

@@ -120,15 +120,17 @@ pub mod db {
         area_type: AreaType,
     ) -> Result<Vec<(String, f64, Vec<f64>)>, sqlx::Error> {
         // One row per indicator with all values joined (rows cross threads one by one).
+        // Per indicator one probe of the (area, indicator, period) index for the latest
+        // value, not a scan of every value the area has.
         let rows: Vec<(String, f64, Option<String>)> = sqlx::query_as(
-            "SELECT cur.indicator_key, cur.value,
+            "SELECT d.key, cur.value,
                     (SELECT group_concat(v.value, ';') FROM indicator_values v
                      JOIN areas a ON a.id = v.area_id AND a.archived_at IS NULL AND a.area_type = ?2
-                     WHERE v.indicator_key = cur.indicator_key AND v.period = cur.period)
-             FROM indicator_values cur
-             WHERE cur.area_id = ?1 AND cur.period = (
-                 SELECT max(x.period) FROM indicator_values x
-                 WHERE x.area_id = ?1 AND x.indicator_key = cur.indicator_key)",
+                     WHERE v.indicator_key = d.key AND v.period = cur.period)
+             FROM indicator_definitions d
+             JOIN indicator_values cur ON cur.id = (
+                 SELECT x.id FROM indicator_values x WHERE x.area_id = ?1 AND x.indicator_key = d.key
+                 ORDER BY x.period DESC LIMIT 1)",
         )
         .bind(area_id)
         .bind(area_type.code())
