@@ -173,7 +173,8 @@ test("an opgave tied to the new indicator, and open data from the first value", 
   await opgave.getByLabel("Thema").selectOption({ label: "Groen en water" });
   await opgave.getByRole("button", { name: "Opgave toevoegen" }).click();
   await page.getByRole("link", { name: "Cijfers en looptijd van ‘Meer terrassen op de markt’" }).click();
-  await waitForHydration(page, testInfo);
+  // The new page is in place (with JavaScript the link swaps the page in) before filling it.
+  await expect(page.getByRole("heading", { level: 1, name: "Meer terrassen op de markt" })).toBeVisible();
   await page.getByLabel("Indicator", { exact: true }).selectOption({ label: "Terrassen" });
   await page.getByLabel("omhoog").check();
   await page.getByLabel("Doelwaarde (mag leeg)").fill("20");
