@@ -171,6 +171,10 @@ async fn an_opgave_tied_to_vacancy_shows_before_and_now_and_marks_the_chart() {
     assert!(monitor.contains(
         "Opgave afgerond, indicator niet verbeterd: ‘Leegstandsfonds’ (Leegstand (verkooppunten))"
     ));
+    // Ended after the last measured period: no mark, but said in words under the chart.
+    // (Logged in: the changes above went straight to the database, past the page cache.)
+    let (_, html) = server.get_as("/gebieden/lindenplein", &cookie).await;
+    assert!(html.contains("Buiten de gemeten periode: Opgave ‘Leegstandsfonds’ afgerond op"));
     // It ended early in the year of the latest figures: its end is marked too.
     let response = server
         .post_fn(

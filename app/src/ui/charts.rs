@@ -217,7 +217,17 @@ pub fn ChartCard(
     milestones: Vec<Milestone>,
 ) -> impl IntoView {
     let series: Vec<&[(String, f64)]> = lines.iter().map(|l| l.points.as_slice()).collect();
-    let placed = place_milestones(&chart::period_axis(&series), &milestones);
+    let axis = chart::period_axis(&series);
+    let placed = place_milestones(&axis, &milestones);
+    // Moments outside the measured periods are told in words, so none goes missing.
+    let outside: Vec<String> = milestones
+        .iter()
+        .filter(|m| !placed.iter().any(|p| p.label == m.label))
+        .map(|m| m.label.clone())
+        .collect();
+    let outside = (!outside.is_empty() && !axis.is_empty()).then(|| {
+        view! { <p class="muted chart-outside">{format!("Buiten de gemeten periode: {}.", outside.join("; "))}</p> }
+    });
     let heading = match level {
         4 => view! { <h4>{heading}</h4> }.into_any(),
         _ => view! { <h3>{heading}</h3> }.into_any(),
@@ -227,6 +237,7 @@ pub fn ChartCard(
             {heading}
             {note.map(|n| view! { <p class="muted">{n}</p> })}
             <LineChart label lines=lines.clone() format=format.clone() milestones=placed.clone()/>
+            {outside}
             <details class="chart-details">
                 <summary>"Toon als tabel"</summary>
                 <ChartTable caption lines format milestones=placed/>
@@ -365,5 +376,48 @@ pub fn RadarChart(
             </svg>
             <ul class="chart-legend">{legend}</ul>
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn milestones_land_on_the_first_period_that_holds_their_date() {
+        let axis: Vec<String> = ["2022", "2023", "2025"]
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        let at = |date: &str| Milestone {
+            date: date.into(),
+            label: date.into(),
+        };
+        let placed = place_milestones(
+            &axis,
+            &[
+                at("2021-05-01"),
+                at("2023-03-01"),
+                at("2024-06-30"),
+                at("2026-01-15"),
+            ],
+        );
+        // Before the first and after the last period: not on the chart.
+        assert_eq!(
+            placed
+                .iter()
+                .map(|p| (p.number, p.period.as_str(), p.label.as_str()))
+                .collect::<Vec<_>>(),
+            [(1, "2023", "2023-03-01"), (2, "2025", "2024-06-30")]
+        );
+        let months: Vec<String> = ["2025-01", "2025-02"]
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(
+            place_milestones(&months, &[at("2025-02-10")])[0].period,
+            "2025-02"
+        );
+        assert!(place_milestones(&[], &[at("2025-02-10")]).is_empty());
     }
 }
