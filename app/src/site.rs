@@ -66,7 +66,7 @@ pub fn PrivacyPage() -> impl IntoView {
             })}
         </Suspense>
         <h2>"Onderwerpen voorstellen en stemmen"</h2>
-        <p>"Wie een onderwerp voor een sessie voorstelt, geeft een naam en e-mailadres op. Alleen de coördinatoren zien die, om contact op te nemen over het onderwerp; ze worden 90 dagen na het voorstel verwijderd. Wie stemt, krijgt een cookie met een willekeurige code, zodat elke stem één keer telt; er staat niets over u in. Om misbruik te beperken bewaren we het IP-adres van voorstellen en stemmen één dag."</p>
+        <p>"Wie een onderwerp voor een sessie voorstelt, geeft een naam en e-mailadres op. Alleen de coördinatoren zien die, om contact op te nemen over het onderwerp; als de coördinatoren het onderwerp inplannen of afwijzen, krijgt u daarover één mail (met de sessie of de reden). Naam en adres worden 90 dagen na het voorstel verwijderd. Wie stemt, krijgt een cookie met een willekeurige code, zodat elke stem één keer telt; er staat niets over u in. Om misbruik te beperken bewaren we het IP-adres van voorstellen en stemmen één dag."</p>
         <h2>"Uw rechten"</h2>
         <p>"U kunt de gemeente vragen welke gegevens over u zijn vastgelegd en vragen deze te corrigeren of te verwijderen."</p>
     }

@@ -302,6 +302,75 @@ async fn only_coordinators_triage_and_the_outcome_is_public() {
         .unwrap();
     assert!(planned.contains(other));
     assert!(planned.contains("href=\"/sessies/leegstand-samen-aanpakken\""));
+
+    // Both suggesters gave an address: each got one mail, through the outbox.
+    let mails: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT kind, recipient, subject, body FROM mail_outbox
+         WHERE kind IN ('topic_planned', 'topic_declined') ORDER BY id",
+    )
+    .fetch_all(&server.pool)
+    .await
+    .unwrap();
+    assert_eq!(mails.len(), 2, "{mails:?}");
+    let (kind, to, _, body) = &mails[0];
+    assert_eq!(
+        (kind.as_str(), to.as_str()),
+        ("topic_declined", "a@voorbeeld.nl")
+    );
+    assert!(body.contains(text) && body.contains(reason), "{body}");
+    let (kind, to, subject, body) = &mails[1];
+    assert_eq!(
+        (kind.as_str(), to.as_str()),
+        ("topic_planned", "b@voorbeeld.nl")
+    );
+    assert!(subject.starts_with("Uw onderwerp komt aan bod: "));
+    assert!(
+        body.contains(other) && body.contains("/sessies/leegstand-samen-aanpakken"),
+        "{body}"
+    );
+
+    // The same decision saved again sends nothing more; without an address nothing at all.
+    let response = server
+        .post_fn(
+            "triage_topic",
+            Some(&coordinator),
+            &[
+                ("suggestion_id", other_id.as_str()),
+                ("decision", "planned"),
+                ("session", "leegstand-samen-aanpakken"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 200);
+    // (Straight into the database: this client has used up its suggestions for the hour.)
+    let silent_id: i64 = sqlx::query_scalar(
+        "INSERT INTO topic_suggestions (theme_key, text, name, email, created_at)
+         VALUES ('sustainability', 'Een onderwerp zonder adres', 'Anoniem', '', 0) RETURNING id",
+    )
+    .fetch_one(&server.pool)
+    .await
+    .unwrap();
+    let silent_id = silent_id.to_string();
+    let response = server
+        .post_fn(
+            "triage_topic",
+            Some(&coordinator),
+            &[
+                ("suggestion_id", silent_id.as_str()),
+                ("decision", "declined"),
+                ("reason", reason),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        count(
+            &server,
+            "SELECT count(*) FROM mail_outbox WHERE kind LIKE 'topic_%'"
+        )
+        .await,
+        2
+    );
 }
 
 #[tokio::test]

@@ -295,14 +295,24 @@ pub async fn triage(
     let Some(before) = before else {
         return Err(EditError::NotFound);
     };
+    let (name, email, topic): (String, String, String) =
+        sqlx::query_as("SELECT name, email, text FROM topic_suggestions WHERE id = ?")
+            .bind(suggestion_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    let mut planned_in: Option<(String, String)> = None;
     let after = match decision {
         Triage::Planned { session } => {
-            let session_id: Option<i64> = sqlx::query_scalar(
-                "SELECT id FROM learning_sessions WHERE slug = ? AND status IN ('draft', 'published')",
+            let found: Option<(i64, String)> = sqlx::query_as(
+                "SELECT id, title FROM learning_sessions WHERE slug = ? AND status IN ('draft', 'published')",
             )
             .bind(session)
             .fetch_optional(&mut *tx)
             .await?;
+            let session_id = found.map(|(id, title)| {
+                planned_in = Some((title, session.clone()));
+                id
+            });
             let Some(session_id) = session_id else {
                 let mut errors = FieldErrors::default();
                 errors.add(
@@ -342,6 +352,24 @@ pub async fn triage(
         Some(&after),
     )
     .await?;
+    // The suggester hears of a new decision (not of the same one saved again), in the same
+    // transaction, so the mail goes if and only if the decision stands.
+    let changed = (&before.status, before.session_id, &before.decline_reason)
+        != (&after.status, after.session_id, &after.decline_reason);
+    let notice = match decision {
+        Triage::Planned { .. } => planned_in
+            .as_ref()
+            .map(|(title, slug)| super::TriageNotice::Planned { title, slug }),
+        Triage::Declined { reason } => Some(super::TriageNotice::Declined { reason }),
+    };
+    if let Some(notice) = notice.filter(|_| changed && !email.trim().is_empty()) {
+        crate::mail::enqueue(
+            &mut tx,
+            &super::triage_mail(&name, &email, &topic, &notice),
+            None,
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -388,6 +388,54 @@ pub fn is_personal_request(path: &str, cookie_header: &str) -> bool {
 
 pub const PAGE_PATH: &str = "/sessies/onderwerpen";
 
+/// What the suggester of a topic hears when a coordinator decides on it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TriageNotice<'a> {
+    Planned { title: &'a str, slug: &'a str },
+    Declined { reason: &'a str },
+}
+
+/// The mail to a suggester who left an address: planned (with the session's link) or
+/// declined (with the reason, as shown on the topics page).
+#[cfg(feature = "ssr")]
+pub fn triage_mail(
+    name: &str,
+    email: &str,
+    topic: &str,
+    notice: &TriageNotice,
+) -> crate::mail::Outgoing {
+    let base = crate::mail::public_url();
+    let greeting = match name.trim() {
+        "" => "Beste,".to_string(),
+        name => format!("Beste {name},"),
+    };
+    let (kind, subject, news) = match notice {
+        TriageNotice::Planned { title, slug } => (
+            "topic_planned",
+            format!("Uw onderwerp komt aan bod: {title}"),
+            format!(
+                "Uw voorstel ‘{topic}’ komt aan bod in de sessie ‘{title}’. Aanmelden en alle details: {base}/sessies/{slug}"
+            ),
+        ),
+        TriageNotice::Declined { reason } => (
+            "topic_declined",
+            "Over uw voorgestelde onderwerp".to_string(),
+            format!(
+                "Uw voorstel ‘{topic}’ plannen we niet in. De reden: {reason}\n\nAndere voorstellen en de sessies die gepland zijn: {base}{PAGE_PATH}"
+            ),
+        ),
+    };
+    crate::mail::Outgoing {
+        kind,
+        recipient: email.trim().to_string(),
+        subject,
+        body: format!(
+            "{greeting}\n\n{news}\n\nDank voor uw voorstel.\n\nMet vriendelijke groet,\nCoördinatiepunt Vitale Kerngebieden\n\n--\nU krijgt dit bericht één keer, omdat u bij uw voorstel uw e-mailadres gaf. Meer over uw gegevens: {base}/privacy\n"
+        ),
+        attachment: None,
+    }
+}
+
 mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
