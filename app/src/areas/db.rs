@@ -422,18 +422,10 @@ pub async fn area_profile(
     }))
 }
 
-/// Each indicator's values for one area with the city average beside them, shaped for a
-/// chart (see `series::chart_points`), in the order of `keys`.
-pub async fn indicator_series(
-    pool: &SqlitePool,
-    area_id: i64,
-    keys: &[&str],
-) -> Result<Vec<IndicatorSeries>, sqlx::Error> {
-    Ok(series_of(pool, area_id, None, keys).await?.0)
-}
-
-/// The chart series (with the peer median when `peers` names the area's type), and each
-/// indicator's values as stored, for the summary.
+/// Each indicator's values for one area with the city average (and the peer median when
+/// `peers` names the area's type) beside them, shaped for a chart (see
+/// `series::chart_points`), in the order of `keys`; and each indicator's values as stored,
+/// for the summary.
 async fn series_of(
     pool: &SqlitePool,
     area_id: i64,
@@ -739,7 +731,7 @@ mod tests {
         // C has a value only in 2023: A's chart does not show 2023.
         insert_value(&pool, c, "rating", "2023", 5.0).await;
 
-        let series = indicator_series(&pool, a, &["rating", "footfall"])
+        let (series, _) = series_of(&pool, a, None, &["rating", "footfall"])
             .await
             .unwrap();
         assert_eq!(
@@ -763,7 +755,7 @@ mod tests {
             .execute(&pool)
             .await
             .unwrap();
-        let series = indicator_series(&pool, a, &["rating"]).await.unwrap();
+        let (series, _) = series_of(&pool, a, None, &["rating"]).await.unwrap();
         assert_eq!(series[0].city, [("2024".to_string(), 8.0)]);
         let left: i64 = sqlx::query_scalar(
             "SELECT count(*) FROM indicator_city_averages WHERE period = '2025'",

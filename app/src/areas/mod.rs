@@ -310,7 +310,7 @@ impl IndicatorLatest {
     pub fn trend(&self) -> Option<Trend> {
         let change = self.change()?;
         // Differences below the shown precision are "unchanged" for the reader.
-        let epsilon = 0.5 * 10f64.powi(-(self.decimals as i32));
+        let epsilon = shown_precision(self.decimals);
         Some(if change.abs() < epsilon {
             Trend::Unchanged
         } else {
@@ -323,6 +323,11 @@ impl IndicatorLatest {
             }
         })
     }
+}
+
+/// Half a unit of the last digit shown with `decimals`: differences below it read as none.
+pub fn shown_precision(decimals: u8) -> f64 {
+    0.5 * 10f64.powi(-(decimals as i32))
 }
 
 /// Formats a number the Dutch way: decimal comma, dots between thousands.

@@ -60,7 +60,7 @@ impl Outcome {
 
     /// Whether `to` is further the intended way than `from`, at the shown precision.
     fn moved_intended_way(&self, from: f64, to: f64) -> bool {
-        let epsilon = 0.5 * 10f64.powi(-(self.decimals as i32));
+        let epsilon = super::shown_precision(self.decimals);
         match self.intended {
             Intended::Decrease => from - to >= epsilon,
             Intended::Increase => to - from >= epsilon,
@@ -69,7 +69,7 @@ impl Outcome {
 
     pub fn verdict(&self) -> Verdict {
         if let (Some(target), Some((_, now))) = (self.target_value, &self.now) {
-            let epsilon = 0.5 * 10f64.powi(-(self.decimals as i32));
+            let epsilon = super::shown_precision(self.decimals);
             let reached = match self.intended {
                 Intended::Decrease => *now <= target + epsilon / 2.0,
                 Intended::Increase => *now >= target - epsilon / 2.0,
@@ -171,10 +171,9 @@ pub mod db {
         now: Option<String>,
     }
 
+    /// One `period=value` from the query (see `areas::db::parse_pairs`).
     fn pair(text: Option<String>) -> Option<(String, f64)> {
-        let text = text?;
-        let (period, value) = text.split_once('=')?;
-        Some((period.to_string(), value.parse().ok()?))
+        crate::areas::db::parse_pairs(&text?).into_iter().next()
     }
 
     /// Every link of one area's opgaves (`Some(area)`), or of all live areas (`None`), by

@@ -95,7 +95,7 @@ pub fn standing(
 /// Whether a value is above, at or below a reference, in words, given the shown precision:
 /// "boven", "op" or "onder".
 pub fn position_word(value: f64, reference: f64, decimals: u8) -> &'static str {
-    let epsilon = 0.5 * 10f64.powi(-(decimals as i32));
+    let epsilon = super::shown_precision(decimals);
     if (value - reference).abs() < epsilon
         || format_number(value, decimals) == format_number(reference, decimals)
     {

@@ -32,9 +32,14 @@ pub fn chart_points(points: &[(String, f64)], max_points: usize) -> (Vec<(String
 
 /// The same period one year earlier: `"2025"` → `"2024"`, `"2025-03"` → `"2024-03"`.
 pub fn year_before(period: &str) -> Option<String> {
+    years_before(period, 1)
+}
+
+/// The same period `years` earlier: `"2025-03"` → `"2023-03"` for two years.
+pub fn years_before(period: &str, years: u32) -> Option<String> {
     let (year, rest) = period.split_at(period.len().min(4));
     let year: u32 = year.parse().ok()?;
-    Some(format!("{}{rest}", year.checked_sub(1)?))
+    Some(format!("{}{rest}", year.checked_sub(years)?))
 }
 
 /// How much the latest value changed against the same period a year before it.

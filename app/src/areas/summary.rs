@@ -73,19 +73,12 @@ fn capitalised(sentence: String) -> String {
     }
 }
 
-/// The same period `years` earlier: "2025-03" → "2023-03".
-fn years_before(period: &str, years: u32) -> Option<String> {
-    let (year, rest) = period.split_at(period.len().min(4));
-    let year: u32 = year.parse().ok()?;
-    Some(format!("{}{rest}", year.checked_sub(years)?))
-}
-
 /// The latest value and the value of the same period up to `years` earlier (the longest
 /// span that has data): `(earlier period, earlier, latest period, latest)`.
 fn trend(points: &[(String, f64)], years: u32) -> Option<(&str, f64, &str, f64)> {
     let (latest_period, latest) = points.last()?;
     (1..=years).rev().find_map(|back| {
-        let target = years_before(latest_period, back)?;
+        let target = super::series::years_before(latest_period, back)?;
         let (period, value) = points.iter().find(|(p, _)| *p == target)?;
         Some((period.as_str(), *value, latest_period.as_str(), *latest))
     })
