@@ -3,6 +3,9 @@ import { defineConfig } from "@playwright/test";
 // Every test runs twice: hydrated (JavaScript on) and as plain server-rendered HTML
 // (JavaScript off), which proves the pages work before — or without — the WASM.
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The demo server's mail, as files, for journeys that follow a link from a mail
+// (read by `readMail` in tests/helpers.ts).
+const mailDir = `${process.cwd()}/test-results-mail`;
 const chromium = {
   browserName: "chromium" as const,
   launchOptions: {
@@ -41,7 +44,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${port}/healthz`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { E2E_PORT: String(port) },
+      env: { E2E_PORT: String(port), E2E_MAIL_DIR: mailDir },
     },
     // Two servers on empty databases (one per project) for the set-up journey
     // (setup.spec.ts), as a new city starts.

@@ -36,6 +36,7 @@ macro_rules! coded_enum {
 pub mod accounts;
 pub mod areas;
 pub mod editing;
+pub mod following;
 pub mod library;
 pub mod page_tags;
 pub mod programme;
@@ -138,6 +139,7 @@ pub fn App() -> impl IntoView {
                         view=areas::activation::pages::ActivationPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/gebieden/:slug/bericht") view=following::updates::pages::AreaUpdatePage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden/:slug/opgaves/:id") view=areas::edit::outcomes::pages::OpgaveOutcomesPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/gebieden/:slug/geschiedenis")
@@ -151,6 +153,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sessies/:slug/bewerken") view=sessions::admin::pages::SessionEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/sessies/:slug/deelnemers") view=sessions::admin::pages::AttendeesPage ssr=SsrMode::Async/>
                     <Route path=path!("/aanmelding/:token") view=sessions::pages::RegistrationPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/mijn-aanmeldingen") view=sessions::mine::MyRegistrationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/volgen") view=following::pages::FollowPage ssr=SsrMode::Async/>
+                    <Route path=path!("/volgen/bevestigen/:token") view=following::pages::ConfirmFollowPage ssr=SsrMode::Async/>
+                    <Route path=path!("/volgen/beheer/:token") view=following::pages::ManageFollowsPage ssr=SsrMode::Async/>
                     <Route path=path!("/kennisbank") view=library::pages::LibraryPage ssr=SsrMode::Async/>
                     <Route path=path!("/kennisbank/nieuw") view=library::edit::pages::ItemEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/kennisbank/stuurwiel") view=library::pages::LearningPathsPage ssr=SsrMode::Async/>

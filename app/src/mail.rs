@@ -54,12 +54,31 @@ pub async fn enqueue(
     mail: &Outgoing,
     registration_id: Option<i64>,
 ) -> Result<i64, sqlx::Error> {
+    insert(conn, mail, registration_id, None).await
+}
+
+/// [`enqueue`] for a mail to a list (followers): it carries a one-click unsubscribe URL
+/// (RFC 8058), sent as the `List-Unsubscribe` and `List-Unsubscribe-Post` headers.
+pub async fn enqueue_to_list(
+    conn: &mut SqliteConnection,
+    mail: &Outgoing,
+    unsubscribe_url: &str,
+) -> Result<i64, sqlx::Error> {
+    insert(conn, mail, None, Some(unsubscribe_url)).await
+}
+
+async fn insert(
+    conn: &mut SqliteConnection,
+    mail: &Outgoing,
+    registration_id: Option<i64>,
+    unsubscribe_url: Option<&str>,
+) -> Result<i64, sqlx::Error> {
     let now = crate::accounts::session::now();
     let attachment = mail.attachment.as_ref();
     sqlx::query_scalar(
         "INSERT INTO mail_outbox (kind, recipient, subject, body, attachment_name, attachment_type,
-             attachment, registration_id, created_at, next_attempt_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             attachment, registration_id, created_at, next_attempt_at, list_unsubscribe)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(mail.kind)
     .bind(&mail.recipient)
@@ -71,6 +90,7 @@ pub async fn enqueue(
     .bind(registration_id)
     .bind(now)
     .bind(now)
+    .bind(unsubscribe_url)
     .fetch_one(conn)
     .await
 }
@@ -87,6 +107,7 @@ pub struct Queued {
     pub attachment_type: Option<String>,
     pub attachment: Option<String>,
     pub attempts: i64,
+    pub list_unsubscribe: Option<String>,
 }
 
 /// How long a claim on a mail lasts: longer than any send takes, short enough that a mail
@@ -109,7 +130,7 @@ pub async fn claim_due(
                         AND (claimed_until IS NULL OR claimed_until <= ?2)
                       ORDER BY next_attempt_at, id LIMIT ?4)
          RETURNING id, kind, recipient, subject, body, attachment_name, attachment_type,
-                   attachment, attempts",
+                   attachment, attempts, list_unsubscribe",
     )
     .bind(worker)
     .bind(now)

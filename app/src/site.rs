@@ -65,6 +65,10 @@ pub fn PrivacyPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <h2>"Uw aanmeldingen opvragen"</h2>
+        <p>"Op "<a href="/mijn-aanmeldingen">"Mijn aanmeldingen"</a>" kunt u een overzicht van uw aanmeldingen laten mailen. We sturen het alleen naar het adres zelf, met voor elke aanmelding een nieuwe persoonlijke link en een persoonlijk agenda-abonnement; van die links bewaren we alleen een onherkenbare vorm (een hash). Om te voorkomen dat iemand een inbox volstuurt, bewaren we een dag lang een hash van het adres en het IP-adres van elke aanvraag. Het agenda-abonnement verdwijnt als er bij het adres geen aanmeldingen meer zijn."</p>
+        <h2>"Volgen per mail"</h2>
+        <p>"Wie een gebied, een thema of de nieuwe sessies volgt, geeft alleen een e-mailadres op. We sturen eerst één mail om dat te bevestigen; zonder bevestiging sturen we niets en verwijderen we het adres na 7 dagen. Elke mail heeft een link om met één klik af te melden en een link naar een pagina waar u regelt wat u volgt. Na afmelden verwijderen we uw adres meteen, en mail die nog niet verstuurd was gaat niet meer weg. Om misbruik te beperken bewaren we het IP-adres van een aanvraag één dag."</p>
         <h2>"Onderwerpen voorstellen en stemmen"</h2>
         <p>"Wie een onderwerp voor een sessie voorstelt, geeft een naam en e-mailadres op. Alleen de coördinatoren zien die, om contact op te nemen over het onderwerp; als de coördinatoren het onderwerp inplannen of afwijzen, krijgt u daarover één mail (met de sessie of de reden). Naam en adres worden 90 dagen na het voorstel verwijderd. Wie stemt, krijgt een cookie met een willekeurige code, zodat elke stem één keer telt; er staat niets over u in. Om misbruik te beperken bewaren we het IP-adres van voorstellen en stemmen één dag."</p>
         <h2>"Uw rechten"</h2>

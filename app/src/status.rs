@@ -4,7 +4,8 @@
 
 use crate::accounts::api::LoginError;
 use crate::editing::EditError;
-use crate::sessions::{topics::TopicError, SignupError};
+use crate::following::FollowError;
+use crate::sessions::{mine::LookupError, topics::TopicError, SignupError};
 use serde_json::from_slice;
 
 /// The status for a server function's JSON error body, if it is one of the app's errors.
@@ -16,6 +17,8 @@ pub fn of_error_body(body: &[u8]) -> Option<u16> {
         .or_else(|_| from_slice::<SignupError>(body).map(|error| error.status()))
         .or_else(|_| from_slice::<TopicError>(body).map(|error| error.status()))
         .or_else(|_| from_slice::<LoginError>(body).map(|error| error.status()))
+        .or_else(|_| from_slice::<LookupError>(body).map(|error| error.status()))
+        .or_else(|_| from_slice::<FollowError>(body).map(|error| error.status()))
         .ok()
 }
 
@@ -40,6 +43,9 @@ mod tests {
             (body(TopicError::TooManySuggestions), 429),
             (body(LoginError::Incorrect), 401),
             (body(LoginError::Throttled), 429),
+            (body(LookupError::TooManyRequests), 429),
+            (body(FollowError::TooManyFollowRequests), 429),
+            (body(FollowError::LinkNotValid), 404),
             (body(SignupError::Unavailable), 503),
             (body(crate::areas::api::AreaError::Unavailable), 503),
             (

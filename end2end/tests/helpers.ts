@@ -64,3 +64,51 @@ export function failOnConsoleErrors() {
     expect(consoleErrors).toEqual([]);
   });
 }
+
+/** The decoded text body of an .eml file the server wrote (quoted-printable or base64). */
+function mailText(eml: string): string {
+  // A single-part mail: the headers, a blank line, the body.
+  const part = eml.split(/\r?\n\r?\n/).slice(1).join("\n\n");
+  const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(eml)?.[1]?.toLowerCase();
+  if (encoding === "base64") {
+    return Buffer.from(part.replace(/[^A-Za-z0-9+/=]/g, ""), "base64").toString("utf8");
+  }
+  if (encoding === "quoted-printable") {
+    const bytes = part
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+    return Buffer.from(bytes, "latin1").toString("utf8");
+  }
+  return part;
+}
+
+/**
+ * Waits for the newest mail of `kind` (the outbox kind, in the file name) to `to` and
+ * returns its text. The demo server writes mail as files (see playwright.config.ts).
+ */
+export async function readMail(to: string, kind: string): Promise<string> {
+  const fs = await import("node:fs/promises");
+  // Where playwright.config.ts tells the demo server to write its mail.
+  const mailDir = `${process.cwd()}/test-results-mail`;
+  let found = "";
+  await expect
+    .poll(
+      async () => {
+        const names = (await fs.readdir(mailDir).catch(() => [] as string[]))
+          .filter((name) => name.endsWith(`-${kind}.eml`))
+          .sort()
+          .reverse();
+        for (const name of names) {
+          const eml = await fs.readFile(`${mailDir}/${name}`, "utf8");
+          if (new RegExp(`^To: .*${to.replace(/[.@+]/g, "\\$&")}`, "im").test(eml)) {
+            found = mailText(eml);
+            return true;
+          }
+        }
+        return false;
+      },
+      { timeout: 15_000, message: `a ${kind} mail to ${to}` },
+    )
+    .toBe(true);
+  return found;
+}

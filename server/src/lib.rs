@@ -4,6 +4,7 @@
 
 pub mod areas;
 pub mod backup;
+pub mod following;
 pub mod library;
 pub mod mail;
 pub mod metrics;
@@ -356,6 +357,10 @@ pub fn router(state: AppState) -> Router {
             get(sessions::for_registration),
         )
         .route(
+            "/mijn-aanmeldingen/{token}/agenda.ics",
+            get(sessions::personal_feed),
+        )
+        .route(
             "/kennisbank/{slug}/bijlagen",
             axum::routing::post(library::upload_attachment).layer(
                 axum::extract::DefaultBodyLimit::max(app::library::files::MAX_BYTES + 64 * 1024),
@@ -396,6 +401,11 @@ pub fn router(state: AppState) -> Router {
         .route("/js/{file}", get(page_script))
         .nest_service(&format!("/{}", leptos_options.site_pkg_dir), assets)
         .layer(axum::middleware::from_fn(security::reject_cross_site))
+        // After the cross-site check: mail programs post here from anywhere (RFC 8058).
+        .route(
+            "/volgen/afmelden/{token}",
+            get(following::to_manage_page).post(following::one_click),
+        )
         .layer(axum::middleware::from_fn(security::limit_form_posts))
         .layer(axum::middleware::from_fn(security::security_headers))
         // Pages are compressed on the fly at a quick level; assets come precompressed.

@@ -4,7 +4,8 @@
 //! purge.
 
 use app::mail::{self as outbox, Queued};
-use lettre::message::{header::ContentType, Attachment, Mailbox, Message, MultiPart, SinglePart};
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
+use lettre::message::{Attachment, Mailbox, Message, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use sqlx::SqlitePool;
 use std::path::PathBuf;
@@ -18,6 +19,38 @@ pub enum MailSetting {
     /// An SMTP URL such as `smtp://user:password@mail.example.nl:587?tls=required` or
     /// `smtps://…:465` (see lettre's `from_url`).
     Smtp(String),
+}
+
+/// `List-Unsubscribe: <url>` (RFC 2369).
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.to_string()))
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058).
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_string())
+    }
 }
 
 /// A ready transport with its sender address.
@@ -72,10 +105,16 @@ impl Mailer {
                 queued.recipient
             ))
         })?;
-        let builder = Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(&queued.subject);
+        if let Some(url) = &queued.list_unsubscribe {
+            // RFC 8058: mail programs offer "unsubscribe" and POST to the URL themselves.
+            builder = builder
+                .header(ListUnsubscribe(format!("<{url}>")))
+                .header(ListUnsubscribePost);
+        }
         let message = match (
             &queued.attachment_name,
             &queued.attachment_type,
@@ -209,7 +248,18 @@ pub fn spawn_worker(
         loop {
             let now = app::accounts::session::now();
             WORKER_BEAT.store(now, std::sync::atomic::Ordering::Relaxed);
+            // News for those who follow it "at once", and once a week the digests.
+            match app::following::db::send_instant(&pool, now).await {
+                Ok(0) => {}
+                Ok(n) => log::info!("queued {n} mails about news for followers"),
+                Err(error) => log::error!("queueing news for followers failed: {error}"),
+            }
             if now - last_reminders >= 60 {
+                match app::following::db::send_digests(&pool, now).await {
+                    Ok(Some(n)) => log::info!("queued {n} weekly digests"),
+                    Ok(None) => {}
+                    Err(error) => log::error!("queueing the weekly digests failed: {error}"),
+                }
                 match app::sessions::db::queue_reminders(&pool, now).await {
                     Ok(0) => {}
                     Ok(n) => log::info!("queued {n} reminders"),
@@ -224,6 +274,12 @@ pub fn spawn_worker(
                     }
                     Ok(_) => {}
                     Err(error) => log::error!("retention purge failed: {error}"),
+                }
+                if let Err(error) = app::sessions::mine::db::forget_unused_feeds(&pool).await {
+                    log::error!("forgetting unused calendar feeds failed: {error}");
+                }
+                if let Err(error) = app::following::db::forget_in_time(&pool, now).await {
+                    log::error!("forgetting unconfirmed follows failed: {error}");
                 }
                 last_purge = now;
             }

@@ -255,9 +255,16 @@ fn changed_by(path: &str, response: &Response) -> Changed {
         .map(|v| v.split_whitespace().map(str::to_string).collect::<Vec<_>>());
     match name {
         // They say what they changed; saying nothing means nothing changed (a mistake).
-        "sign_up" | "cancel_registration" | "vote_topic" | "suggest_topic" => {
-            declared.map_or(Changed::Nothing, Changed::Tags)
-        }
+        "sign_up"
+        | "cancel_registration"
+        | "vote_topic"
+        | "suggest_topic"
+        | "send_my_registrations"
+        | "follow"
+        | "confirm_follow"
+        | "change_follow"
+        | "stop_follow"
+        | "unsubscribe_all" => declared.map_or(Changed::Nothing, Changed::Tags),
         // No anonymous page shows who is logged in (logged-in visitors skip the cache).
         "login" | "logout" | "logout_everywhere" | "change_own_password" | "set_password" => {
             Changed::Nothing
@@ -292,9 +299,13 @@ fn is_read(name: &str) -> bool {
         || READS.contains(&name)
 }
 
-/// Pages reached by a personal link: never kept, whoever asks.
-fn is_personal_page(path: &str) -> bool {
-    path.starts_with("/aanmelding/") || path.starts_with("/wachtwoord/")
+/// Pages reached by a personal link, and forms brought back with what someone typed
+/// (`?concept=`): never kept, whoever asks.
+fn is_personal_page(path: &str, query: Option<&str>) -> bool {
+    path.starts_with("/aanmelding/")
+        || path.starts_with("/wachtwoord/")
+        || path.starts_with("/volgen/")
+        || query.is_some_and(|q| q.split('&').any(|pair| pair.starts_with("concept=")))
 }
 
 /// Renders through `next` and turns a storable answer into an entry.
@@ -366,9 +377,12 @@ pub async fn cache_pages(
                 || app::sessions::topics::is_personal_request(path, value)
         });
     let nonce = request.extensions().get::<CspNonce>().map(|n| n.0.clone());
-    let (Some(nonce), false, false, Method::GET) =
-        (nonce, logged_in, is_personal_page(path), method)
-    else {
+    let (Some(nonce), false, false, Method::GET) = (
+        nonce,
+        logged_in,
+        is_personal_page(path, request.uri().query()),
+        method,
+    ) else {
         return next.run(request).await;
     };
     let key = request.uri().to_string();

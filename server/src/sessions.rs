@@ -106,6 +106,34 @@ pub async fn for_registration(
     }
 }
 
+/// `GET /mijn-aanmeldingen/{token}/agenda.ics`: the sessions one address signed up for,
+/// from the link in the "mijn aanmeldingen" mail. Personal: kept by no shared cache.
+pub async fn personal_feed(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+    let not_found = || (StatusCode::NOT_FOUND, "Deze agenda bestaat niet (meer).").into_response();
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return not_found();
+    }
+    match app::sessions::mine::db::feed_entries(&state.pool, &token).await {
+        Ok(Some(entries)) => (
+            [
+                (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+                (header::CACHE_CONTROL, "private, max-age=600"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"mijn-sessies.ics\"",
+                ),
+            ],
+            ics::for_entries("Kernpunt – mijn sessies", &entries, false),
+        )
+            .into_response(),
+        Ok(None) => not_found(),
+        Err(error) => {
+            log::error!("personal feed query failed: {error}");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
 /// `GET /sessies/{slug}/deelnemers.csv`: the attendee list for Excel (UTF-8 with BOM, `;`).
 /// Coordinators only: it holds names and e-mail addresses.
 pub async fn attendees_csv(

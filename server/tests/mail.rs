@@ -579,3 +579,52 @@ async fn two_workers_and_a_recovering_mail_server_send_every_mail_exactly_once()
         .unwrap();
     assert_eq!(unsent, 0);
 }
+
+#[tokio::test]
+async fn mail_to_followers_carries_the_one_click_unsubscribe_headers() {
+    let server = TestServer::start().await;
+    let mail = app::mail::Outgoing {
+        kind: "follow_digest",
+        recipient: "volger@voorbeeld.nl".into(),
+        subject: "Kernpunt: het nieuws van de week".into(),
+        body: "Beste lezer,\n\nNieuws.".into(),
+        attachment: None,
+    };
+    let mut conn = server.pool.acquire().await.unwrap();
+    app::mail::enqueue_to_list(
+        &mut conn,
+        &mail,
+        "https://kernpunt.example/volgen/afmelden/7-abc",
+    )
+    .await
+    .unwrap();
+    app::mail::enqueue(&mut conn, &plain_mail(), None)
+        .await
+        .unwrap();
+    drop(conn);
+    let (mailer, folder) = folder_mailer(&server);
+    deliver_due(&server.pool, &mailer, now()).await.unwrap();
+    let names = mails_in(&folder);
+    let read = |suffix: &str| {
+        let name = names.iter().find(|n| n.ends_with(suffix)).unwrap();
+        std::fs::read_to_string(folder.join(name)).unwrap()
+    };
+    let digest = read("-follow_digest.eml");
+    assert!(
+        digest.contains("List-Unsubscribe: <https://kernpunt.example/volgen/afmelden/7-abc>\r\n"),
+        "{digest}"
+    );
+    assert!(digest.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"));
+    // Mail that is not to a list has neither.
+    assert!(!read("-confirmation.eml").contains("List-Unsubscribe"));
+}
+
+fn plain_mail() -> app::mail::Outgoing {
+    app::mail::Outgoing {
+        kind: "confirmation",
+        recipient: "sanne@voorbeeld.nl".into(),
+        subject: "Aangemeld".into(),
+        body: "Beste Sanne,".into(),
+        attachment: None,
+    }
+}

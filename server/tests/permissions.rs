@@ -37,6 +37,10 @@ const PUBLIC_READS: &[&str] = &[
     "get_session",
     "get_registration",
     "retention_period",
+    "get_my_registrations_form",
+    "get_follow_form",
+    "get_pending_follow",
+    "get_follows",
     "get_topics",
     "topic_form",
     "setup_checklist",
@@ -47,6 +51,10 @@ const PUBLIC_READS: &[&str] = &[
 /// `sign_up` is open to everyone and `cancel_registration` needs the personal link's token
 /// (both tested in sessions.rs). `suggest_topic` and `vote_topic` are open to everyone,
 /// limited per IP and (votes) one per browser (tested in topics.rs).
+/// `send_my_registrations` is open to everyone, answers the same for every address and is
+/// limited per address and IP (tested in my_registrations.rs). `follow` is open to everyone
+/// (limited per IP and address); confirming and managing need the links from the mails
+/// (tested in following.rs).
 const SESSION: &[&str] = &[
     "login",
     "logout",
@@ -55,6 +63,12 @@ const SESSION: &[&str] = &[
     "cancel_registration",
     "suggest_topic",
     "vote_topic",
+    "send_my_registrations",
+    "follow",
+    "confirm_follow",
+    "change_follow",
+    "stop_follow",
+    "unsubscribe_all",
 ];
 
 /// Outcomes in the order of `ACTORS`:
@@ -215,6 +229,16 @@ const MATRIX: &[Case] = &[
     Case {
         name: "set_opgave_dates",
         expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "load_area_update",
+        expected: COORDINATE,
+        mutates: false,
+    },
+    Case {
+        name: "send_area_update",
+        expected: COORDINATE,
         mutates: true,
     },
     Case {
@@ -911,6 +935,25 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
             }
             form
         }
+        "load_area_update" => vec![("slug", s("lindenplein"))],
+        "send_area_update" => {
+            // Someone follows Lindenplein (set up before the snapshot), so there is someone
+            // to send to.
+            sqlx::query(
+                "INSERT INTO followers (email, created_at) VALUES ('volger@voorbeeld.nl', 0);
+                 INSERT INTO follows (follower_id, subject, area_id, frequency, confirmed_at, created_at)
+                 SELECT last_insert_rowid(), 'area', id, 'weekly', 1, 0 FROM areas WHERE slug = 'lindenplein'",
+            )
+            .execute(&server.pool)
+            .await
+            .unwrap();
+            vec![
+                ("slug", s("lindenplein")),
+                ("intent", s("send")),
+                ("fields[title]", s("Het plein is open")),
+                ("fields[text]", s("Vanaf zaterdag.")),
+            ]
+        }
         "load_open_data_settings" => Vec::new(),
         "save_open_data_settings" => vec![
             ("fields[publisher]", s("Gemeente Voorbeeld")),
@@ -1305,6 +1348,20 @@ async fn oversized_posts_leave_nothing_behind() {
             vec![
                 ("suggestion_id", open_suggestion.to_string()),
                 ("withdraw", long()),
+            ],
+        ),
+        (
+            "send_my_registrations",
+            vec![("email", long()), ("website", long())],
+        ),
+        (
+            "follow",
+            vec![
+                ("subject", s("area")),
+                ("key", long()),
+                ("email", long()),
+                ("frequency", long()),
+                ("consent", s("ja")),
             ],
         ),
     ];

@@ -336,6 +336,7 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
         crate::areas::activation::api::recent_activation,
     );
     let log_href = format!("/gebieden/{}/activatie", profile.slug);
+    let (follow_key, follow_name) = (profile.slug.clone(), profile.name.clone());
     let AreaProfile {
         name,
         district,
@@ -375,7 +376,13 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
                         user.as_ref(),
                         &crate::accounts::Action::EditArea { area_id },
                     ) == crate::accounts::Access::Allowed;
-                    allowed.then(|| view! { <a class="button-link" href=edit_href>"Bewerken"</a> })
+                    let coordinator = crate::accounts::decide(user.as_ref(), &crate::accounts::Action::Coordinate)
+                        == crate::accounts::Access::Allowed;
+                    let update_href = edit_href.replace("/bewerken", "/bericht");
+                    view! {
+                        {allowed.then(|| view! { <a class="button-link" href=edit_href>"Bewerken"</a> })}
+                        {coordinator.then(|| view! { " " <a class="button-link" href=update_href>"Bericht aan volgers"</a> })}
+                    }
                 })}}
             </Transition>
         </div>
@@ -488,6 +495,7 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+        <crate::following::pages::FollowBox subject=crate::following::SubjectKind::Area key=follow_key name=follow_name/>
     }
 }
 

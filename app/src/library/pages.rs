@@ -396,6 +396,8 @@ pub fn DossierPage() -> impl IntoView {
                                 <h2 id="alles">{format!("Alle items over {} ({})", d.label.to_lowercase(), d.items.len())}</h2>
                                 <CardList cards=d.items empty="Nog geen items over dit thema."/>
                             </section>
+                            <crate::following::pages::FollowBox subject=crate::following::SubjectKind::Theme
+                                key=d.key.clone() name=format!("het thema {}", d.label.to_lowercase())/>
                         }
                         .into_any()
                     }

@@ -253,6 +253,42 @@ pub fn session_changed(session: &CalendarEntry, to: &Recipient) -> Outgoing {
     )
 }
 
+/// "Mijn aanmeldingen": every active registration of an address, each with a fresh link,
+/// and the address's personal calendar feed.
+pub fn my_registrations(
+    to: &Recipient,
+    listed: &[super::mine::db::Listed],
+    feed_token: &str,
+) -> Outgoing {
+    let mut lines = vec![
+        "U vroeg om een overzicht van uw aanmeldingen. Dit zijn uw komende sessies:".to_string(),
+    ];
+    for item in listed {
+        let status = match item.waiting_position {
+            Some(n) => format!("Op de wachtlijst, op plaats {n}"),
+            None => item.status.label().to_string(),
+        };
+        lines.push(format!(
+            "‘{}’\n{}\nStatus: {status}\nBekijken of afmelden:\n{}",
+            item.session.title,
+            where_and_when(&item.session),
+            personal_link(&item.token)
+        ));
+    }
+    lines.push(format!(
+        "Deze sessies in uw eigen agenda (abonneren; nieuwe aanmeldingen komen er vanzelf bij):\n{}/mijn-aanmeldingen/{feed_token}/agenda.ics",
+        public_url()
+    ));
+    lines.push("De links in eerdere mails blijven werken. Vroeg u hier niet om? Dan kunt u deze mail negeren.".to_string());
+    mail(
+        "my_registrations",
+        to,
+        "Uw aanmeldingen".to_string(),
+        &lines,
+        None,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ pub mod db;
 pub mod ics;
 #[cfg(feature = "ssr")]
 pub mod mail;
+pub mod mine;
 pub mod pages;
 pub mod topics;
 
@@ -221,16 +222,23 @@ pub fn validate_signup(form: &SignupForm) -> crate::editing::FieldErrors {
 }
 
 /// The current wall-clock time in Europe/Amsterdam ("YYYY-MM-DDTHH:MM") for a UTC unix
-/// time: CET (+1), or CEST (+2) from the last Sunday of March 01:00 UTC to the last Sunday
-/// of October 01:00 UTC.
+/// time.
 pub fn amsterdam_time(unix: i64) -> String {
-    let to_civil = |secs: i64| {
-        let days = secs.div_euclid(86_400);
-        let rem = secs.rem_euclid(86_400);
-        let (year, month, day) = crate::ui::format::civil_from_days(days);
-        (year, month, day, rem / 3600, (rem % 3600) / 60, days)
-    };
-    let (year, ..) = to_civil(unix);
+    let local = unix + amsterdam_offset(unix);
+    let days = local.div_euclid(86_400);
+    let rem = local.rem_euclid(86_400);
+    let (y, m, d) = crate::ui::format::civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}",
+        rem / 3600,
+        (rem % 3600) / 60
+    )
+}
+
+/// Seconds Amsterdam is ahead of UTC at a UTC unix time: CET (+1), or CEST (+2) from the
+/// last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC.
+pub fn amsterdam_offset(unix: i64) -> i64 {
+    let (year, ..) = crate::ui::format::civil_from_days(unix.div_euclid(86_400));
     // Days since the epoch of the last Sunday of a month (1970-01-01 was a Thursday).
     let last_sunday = |month: i64| {
         let next_first = if month == 12 {
@@ -243,13 +251,11 @@ pub fn amsterdam_time(unix: i64) -> String {
     };
     let summer_start = last_sunday(3) * 86_400 + 3600;
     let summer_end = last_sunday(10) * 86_400 + 3600;
-    let offset = if unix >= summer_start && unix < summer_end {
+    if unix >= summer_start && unix < summer_end {
         7200
     } else {
         3600
-    };
-    let (y, m, d, h, min, _) = to_civil(unix + offset);
-    format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}")
+    }
 }
 
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {

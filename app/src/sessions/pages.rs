@@ -106,6 +106,8 @@ pub fn SessionsPage() -> impl IntoView {
                         <SessionList cards=upcoming empty="Er staan geen sessies gepland."/>
                         <h2>"Eerdere sessies"</h2>
                         <SessionList cards=past empty="Nog geen eerdere sessies."/>
+                        <FindMyRegistrations/>
+                        <crate::following::pages::FollowBox subject=crate::following::SubjectKind::Sessions key="" name="nieuwe sessies"/>
                     }.into_any(),
                     Err(error) => {
                         set_status(503);
@@ -278,6 +280,20 @@ fn SessionView(page: SessionPage, signup: ServerAction<SignUp>) -> impl IntoView
                     </ActionForm>
                 }.into_any(),
             }}
+        </section>
+        <FindMyRegistrations/>
+    }
+}
+
+/// "Send me my sign-ups", under the agenda and under each session's form.
+#[component]
+fn FindMyRegistrations() -> impl IntoView {
+    view! {
+        <section aria-labelledby="mijn-aanmeldingen-kop" class="aside-section">
+            <h2 id="mijn-aanmeldingen-kop">"Uw aanmeldingen terugvinden"</h2>
+            <p>"Bevestiging kwijt? We sturen u één mail met al uw komende aanmeldingen en een link naar elk ervan. "
+                <a href=super::mine::PAGE_PATH>"Meer hierover"</a></p>
+            <super::mine::MyRegistrationsForm id_prefix="terugvinden"/>
         </section>
     }
 }

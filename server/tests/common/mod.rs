@@ -324,7 +324,16 @@ impl TestServer {
         .fetch_one(&self.pool)
         .await
         .unwrap();
-        format!("{rows:?}{counts:?}{users:?}{assignments:?}{items:?}{monitoring:?}{library:?}{sessions:?}{topics:?}{setup:?}{outcomes:?}")
+        let participation: (String, i64, i64) = sqlx::query_as(
+            "SELECT (SELECT ifnull(group_concat(id || email || link_generation, ';'), '') FROM followers)
+                      || (SELECT ifnull(group_concat(id || subject || frequency || ifnull(confirmed_at, ''), ';'), '') FROM follows),
+                    (SELECT count(*) FROM registration_lookups) * 1000 + (SELECT count(*) FROM registration_feeds),
+                    (SELECT count(*) FROM news)",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        format!("{rows:?}{counts:?}{users:?}{assignments:?}{items:?}{monitoring:?}{library:?}{sessions:?}{topics:?}{setup:?}{outcomes:?}{participation:?}")
     }
 
     pub async fn area_version(&self, slug: &str) -> i64 {

@@ -288,6 +288,17 @@ pub mod db {
             .await
             .map_err(db_error)?;
         }
+        // News for those who follow these areas (in the same transaction as the figures).
+        let mut areas: Vec<i64> = validated
+            .rows
+            .iter()
+            .map(|row| lookups.areas[&row.area_slug].0)
+            .collect();
+        areas.sort_unstable();
+        areas.dedup();
+        crate::following::db::record_figures(&mut tx, &areas, now())
+            .await
+            .map_err(db_error)?;
         sqlx::query("UPDATE indicator_imports SET imported_at = ? WHERE rowid = ?")
             .bind(now())
             .bind(import_id)
