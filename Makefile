@@ -11,7 +11,7 @@ SERVER := $(TARGET_DIR)/release/server
 KERNPUNT_DATABASE ?= data/kernpunt.db
 export KERNPUNT_DATABASE
 
-.PHONY: run test build setup setup-test test-rust test-e2e check bench bench-search bench-signups bench-bundle bench-lighthouse bench-soak seed
+.PHONY: run test build setup setup-test test-rust test-e2e check bench bench-search bench-signups bench-digest bench-bundle bench-lighthouse bench-soak seed
 
 # What a release build reads. `make run` builds only when one of them is newer than the
 # last build (target/site/.built), so a second run with nothing changed serves at once;
@@ -78,6 +78,11 @@ bench-search:
 # that nothing was overbooked or lost (server/examples/signup_bench.rs).
 bench-signups:
 	bench/signups.sh
+
+# The weekly digest for 10,000 subscribers following 3 things each over a week of 500
+# events: matching and grouping, and writing every mail to the outbox (issue 14).
+bench-digest:
+	cargo test --release -p app --features ssr --lib following::db::tests::bench_digest -- --ignored --nocapture
 
 # Brotli bytes of WASM+JS a first visit to each route downloads; fails over 150 KB (issue 12).
 bench-bundle:

@@ -45,7 +45,7 @@ INSERT INTO site_secrets (name, value) VALUES ('follow_links', randomblob(32));
 CREATE TABLE news (
     id          INTEGER PRIMARY KEY,
     kind        TEXT NOT NULL CHECK (kind IN ('session_new', 'session_changed', 'opgave_status',
-                'library_item', 'figures', 'update')),
+                'library_item', 'figures', 'update', 'proposal')),
     area_id     INTEGER REFERENCES areas (id) ON DELETE CASCADE,
     session_id  INTEGER REFERENCES learning_sessions (id) ON DELETE CASCADE,
     item_id     INTEGER REFERENCES library_items (id) ON DELETE CASCADE,

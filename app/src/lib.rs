@@ -139,6 +139,9 @@ pub fn App() -> impl IntoView {
                         view=areas::activation::pages::ActivationPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/gebieden/:slug/voorstellen") view=areas::proposals::pages::ProposalsPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/gebieden/:slug/voorstellen/:id") view=areas::proposals::pages::ProposalPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/voorstellen/bevestigen/:token") view=areas::proposals::pages::ConfirmProposalPage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden/:slug/bericht") view=following::updates::pages::AreaUpdatePage ssr=SsrMode::Async/>
                     <Route path=path!("/gebieden/:slug/opgaves/:id") view=areas::edit::outcomes::pages::OpgaveOutcomesPage ssr=SsrMode::Async/>
                     <Route

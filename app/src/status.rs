@@ -3,6 +3,7 @@
 //! so a refusal or a typo is a 4xx and logs and `/metrics` count only real failures as 5xx.
 
 use crate::accounts::api::LoginError;
+use crate::areas::proposals::ProposalError;
 use crate::editing::EditError;
 use crate::following::FollowError;
 use crate::sessions::{mine::LookupError, topics::TopicError, SignupError};
@@ -19,6 +20,7 @@ pub fn of_error_body(body: &[u8]) -> Option<u16> {
         .or_else(|_| from_slice::<LoginError>(body).map(|error| error.status()))
         .or_else(|_| from_slice::<LookupError>(body).map(|error| error.status()))
         .or_else(|_| from_slice::<FollowError>(body).map(|error| error.status()))
+        .or_else(|_| from_slice::<ProposalError>(body).map(|error| error.status()))
         .ok()
 }
 
@@ -46,6 +48,8 @@ mod tests {
             (body(LookupError::TooManyRequests), 429),
             (body(FollowError::TooManyFollowRequests), 429),
             (body(FollowError::LinkNotValid), 404),
+            (body(ProposalError::TooManyOpen), 429),
+            (body(ProposalError::TooManyFromHere), 429),
             (body(SignupError::Unavailable), 503),
             (body(crate::areas::api::AreaError::Unavailable), 503),
             (

@@ -281,6 +281,9 @@ pub fn spawn_worker(
                 if let Err(error) = app::following::db::forget_in_time(&pool, now).await {
                     log::error!("forgetting unconfirmed follows failed: {error}");
                 }
+                if let Err(error) = app::areas::proposals::db::forget_in_time(&pool, now).await {
+                    log::error!("forgetting proposals' personal data failed: {error}");
+                }
                 last_purge = now;
             }
             if let Err(error) = deliver_due(&pool, &mailer, now).await {

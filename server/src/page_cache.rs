@@ -260,6 +260,8 @@ fn changed_by(path: &str, response: &Response) -> Changed {
         | "vote_topic"
         | "suggest_topic"
         | "send_my_registrations"
+        | "propose_opgave"
+        | "support_proposal"
         | "follow"
         | "confirm_follow"
         | "change_follow"
@@ -305,6 +307,7 @@ fn is_personal_page(path: &str, query: Option<&str>) -> bool {
     path.starts_with("/aanmelding/")
         || path.starts_with("/wachtwoord/")
         || path.starts_with("/volgen/")
+        || path.starts_with("/voorstellen/")
         || query.is_some_and(|q| q.split('&').any(|pair| pair.starts_with("concept=")))
 }
 

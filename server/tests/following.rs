@@ -457,3 +457,109 @@ async fn without_javascript_following_answers_with_pages() {
     );
     assert_eq!(server.get(&format!("/volgen/beheer/{manage}")).await.0, 404);
 }
+
+#[tokio::test]
+async fn a_coordinator_writes_an_update_to_the_followers_of_an_area_once_a_week() {
+    let server = TestServer::start().await;
+    let email = "lezer@voorbeeld.nl";
+    follow(&server, &form("area", "lindenplein", email, "weekly")).await;
+    let token = token_after(
+        &mails(&server, "follow_confirm", email).await[0],
+        "/volgen/bevestigen/",
+    );
+    confirm(&server, &token).await;
+    // Someone who has not confirmed gets nothing.
+    follow(
+        &server,
+        &form("area", "lindenplein", "nog-niet@voorbeeld.nl", "weekly"),
+    )
+    .await;
+
+    let cookie = server.cookie_for(common::Actor::Coordinator).await.unwrap();
+    let (status, page) = server
+        .get_as("/gebieden/lindenplein/bericht", &cookie)
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Eén persoon volgt dit gebied"),
+        "the confirmed follower is counted"
+    );
+    let (_, profile) = server.get_as("/gebieden/lindenplein", &cookie).await;
+    assert!(
+        profile.contains("/gebieden/lindenplein/bericht"),
+        "a link from the profile"
+    );
+
+    let update = |intent: &'static str, slug: &'static str| {
+        vec![
+            ("slug", slug),
+            ("intent", intent),
+            ("fields[title]", "Het plein is open"),
+            ("fields[text]", "Vanaf **zaterdag** kunt u er weer terecht."),
+        ]
+    };
+    // The preview renders the markdown and sends nothing.
+    let preview = server
+        .post_fn(
+            "send_area_update",
+            Some(&cookie),
+            &update("preview", "lindenplein"),
+        )
+        .await;
+    assert_eq!(preview.status().as_u16(), 200);
+    assert!(preview
+        .text()
+        .await
+        .unwrap()
+        .contains("<strong>zaterdag</strong>"));
+    assert!(mails(&server, "follow_update", email).await.is_empty());
+
+    let sent = server
+        .post_fn(
+            "send_area_update",
+            Some(&cookie),
+            &update("send", "lindenplein"),
+        )
+        .await;
+    assert_eq!(sent.status().as_u16(), 200);
+    let bodies = mails(&server, "follow_update", email).await;
+    assert_eq!(bodies.len(), 1);
+    assert!(bodies[0].contains("Vanaf **zaterdag**") && bodies[0].contains("/volgen/afmelden/"));
+    let all: i64 = sqlx::query_scalar("SELECT count(*) FROM mail_outbox WHERE kind = 'follow_update' AND list_unsubscribe IS NOT NULL")
+        .fetch_one(&server.pool)
+        .await
+        .unwrap();
+    assert_eq!(all, 1, "only the confirmed follower");
+
+    // A second one the same week is refused with the date it may go.
+    let again = server
+        .post_fn(
+            "send_area_update",
+            Some(&cookie),
+            &update("send", "lindenplein"),
+        )
+        .await;
+    assert_eq!(again.status().as_u16(), 422);
+    assert!(again
+        .text()
+        .await
+        .unwrap()
+        .contains("Het volgende kan vanaf"));
+    // An area nobody follows: nothing to send, said so.
+    let nobody = server
+        .post_fn(
+            "send_area_update",
+            Some(&cookie),
+            &update("send", "havenstraat"),
+        )
+        .await;
+    assert_eq!(nobody.status().as_u16(), 422);
+    assert!(nobody.text().await.unwrap().contains("Nog niemand volgt"));
+    // The weekly digest does not repeat it.
+    let repeated: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM news WHERE kind = 'update' AND mailed_at IS NULL")
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+    assert_eq!(repeated, 0);
+}

@@ -41,6 +41,9 @@ const PUBLIC_READS: &[&str] = &[
     "get_follow_form",
     "get_pending_follow",
     "get_follows",
+    "get_proposals",
+    "get_proposal",
+    "get_pending_confirmation",
     "get_topics",
     "topic_form",
     "setup_checklist",
@@ -54,7 +57,8 @@ const PUBLIC_READS: &[&str] = &[
 /// `send_my_registrations` is open to everyone, answers the same for every address and is
 /// limited per address and IP (tested in my_registrations.rs). `follow` is open to everyone
 /// (limited per IP and address); confirming and managing need the links from the mails
-/// (tested in following.rs).
+/// (tested in following.rs). Proposing, supporting, confirming and reporting proposals are
+/// open to everyone, limited per IP and address (tested in proposals.rs).
 const SESSION: &[&str] = &[
     "login",
     "logout",
@@ -69,6 +73,10 @@ const SESSION: &[&str] = &[
     "change_follow",
     "stop_follow",
     "unsubscribe_all",
+    "propose_opgave",
+    "support_proposal",
+    "confirm_proposal",
+    "report_proposal",
 ];
 
 /// Outcomes in the order of `ACTORS`:
@@ -229,6 +237,16 @@ const MATRIX: &[Case] = &[
     Case {
         name: "set_opgave_dates",
         expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "triage_proposal",
+        expected: AREA_EDIT,
+        mutates: true,
+    },
+    Case {
+        name: "set_support_threshold",
+        expected: COORDINATE,
         mutates: true,
     },
     Case {
@@ -935,6 +953,27 @@ async fn input(server: &TestServer, name: &str) -> Vec<(&'static str, String)> {
             }
             form
         }
+        "triage_proposal" => {
+            // A confirmed open proposal for Lindenplein (set up before the snapshot).
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO proposals (area_id, title, description, theme_key, role, name, email,
+                     consent_at, confirmed_at, created_at)
+                 SELECT id, 'Fietsenstalling', 'Bij de markt.', 'public_space', 'entrepreneur',
+                     'Sanne', 'sanne@voorbeeld.nl', 0, 1, 0 FROM areas WHERE slug = 'lindenplein'
+                 RETURNING id",
+            )
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+            vec![
+                ("slug", s("lindenplein")),
+                ("proposal_id", id.to_string()),
+                ("fields[decision]", s("decline")),
+                ("fields[reason]", s("under_way")),
+                ("fields[text]", s("Dit gebeurt al.")),
+            ]
+        }
+        "set_support_threshold" => vec![("slug", s("lindenplein")), ("fields[threshold]", s("12"))],
         "load_area_update" => vec![("slug", s("lindenplein"))],
         "send_area_update" => {
             // Someone follows Lindenplein (set up before the snapshot), so there is someone
@@ -1353,6 +1392,19 @@ async fn oversized_posts_leave_nothing_behind() {
         (
             "send_my_registrations",
             vec![("email", long()), ("website", long())],
+        ),
+        (
+            "propose_opgave",
+            vec![
+                ("slug", s("lindenplein")),
+                ("title", long()),
+                ("description", long()),
+                ("theme", s("vacancy")),
+                ("role", s("entrepreneur")),
+                ("name", long()),
+                ("email", long()),
+                ("consent", s("ja")),
+            ],
         ),
         (
             "follow",

@@ -19,6 +19,7 @@ pub mod open_data;
 pub mod outcomes;
 pub mod pages;
 pub mod peers;
+pub mod proposals;
 pub mod series;
 pub mod summary;
 

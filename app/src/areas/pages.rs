@@ -337,6 +337,7 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
     );
     let log_href = format!("/gebieden/{}/activatie", profile.slug);
     let (follow_key, follow_name) = (profile.slug.clone(), profile.name.clone());
+    let proposals_href = crate::areas::proposals::api::list_path(&profile.slug);
     let AreaProfile {
         name,
         district,
@@ -494,6 +495,11 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
+        </section>
+        <section aria-labelledby="voorstellen">
+            <h2 id="voorstellen">"Voorstellen"</h2>
+            <p>"Speelt er iets in uw straat dat een opgave zou moeten worden? Stel het voor, of steun het voorstel van een ander. Met genoeg steun komt het bij de coördinator op tafel."</p>
+            <p><a class="button-link" href=proposals_href>"Voorstellen bekijken en doen"</a></p>
         </section>
         <crate::following::pages::FollowBox subject=crate::following::SubjectKind::Area key=follow_key name=follow_name/>
     }

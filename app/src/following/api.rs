@@ -63,9 +63,14 @@ pub async fn follow(
         consent: consent == "ja",
     };
     let result = async {
-        // A robot filled in the hidden field: the usual answer, nothing stored or sent.
+        // A robot filled in the hidden field: the usual answer (after the checks anyone
+        // gets), nothing stored or sent.
         if !website.is_empty() {
-            return Ok(());
+            let (errors, valid) = validate_follow(&form);
+            return match valid {
+                Some(_) => Ok(()),
+                None => Err(FollowError::Invalid(errors)),
+            };
         }
         let ip = crate::accounts::guard::request_auth().ip;
         db::request(&pool()?, &form, &ip, now()).await.map(|_| ())

@@ -38,6 +38,16 @@ impl NewsItem {
             Some(NewsKind::LibraryItem) => format!("Nieuw in de kennisbank: ‘{}’", self.title),
             Some(NewsKind::Figures) => format!("Nieuwe cijfers voor {}", self.title),
             Some(NewsKind::Update) => format!("Bericht van de coördinator: {}", self.title),
+            Some(NewsKind::Proposal) if self.detail == "adopted" => {
+                format!("Voorstel overgenomen als opgave: ‘{}’", self.title)
+            }
+            Some(NewsKind::Proposal) if self.detail == "merged" => {
+                format!(
+                    "Voorstel samengevoegd met een bestaande opgave: ‘{}’",
+                    self.title
+                )
+            }
+            Some(NewsKind::Proposal) => format!("Voorstel niet overgenomen: ‘{}’", self.title),
             None => self.title.clone(),
         }
     }

@@ -45,6 +45,7 @@ coded_enum!(
         LibraryItem = "library_item" => "Nieuw in de kennisbank",
         Figures = "figures" => "Nieuwe cijfers",
         Update = "update" => "Bericht van de coördinator",
+        Proposal = "proposal" => "Voorstel",
     }
 );
 

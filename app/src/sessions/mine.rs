@@ -89,8 +89,14 @@ pub async fn send_my_registrations(
     #[server(default)] website: String,
 ) -> Result<(), LookupError> {
     let result = async {
-        // A robot filled in the hidden field: answer as usual, store and send nothing.
+        // A robot filled in the hidden field: answer as usual (after the checks anyone
+        // gets), store and send nothing.
         if !website.is_empty() {
+            if let Some(problem) = crate::sessions::email_problem(&email) {
+                let mut errors = FieldErrors::default();
+                errors.add("email", problem);
+                return Err(LookupError::Invalid(errors));
+            }
             return Ok(());
         }
         let pool = crate::db::pool_from_context().ok_or(LookupError::Unavailable)?;

@@ -325,10 +325,13 @@ impl TestServer {
         .await
         .unwrap();
         let participation: (String, i64, i64) = sqlx::query_as(
-            "SELECT (SELECT ifnull(group_concat(id || email || link_generation, ';'), '') FROM followers)
+            "SELECT (SELECT ifnull(group_concat(id || status || hidden || ifnull(opgave_id, '') || decision_text, ';'), '') FROM proposals)
+                      || (SELECT support_threshold FROM proposal_settings)
+                      || (SELECT ifnull(group_concat(id || email || link_generation, ';'), '') FROM followers)
                       || (SELECT ifnull(group_concat(id || subject || frequency || ifnull(confirmed_at, ''), ';'), '') FROM follows),
                     (SELECT count(*) FROM registration_lookups) * 1000 + (SELECT count(*) FROM registration_feeds),
-                    (SELECT count(*) FROM news)",
+                    (SELECT count(*) FROM news) * 1000000 + (SELECT count(*) FROM proposal_events) * 1000
+                      + (SELECT count(*) FROM proposal_supports WHERE confirmed_at IS NOT NULL)",
         )
         .fetch_one(&self.pool)
         .await
