@@ -3,7 +3,9 @@
 //! area's editors, the threshold for coordinators.
 
 use super::*;
-use crate::editing::form::{Fields, Returned};
+use crate::editing::form::Fields;
+#[cfg(feature = "ssr")]
+use crate::editing::form::Returned;
 use crate::editing::EditError;
 use leptos::prelude::*;
 
