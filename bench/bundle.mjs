@@ -112,8 +112,12 @@ const signUp = await signUpPage(session);
 const publicRoutes = [
   "/", "/gebieden", area, "/gebieden/vergelijk", "/gebieden/kaart", "/monitor", "/sessies",
   session, signUp, "/sessies/onderwerpen", "/kennisbank", item, theme, "/inloggen", "/open-data",
+  "/mijn-aanmeldingen", "/volgen", `${area}/voorstellen`,
 ];
-const coordinatorRoutes = ["/beheer", "/gebieden/nieuw", `${area}/bewerken`, "/sessies/nieuw", "/beheer/open-data"];
+const coordinatorRoutes = [
+  "/beheer", "/gebieden/nieuw", `${area}/bewerken`, "/sessies/nieuw", "/beheer/open-data",
+  `${area}/bericht`,
+];
 
 const rows = [];
 let worst = { route: "", total: 0 };

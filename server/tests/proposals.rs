@@ -548,3 +548,107 @@ async fn limits_reports_and_the_forms_without_javascript() {
         "/gebieden/lindenplein/voorstellen?voorgesteld=ja"
     );
 }
+
+/// A new city, from an empty database: its first area gets a proposal, a follower, and the
+/// follower hears when the proposal is adopted.
+#[tokio::test]
+async fn a_new_city_takes_proposals_and_followers_from_its_first_area() {
+    let server = TestServer::start_empty().await;
+    let admin = server
+        .login("admin@stad.nl", app::demo::DEMO_PASSWORD)
+        .await;
+    let (status, _) = post(
+        &server,
+        "save_district",
+        Some(&admin),
+        &[("fields[name]", "Noord")],
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, body) = post(
+        &server,
+        "save_area_identity",
+        Some(&admin),
+        &[
+            ("fields[name]", "Oude Markt"),
+            ("fields[slug]", ""),
+            ("fields[district]", "Noord"),
+            ("fields[area_type]", "shopping_street"),
+            ("fields[latitude]", ""),
+            ("fields[longitude]", ""),
+            ("fields[phase]", "build_up"),
+            ("fields[activation]", "needs_activation"),
+            ("fields[story]", "Een markt met karakter."),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, page) = server.get("/gebieden/oude-markt/voorstellen").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Er zijn nog geen open voorstellen"),
+        "an empty state"
+    );
+
+    // Someone follows the area at once.
+    let follow = [
+        ("subject", "area"),
+        ("key", "oude-markt"),
+        ("email", "buur@voorbeeld.nl"),
+        ("frequency", "instant"),
+        ("consent", "ja"),
+    ];
+    assert_eq!(post(&server, "follow", None, &follow).await.0, 200);
+    let body: String =
+        sqlx::query_scalar("SELECT body FROM mail_outbox WHERE kind = 'follow_confirm'")
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+    let at = body.find("/volgen/bevestigen/").unwrap() + "/volgen/bevestigen/".len();
+    let token = &body[at..at + 64];
+    assert_eq!(
+        post(&server, "confirm_follow", None, &[("token", token)])
+            .await
+            .0,
+        200
+    );
+
+    // A proposal, confirmed and adopted by the administrator.
+    let mut form = proposal("Bankjes op de markt", "ondernemer@voorbeeld.nl");
+    form[0] = ("slug", "oude-markt");
+    form[3] = ("theme", "vacancy");
+    assert_eq!(post(&server, "propose_opgave", None, &form).await.0, 200);
+    let token = confirm_token(&server, "proposal_confirm", "ondernemer@voorbeeld.nl").await;
+    assert_eq!(confirm(&server, &token).await, 200);
+    let id = count(&server, "SELECT id FROM proposals").await.to_string();
+    let (status, body) = post(
+        &server,
+        "triage_proposal",
+        Some(&admin),
+        &[
+            ("slug", "oude-markt"),
+            ("proposal_id", &id),
+            ("fields[decision]", "adopt"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(count(&server, "SELECT count(*) FROM opgaves").await, 1);
+    sqlx::query("UPDATE news SET occurred_at = occurred_at - 120")
+        .execute(&server.pool)
+        .await
+        .unwrap();
+    let sent = app::following::db::send_instant(&server.pool, app::accounts::session::now())
+        .await
+        .unwrap();
+    assert_eq!(sent, 1);
+    let told: String =
+        sqlx::query_scalar("SELECT body FROM mail_outbox WHERE kind = 'follow_instant'")
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+    assert!(
+        told.contains("Voorstel overgenomen als opgave: ‘Bankjes op de markt’"),
+        "{told}"
+    );
+}
