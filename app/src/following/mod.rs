@@ -57,8 +57,6 @@ pub const MAX_CONFIRMATIONS_PER_ADDRESS_PER_DAY: i64 = 3;
 pub const MAX_REQUESTS_PER_IP_PER_HOUR: i64 = 20;
 /// Instant mails wait this long, so a few quick edits become one mail.
 pub const INSTANT_DELAY_SECS: i64 = 60;
-/// The honeypot's field name (hidden from people).
-pub const HONEYPOT: &str = "website";
 pub const PAGE_PATH: &str = "/volgen";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]

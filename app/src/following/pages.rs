@@ -62,10 +62,7 @@ pub fn FollowBox(
                     <label for="volgen-toestemming">"Ik geef toestemming om mijn e-mailadres hiervoor te bewaren, tot ik me afmeld (zie de privacyverklaring)."</label>
                 </div>
                 {error("consent")}
-                <div class="honeypot" aria-hidden="true">
-                    <label for="volgen-website">"Laat dit veld leeg"</label>
-                    <input id="volgen-website" name=HONEYPOT tabindex="-1" autocomplete="off"/>
-                </div>
+                <crate::ui::honeypot::Honeypot id_prefix="volgen"/>
                 <div class="form__actions"><button type="submit">"Volgen"</button></div>
             </ActionForm>
         </section>

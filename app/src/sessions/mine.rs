@@ -14,8 +14,6 @@ pub const PAGE_PATH: &str = "/mijn-aanmeldingen";
 pub const SECS_BETWEEN_MAILS: i64 = 600;
 /// Requests from one IP per hour.
 pub const MAX_REQUESTS_PER_IP_PER_HOUR: i64 = 10;
-/// The honeypot's field name: hidden from people, filled in by form-filling robots.
-pub const HONEYPOT: &str = "website";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
 pub enum LookupError {
@@ -354,7 +352,6 @@ pub fn MyRegistrationsForm(
 ) -> impl IntoView {
     let action = ServerAction::<SendMyRegistrations>::new();
     let email_id = format!("{id_prefix}-email");
-    let honeypot_id = format!("{id_prefix}-website");
     view! {
         {draft.errors.get("form").cloned().map(|m| view! { <div class="notice notice--error" role="alert"><p>{m}</p></div> })}
         <ActionForm action=action attr:class="form form--inline">
@@ -363,10 +360,7 @@ pub fn MyRegistrationsForm(
                 {draft.errors.get("email").cloned().map(|m| view! { <p class="field__error">{m}</p> })}
                 <input id=email_id name="email" type="email" autocomplete="email" value=draft.email.clone() required/>
             </div>
-            <div class="honeypot" aria-hidden="true">
-                <label for=honeypot_id.clone()>"Laat dit veld leeg"</label>
-                <input id=honeypot_id name=HONEYPOT tabindex="-1" autocomplete="off"/>
-            </div>
+            <crate::ui::honeypot::Honeypot id_prefix=id_prefix.clone()/>
             <div class="form__actions"><button type="submit">"Stuur mij mijn aanmeldingen"</button></div>
         </ActionForm>
     }

@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod charts;
 pub mod format;
+pub mod honeypot;
 pub mod layout;
 pub mod notice;
 pub mod scripts;

@@ -93,6 +93,22 @@ async fn back_with(
     }
 }
 
+/// The area's opgaves, for merging a proposal into one (only for those who triage).
+#[cfg(feature = "ssr")]
+async fn merge_choices(
+    pool: &sqlx::SqlitePool,
+    area_id: i64,
+    can_triage: bool,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    if !can_triage {
+        return Ok(Vec::new());
+    }
+    sqlx::query_as("SELECT id, title FROM opgaves WHERE area_id = ? ORDER BY title COLLATE NOCASE")
+        .bind(area_id)
+        .fetch_all(pool)
+        .await
+}
+
 #[server(endpoint = "get_proposals")]
 pub async fn get_proposals(
     slug: String,
@@ -103,16 +119,7 @@ pub async fn get_proposals(
         return Ok(None);
     };
     let (open, decided, hidden) = db::of_area(&pool, area_id).await?;
-    let opgaves = if can_triage {
-        sqlx::query_as(
-            "SELECT id, title FROM opgaves WHERE area_id = ? ORDER BY title COLLATE NOCASE",
-        )
-        .bind(area_id)
-        .fetch_all(&pool)
-        .await?
-    } else {
-        Vec::new()
-    };
+    let opgaves = merge_choices(&pool, area_id, can_triage).await?;
     let mut conn = pool.acquire().await?;
     Ok(Some(ProposalsPage {
         threshold: db::threshold(&mut conn).await?,
@@ -141,16 +148,7 @@ pub async fn get_proposal(
     let Some((card, history)) = db::one(&pool, area_id, id, can_triage).await? else {
         return Ok(None);
     };
-    let opgaves = if can_triage {
-        sqlx::query_as(
-            "SELECT id, title FROM opgaves WHERE area_id = ? ORDER BY title COLLATE NOCASE",
-        )
-        .bind(area_id)
-        .fetch_all(&pool)
-        .await?
-    } else {
-        Vec::new()
-    };
+    let opgaves = merge_choices(&pool, area_id, can_triage).await?;
     let mut conn = pool.acquire().await?;
     Ok(Some(ProposalPage {
         threshold: db::threshold(&mut conn).await?,

@@ -68,7 +68,6 @@ pub const UNCONFIRMED_DAYS: i64 = 7;
 pub const PERSONAL_DATA_DAYS: i64 = 90;
 pub const MAX_TITLE: usize = 120;
 pub const MAX_DESCRIPTION: usize = 2000;
-pub const HONEYPOT: &str = "website";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
 pub enum ProposalError {

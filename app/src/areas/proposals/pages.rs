@@ -66,6 +66,34 @@ fn Card(card: ProposalCard, slug: String, threshold: i64) -> impl IntoView {
     }
 }
 
+/// Name, address (neither public) and consent: the part proposing and supporting share.
+#[component]
+fn PersonFields(
+    id_prefix: &'static str,
+    name: String,
+    email: String,
+    errors: FieldErrors,
+) -> impl IntoView {
+    let id = |field: &str| format!("{id_prefix}-{field}");
+    view! {
+        <div class="field">
+            <label for=id("naam")>"Uw naam (niet openbaar)"</label>
+            {error_view(&errors, "name")}
+            <input id=id("naam") name="name" autocomplete="name" value=name required/>
+        </div>
+        <div class="field">
+            <label for=id("email")>"Uw e-mailadres (niet openbaar)"</label>
+            {error_view(&errors, "email")}
+            <input id=id("email") name="email" type="email" autocomplete="email" value=email required/>
+        </div>
+        <div class="field field--checkbox">
+            <input type="checkbox" id=id("toestemming") name="consent" value="ja"/>
+            <label for=id("toestemming")>"Ik geef toestemming om mijn naam en e-mailadres hiervoor te bewaren; ze worden 90 dagen na het besluit verwijderd."</label>
+        </div>
+        {error_view(&errors, "consent")}
+    }
+}
+
 #[component]
 fn ProposeForm(page: ProposalsPage) -> impl IntoView {
     let action = ServerAction::<ProposeOpgave>::new();
@@ -119,25 +147,8 @@ fn ProposeForm(page: ProposalsPage) -> impl IntoView {
                     {error_view(&errors, "organisation")}
                     <input id="voorstel-organisatie" name="organisation" autocomplete="organization" value=organisation/>
                 </div>
-                <div class="field">
-                    <label for="voorstel-naam">"Uw naam (niet openbaar)"</label>
-                    {error_view(&errors, "name")}
-                    <input id="voorstel-naam" name="name" autocomplete="name" value=name required/>
-                </div>
-                <div class="field">
-                    <label for="voorstel-email">"Uw e-mailadres (niet openbaar)"</label>
-                    {error_view(&errors, "email")}
-                    <input id="voorstel-email" name="email" type="email" autocomplete="email" value=email required/>
-                </div>
-                <div class="field field--checkbox">
-                    <input type="checkbox" id="voorstel-toestemming" name="consent" value="ja"/>
-                    <label for="voorstel-toestemming">"Ik geef toestemming om mijn naam en e-mailadres hiervoor te bewaren; ze worden 90 dagen na het besluit verwijderd."</label>
-                </div>
-                {error_view(&errors, "consent")}
-                <div class="honeypot" aria-hidden="true">
-                    <label for="voorstel-website">"Laat dit veld leeg"</label>
-                    <input id="voorstel-website" name=HONEYPOT tabindex="-1" autocomplete="off"/>
-                </div>
+                <PersonFields id_prefix="voorstel" name=name email=email errors=errors.clone()/>
+                <crate::ui::honeypot::Honeypot id_prefix="voorstel"/>
                 <div class="form__actions"><button type="submit">"Voorstel insturen"</button></div>
             </ActionForm>
         </section>
@@ -341,25 +352,8 @@ pub fn ProposalPageView() -> impl IntoView {
                                     <ActionForm action=support attr:class="form">
                                         <input type="hidden" name="slug" value=slug_support/>
                                         <input type="hidden" name="proposal_id" value=card.id/>
-                                        <div class="field">
-                                            <label for="steun-naam">"Uw naam (niet openbaar)"</label>
-                                            {error_view(&errors, "name")}
-                                            <input id="steun-naam" name="name" autocomplete="name" value=v_name required/>
-                                        </div>
-                                        <div class="field">
-                                            <label for="steun-email">"Uw e-mailadres (niet openbaar)"</label>
-                                            {error_view(&errors, "email")}
-                                            <input id="steun-email" name="email" type="email" autocomplete="email" value=v_email required/>
-                                        </div>
-                                        <div class="field field--checkbox">
-                                            <input type="checkbox" id="steun-toestemming" name="consent" value="ja"/>
-                                            <label for="steun-toestemming">"Ik geef toestemming om mijn naam en e-mailadres hiervoor te bewaren; ze worden 90 dagen na het besluit verwijderd."</label>
-                                        </div>
-                                        {error_view(&errors, "consent")}
-                                        <div class="honeypot" aria-hidden="true">
-                                            <label for="steun-website">"Laat dit veld leeg"</label>
-                                            <input id="steun-website" name=HONEYPOT tabindex="-1" autocomplete="off"/>
-                                        </div>
+                                        <PersonFields id_prefix="steun" name=v_name email=v_email errors=errors.clone()/>
+                                        <crate::ui::honeypot::Honeypot id_prefix="steun"/>
                                         <div class="form__actions"><button type="submit">"Steunen"</button></div>
                                     </ActionForm>
                                 </section>
