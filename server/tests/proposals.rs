@@ -321,6 +321,10 @@ async fn adopt_merge_and_decline_mail_proposer_and_supporters() {
         profile.contains("Fietsenstalling bij de markt"),
         "the opgave is on the profile"
     );
+    assert!(
+        profile.contains(&format!("/gebieden/lindenplein/voorstellen/{adopted}")),
+        "the opgave links to the proposal it came from"
+    );
     let (_, page) = server
         .get(&format!("/gebieden/lindenplein/voorstellen/{adopted}"))
         .await;

@@ -217,11 +217,13 @@ pub async fn area_profile(
         bool,
         Option<String>,
         Option<String>,
+        Option<i64>,
     );
     let opgaves: Vec<OpgaveRow> = sqlx::query_as(
         "SELECT o.id, o.title, t.label, o.status, o.owner, o.due_date,
                 o.status <> 'done' AND o.due_date < date('now') AS overdue,
-                o.started_on, o.finished_on
+                o.started_on, o.finished_on,
+                (SELECT p.id FROM proposals p WHERE p.opgave_id = o.id AND p.status = 'adopted') AS proposal
          FROM opgaves o JOIN themes t ON t.key = o.theme_key
          WHERE o.area_id = ?
          ORDER BY CASE o.status WHEN 'in_progress' THEN 0 WHEN 'open' THEN 1 ELSE 2 END,
@@ -317,7 +319,18 @@ pub async fn area_profile(
     let opgaves: Vec<Opgave> = opgaves
         .into_iter()
         .map(
-            |(id, title, theme, status, owner, due_date, overdue, started_on, finished_on)| {
+            |(
+                id,
+                title,
+                theme,
+                status,
+                owner,
+                due_date,
+                overdue,
+                started_on,
+                finished_on,
+                proposal,
+            )| {
                 let outcomes = links
                     .iter()
                     .filter(|link| link.opgave_id == id)
@@ -334,6 +347,7 @@ pub async fn area_profile(
                     started_on,
                     finished_on,
                     outcomes,
+                    proposal,
                 })
             },
         )

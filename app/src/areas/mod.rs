@@ -231,6 +231,8 @@ pub struct Opgave {
     pub finished_on: Option<String>,
     /// The indicators it should move, with their figures.
     pub outcomes: Vec<outcomes::Outcome>,
+    /// The proposal it was adopted from, if any.
+    pub proposal: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

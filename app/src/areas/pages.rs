@@ -338,6 +338,7 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
     let log_href = format!("/gebieden/{}/activatie", profile.slug);
     let (follow_key, follow_name) = (profile.slug.clone(), profile.name.clone());
     let proposals_href = crate::areas::proposals::api::list_path(&profile.slug);
+    let proposals_slug = profile.slug.clone();
     let AreaProfile {
         name,
         district,
@@ -453,7 +454,7 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
 
         <section aria-labelledby="opgaves">
             <h2 id="opgaves">"Opgaves"</h2>
-            <OpgaveList opgaves/>
+            <OpgaveList opgaves slug=proposals_slug/>
         </section>
 
         <section aria-labelledby="partijen">
@@ -604,7 +605,7 @@ fn ChangeBadge(indicator: IndicatorLatest) -> impl IntoView {
 
 /// Opgaves grouped by status (open, in progress, done); overdue ones are marked in words.
 #[component]
-fn OpgaveList(opgaves: Vec<Opgave>) -> impl IntoView {
+fn OpgaveList(opgaves: Vec<Opgave>, slug: String) -> impl IntoView {
     if opgaves.is_empty() {
         return view! { <p class="empty-state">"Er zijn nog geen opgaves vastgelegd."</p> }
             .into_any();
@@ -628,6 +629,9 @@ fn OpgaveList(opgaves: Vec<Opgave>) -> impl IntoView {
                                     {(!opgave.owner.is_empty()).then(|| format!(" · Trekker: {}", opgave.owner))}
                                     {opgave.due_date.map(|d| format!(" · Deadline: {}", crate::ui::format::dutch_date(&d)))}
                                 </span>
+                                {opgave.proposal.map(|id| view! {
+                                    <a class="opgave__origin" href=crate::areas::proposals::api::proposal_path(&slug, id)>"Uit een voorstel"</a>
+                                })}
                                 {(!opgave.outcomes.is_empty()).then(|| view! {
                                     <ul class="opgave__outcomes" aria-label="Gekoppelde cijfers">
                                         {opgave.outcomes.iter().map(|o| view! { <li>{o.describe()}</li> }).collect_view()}
