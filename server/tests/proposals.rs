@@ -114,6 +114,11 @@ async fn a_proposal_is_public_only_after_confirming_once_and_never_with_names() 
         "a confirm link works once"
     );
 
+    let (_, profile) = server.get("/gebieden/lindenplein").await;
+    assert!(
+        profile.contains(title),
+        "the open proposal is on the profile"
+    );
     let (_, list) = server.get("/gebieden/lindenplein/voorstellen").await;
     assert!(list.contains(title));
     assert!(list.contains("Ondernemer, Bakkerij De Korf"));

@@ -391,7 +391,18 @@ pub async fn area_profile(
         ),
     });
 
+    let proposals: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT p.id, p.title,
+                (SELECT count(*) FROM proposal_supports s WHERE s.proposal_id = p.id AND s.confirmed_at IS NOT NULL) AS supports
+         FROM proposals p
+         WHERE p.area_id = ? AND p.status = 'open' AND p.confirmed_at IS NOT NULL AND p.hidden = 0
+         ORDER BY supports DESC, p.id DESC LIMIT 3",
+    )
+    .bind(area.id)
+    .fetch_all(pool)
+    .await?;
     Ok(Some(AreaProfile {
+        proposals,
         series,
         stuurwiel,
         summary,

@@ -214,6 +214,8 @@ pub struct AreaProfile {
     pub stuurwiel: Option<StuurwielView>,
     /// Three to five sentences written from the data (`summary::sentences`).
     pub summary: Vec<String>,
+    /// The most supported open proposals (at most three): (id, title, supports).
+    pub proposals: Vec<(i64, String, i64)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

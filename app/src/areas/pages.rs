@@ -355,6 +355,7 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
         stuurwiel,
         archived,
         summary,
+        proposals,
         ..
     } = profile;
     let chart_name = name.clone();
@@ -454,7 +455,7 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
 
         <section aria-labelledby="opgaves">
             <h2 id="opgaves">"Opgaves"</h2>
-            <OpgaveList opgaves slug=proposals_slug/>
+            <OpgaveList opgaves slug=proposals_slug.clone()/>
         </section>
 
         <section aria-labelledby="partijen">
@@ -500,6 +501,14 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
         <section aria-labelledby="voorstellen">
             <h2 id="voorstellen">"Voorstellen"</h2>
             <p>"Speelt er iets in uw straat dat een opgave zou moeten worden? Stel het voor, of steun het voorstel van een ander. Met genoeg steun komt het bij de coördinator op tafel."</p>
+            {(!proposals.is_empty()).then(|| view! {
+                <ul class="proposals">
+                    {proposals.into_iter().map(|(id, title, supports)| view! {
+                        <li><a href=crate::areas::proposals::api::proposal_path(&proposals_slug, id)>{title}</a>
+                            {format!(" · {supports} steun")}</li>
+                    }).collect_view()}
+                </ul>
+            })}
             <p><a class="button-link" href=proposals_href>"Voorstellen bekijken en doen"</a></p>
         </section>
         <crate::following::pages::FollowBox subject=crate::following::SubjectKind::Area key=follow_key name=follow_name/>
