@@ -19,6 +19,11 @@ pub fn session(slug: &str) -> String {
     format!("session:{slug}")
 }
 
+/// What shows an area's proposals: its profile and its proposal pages.
+pub fn proposals(area_slug: &str) -> String {
+    format!("proposals:{area_slug}")
+}
+
 /// The tags of the page at `path` (without the query).
 pub fn of_page(path: &str) -> Vec<String> {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
@@ -27,6 +32,11 @@ pub fn of_page(path: &str) -> Vec<String> {
         ["sessies", "onderwerpen"] => vec![TOPICS.to_string()],
         ["sessies", slug] => vec![session(slug)],
         ["kennisbank", "thema", _] => vec![AGENDA.to_string()],
+        ["gebieden", slug]
+        | ["gebieden", slug, "voorstellen"]
+        | ["gebieden", slug, "voorstellen", _] => {
+            vec![proposals(slug)]
+        }
         _ => Vec::new(),
     }
 }
@@ -53,7 +63,14 @@ mod tests {
         assert_eq!(of_page("/sessies/onderwerpen"), vec!["topics"]);
         assert_eq!(of_page("/sessies/leegstand"), vec!["session:leegstand"]);
         assert_eq!(of_page("/kennisbank/thema/vacancy"), vec!["agenda"]);
-        assert!(of_page("/gebieden/binnenstad").is_empty());
+        assert_eq!(
+            of_page("/gebieden/binnenstad"),
+            vec!["proposals:binnenstad"]
+        );
+        assert_eq!(
+            of_page("/gebieden/binnenstad/voorstellen/4"),
+            vec!["proposals:binnenstad"]
+        );
         assert!(of_page("/").is_empty());
     }
 }

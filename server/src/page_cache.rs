@@ -262,6 +262,8 @@ fn changed_by(path: &str, response: &Response) -> Changed {
         | "send_my_registrations"
         | "propose_opgave"
         | "support_proposal"
+        | "confirm_proposal"
+        | "report_proposal"
         | "follow"
         | "confirm_follow"
         | "change_follow"

@@ -239,3 +239,48 @@ fn strip_nonce(html: &str) -> String {
         })
         .collect()
 }
+
+#[tokio::test]
+async fn a_confirmed_proposal_renders_only_that_areas_pages_again() {
+    let server = TestServer::start().await;
+    let proposals = "/gebieden/lindenplein/voorstellen";
+    warm(&server, &[proposals, "/gebieden/havenstraat", "/sessies"]).await;
+    warm(&server, &OTHERS).await;
+    let form = [
+        ("slug", "lindenplein"),
+        ("title", "Bankjes bij de fontein"),
+        ("description", "Er is nergens een plek om te zitten."),
+        ("theme", "public_space"),
+        ("role", "resident"),
+        ("name", "Bas"),
+        ("email", "bas@voorbeeld.nl"),
+        ("consent", "ja"),
+    ];
+    // Proposing changes nothing public yet.
+    assert_eq!(
+        server
+            .post_fn("propose_opgave", None, &form)
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    assert_eq!(how(&server, proposals).await, "hit");
+    let body: String =
+        sqlx::query_scalar("SELECT body FROM mail_outbox WHERE kind = 'proposal_confirm'")
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+    let at = body.find("/voorstellen/bevestigen/").unwrap() + "/voorstellen/bevestigen/".len();
+    let confirm = server
+        .post_fn("confirm_proposal", None, &[("token", &body[at..at + 64])])
+        .await;
+    assert_eq!(confirm.status().as_u16(), 200);
+    let (_, served, page) = fetch(&server, proposals).await;
+    assert_eq!(served, "miss");
+    assert!(page.contains("Bankjes bij de fontein"));
+    assert_eq!(how(&server, "/gebieden/lindenplein").await, "miss");
+    for path in ["/gebieden/havenstraat", "/sessies", "/kennisbank", "/"] {
+        assert_eq!(how(&server, path).await, "hit", "{path}");
+    }
+}

@@ -283,6 +283,10 @@ pub async fn support_proposal(
 #[server(endpoint = "confirm_proposal")]
 pub async fn confirm_proposal(token: String) -> Result<String, ProposalError> {
     let result = db::confirm(&pool()?, &token, now()).await;
+    // A confirmed proposal or support shows on the area's profile and proposal pages.
+    if let Some(slug) = result.as_ref().ok().and_then(|page| page.split('/').nth(2)) {
+        crate::page_tags::changed(&[crate::page_tags::proposals(slug)]);
+    }
     if crate::accounts::guard::is_plain_form_post() {
         match &result {
             Ok(page) => leptos_axum::redirect(&format!("{page}?bevestigd=ja")),
@@ -297,6 +301,13 @@ pub async fn confirm_proposal(token: String) -> Result<String, ProposalError> {
 pub async fn report_proposal(slug: String, proposal_id: i64) -> Result<bool, ProposalError> {
     let ip = crate::accounts::guard::request_auth().ip;
     let result = db::report(&pool()?, proposal_id, &ip, now()).await;
+    // Only a report that hides the proposal changes what the public sees (on the pages of
+    // the proposal's own area, whatever the form sent as `slug`).
+    match &result {
+        Ok(Some(area)) => crate::page_tags::changed(&[crate::page_tags::proposals(area)]),
+        _ => crate::page_tags::changed(&[]),
+    }
+    let result = result.map(|hidden| hidden.is_some());
     if crate::accounts::guard::is_plain_form_post() && result.is_ok() {
         leptos_axum::redirect(&format!("{}?gemeld=ja", proposal_path(&slug, proposal_id)));
     }

@@ -299,13 +299,13 @@ pub async fn support(
 }
 
 /// A report (one per IP per proposal); the third hides the proposal until a coordinator
-/// looks at it. Returns whether the proposal is now hidden.
+/// looks at it. Returns the area's slug if the proposal is now hidden.
 pub async fn report(
     pool: &SqlitePool,
     proposal_id: i64,
     ip: &str,
     now: i64,
-) -> Result<bool, ProposalError> {
+) -> Result<Option<String>, ProposalError> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let visible: Option<i64> = sqlx::query_scalar(
         "SELECT 1 FROM proposals WHERE id = ? AND confirmed_at IS NOT NULL AND hidden = 0",
@@ -337,8 +337,14 @@ pub async fn report(
             .await?;
         event(&mut tx, proposal_id, ProposalEvent::Hidden, now).await?;
     }
+    let slug: String = sqlx::query_scalar(
+        "SELECT a.slug FROM proposals p JOIN areas a ON a.id = p.area_id WHERE p.id = ?",
+    )
+    .bind(proposal_id)
+    .fetch_one(&mut *tx)
+    .await?;
     tx.commit().await?;
-    Ok(hide)
+    Ok(hide.then_some(slug))
 }
 
 /// A triage decision.
