@@ -563,3 +563,25 @@ async fn a_coordinator_writes_an_update_to_the_followers_of_an_area_once_a_week(
             .unwrap();
     assert_eq!(repeated, 0);
 }
+
+#[tokio::test]
+async fn an_archived_area_takes_no_followers() {
+    let server = TestServer::start().await;
+    sqlx::query("UPDATE areas SET archived_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE slug = 'havenstraat'")
+        .execute(&server.pool)
+        .await
+        .unwrap();
+    let (status, page) = server.get("/gebieden/havenstraat").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("gearchiveerd")
+            && !page.contains("per mail")
+            && !page.contains("Voorstellen bekijken")
+    );
+    let (status, body) = follow(
+        &server,
+        &form("area", "havenstraat", "laat@voorbeeld.nl", "weekly"),
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+}

@@ -498,6 +498,8 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+        // An archived area takes no proposals and no new followers.
+        {(!archived).then(|| view! {
         <section aria-labelledby="voorstellen">
             <h2 id="voorstellen">"Voorstellen"</h2>
             <p>"Speelt er iets in uw straat dat een opgave zou moeten worden? Stel het voor, of steun het voorstel van een ander. Met genoeg steun komt het bij de coördinator op tafel."</p>
@@ -512,6 +514,7 @@ fn AreaProfileView(profile: AreaProfile) -> impl IntoView {
             <p><a class="button-link" href=proposals_href>"Voorstellen bekijken en doen"</a></p>
         </section>
         <crate::following::pages::FollowBox subject=crate::following::SubjectKind::Area key=follow_key name=follow_name/>
+        })}
     }
 }
 
