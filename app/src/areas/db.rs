@@ -447,16 +447,52 @@ pub async fn area_profile(
     }))
 }
 
-/// Each indicator's values for one area with the city average (and the peer median when
-/// `peers` names the area's type) beside them, shaped for a chart (see
-/// `series::chart_points`), in the order of `keys`; and each indicator's values as stored,
-/// for the summary.
-async fn series_of(
+/// One area's stored series, parsed: its own values, the city averages and (for a peer
+/// group) the peer medians over its periods, per indicator.
+#[derive(Default)]
+struct StoredSeries {
+    own: Vec<(String, Vec<(String, f64)>)>,
+    city: Vec<(String, Vec<(String, f64)>)>,
+    peer: Vec<(String, Vec<(String, f64)>)>,
+}
+
+type SeriesKey = (Vec<u8>, i64, Option<AreaType>);
+
+/// Series read before, with the figures' generation they were read at (see migration
+/// `figures_generation`). Formatting ten years of values as text in SQLite and parsing
+/// them again was a third of a profile's cost; now it happens once per change.
+static SERIES_CACHE: std::sync::OnceLock<
+    std::sync::Mutex<std::collections::HashMap<SeriesKey, (i64, std::sync::Arc<StoredSeries>)>>,
+> = std::sync::OnceLock::new();
+/// Most areas kept (a city has tens to a few hundred).
+const SERIES_CACHE_ENTRIES: usize = 2_000;
+
+/// Which database this is and how often its figures changed (migration
+/// `figures_generation`): what is derived from figures alone may be kept under this.
+pub(crate) async fn figures_generation(pool: &SqlitePool) -> Result<(Vec<u8>, i64), sqlx::Error> {
+    sqlx::query_as(
+        "SELECT (SELECT value FROM site_secrets WHERE name = 'database_id'),
+                (SELECT generation FROM data_changes WHERE name = 'indicator_values')",
+    )
+    .fetch_one(pool)
+    .await
+}
+
+async fn stored_series(
     pool: &SqlitePool,
     area_id: i64,
     peers: Option<AreaType>,
-    keys: &[&str],
-) -> Result<(Vec<IndicatorSeries>, Vec<Vec<(String, f64)>>), sqlx::Error> {
+) -> Result<std::sync::Arc<StoredSeries>, sqlx::Error> {
+    // The generation first, then the data: a change in between makes the next request read
+    // again, never keeps old data under a new generation.
+    let (database, generation) = figures_generation(pool).await?;
+    let key = (database, area_id, peers);
+    let cache = SERIES_CACHE.get_or_init(Default::default);
+    if let Some((at, stored)) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        if *at == generation {
+            return Ok(stored.clone());
+        }
+    }
     // One row per indicator with all its "period=value" pairs: sqlx hands rows over one
     // by one between threads, so ten years of months as rows would cost more than the query.
     let own: Vec<(String, String)> = sqlx::query_as(
@@ -481,24 +517,57 @@ async fn series_of(
         Some(area_type) => super::peers::db::median_series(pool, area_id, area_type).await?,
         None => Vec::new(),
     };
-    let pick = |rows: &[(String, String)], key: &str| -> Vec<(String, f64)> {
+    let parse = |rows: Vec<(String, String)>| {
+        rows.into_iter()
+            .map(|(key, pairs)| {
+                let parsed = parse_pairs(&pairs);
+                (key, parsed)
+            })
+            .collect()
+    };
+    let stored = std::sync::Arc::new(StoredSeries {
+        own: parse(own),
+        city: parse(city),
+        peer: parse(peer),
+    });
+    let mut entries = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if entries.len() >= SERIES_CACHE_ENTRIES {
+        entries.clear();
+    }
+    entries.insert(key, (generation, stored.clone()));
+    Ok(stored)
+}
+
+/// Each indicator's values for one area with the city average (and the peer median when
+/// `peers` names the area's type) beside them, shaped for a chart (see
+/// `series::chart_points`), in the order of `keys`; and each indicator's values as stored,
+/// for the summary.
+async fn series_of(
+    pool: &SqlitePool,
+    area_id: i64,
+    peers: Option<AreaType>,
+    keys: &[&str],
+) -> Result<(Vec<IndicatorSeries>, Vec<Vec<(String, f64)>>), sqlx::Error> {
+    let stored = stored_series(pool, area_id, peers).await?;
+    let pick = |rows: &[(String, Vec<(String, f64)>)], key: &str| -> Vec<(String, f64)> {
         rows.iter()
             .find(|(k, _)| k == key)
-            .map(|(_, pairs)| parse_pairs(pairs))
+            .map(|(_, pairs)| pairs.clone())
             .unwrap_or_default()
     };
+    let (own, city, peer) = (&stored.own, &stored.city, &stored.peer);
     let mut raw = Vec::with_capacity(keys.len());
     let series = keys
         .iter()
         .map(|key| {
-            let stored = pick(&own, key);
+            let stored = pick(own, key);
             let (points, yearly_average) =
                 super::series::chart_points(&stored, super::series::MAX_CHART_POINTS);
             raw.push(stored);
             let (city, _) =
-                super::series::chart_points(&pick(&city, key), super::series::MAX_CHART_POINTS);
+                super::series::chart_points(&pick(city, key), super::series::MAX_CHART_POINTS);
             let (peer, _) =
-                super::series::chart_points(&pick(&peer, key), super::series::MAX_CHART_POINTS);
+                super::series::chart_points(&pick(peer, key), super::series::MAX_CHART_POINTS);
             IndicatorSeries {
                 key: key.to_string(),
                 points,
@@ -901,5 +970,91 @@ mod tests {
     async fn unknown_slug_is_none() {
         let pool = fresh_pool().await;
         assert!(area_profile(&pool, "bestaat-niet").await.unwrap().is_none());
+    }
+
+    #[tokio::test]
+    async fn stored_series_are_kept_until_the_figures_change() {
+        let pool = fresh_pool().await;
+        let area = insert_area(&pool, "kerkstraat", "Kerkstraat", "Noord").await;
+        let key: String =
+            sqlx::query_scalar("SELECT key FROM indicator_definitions ORDER BY position LIMIT 1")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        let insert = |period: &'static str, value: f64| {
+            let (pool, key) = (pool.clone(), key.clone());
+            async move {
+                sqlx::query("INSERT INTO indicator_values (area_id, indicator_key, period, value) VALUES (?, ?, ?, ?)")
+                    .bind(area)
+                    .bind(&key)
+                    .bind(period)
+                    .bind(value)
+                    .execute(&pool)
+                    .await
+                    .unwrap();
+            }
+        };
+        insert("2024", 7.5).await;
+        let first = stored_series(&pool, area, None).await.unwrap();
+        let again = stored_series(&pool, area, None).await.unwrap();
+        assert!(std::sync::Arc::ptr_eq(&first, &again), "read once");
+        assert_eq!(
+            first.own,
+            vec![(key.clone(), vec![("2024".to_string(), 7.5)])]
+        );
+        insert("2025", 6.25).await;
+        let changed = stored_series(&pool, area, None).await.unwrap();
+        assert_eq!(changed.own[0].1.len(), 2, "a new value is seen at once");
+        // Another database in the same process never gets these.
+        let other = fresh_pool().await;
+        let area_there = insert_area(&other, "kerkstraat", "Kerkstraat", "Noord").await;
+        assert!(stored_series(&other, area_there, None)
+            .await
+            .unwrap()
+            .own
+            .is_empty());
+        // Archiving moves the averages: read again.
+        sqlx::query("UPDATE areas SET archived_at = '2026-01-01T00:00:00Z' WHERE id = ?")
+            .bind(area)
+            .execute(&pool)
+            .await
+            .unwrap();
+        let after = stored_series(&pool, area, None).await.unwrap();
+        assert!(!std::sync::Arc::ptr_eq(&changed, &after));
+    }
+
+    #[tokio::test]
+    async fn every_change_that_moves_figures_raises_the_generation() {
+        let pool = fresh_pool().await;
+        let area = insert_area(&pool, "kerkstraat", "Kerkstraat", "Noord").await;
+        let generation = || {
+            let pool = pool.clone();
+            async move { figures_generation(&pool).await.unwrap().1 }
+        };
+        let key: String =
+            sqlx::query_scalar("SELECT key FROM indicator_definitions ORDER BY position LIMIT 1")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        let changes = [
+            format!("INSERT INTO indicator_values (area_id, indicator_key, period, value) VALUES ({area}, '{key}', '2024', 1)"),
+            "UPDATE indicator_values SET value = 2".to_string(),
+            "UPDATE areas SET area_type = 'district_centre'".to_string(),
+            "UPDATE areas SET archived_at = '2026-01-01T00:00:00Z'".to_string(),
+            format!("UPDATE indicator_definitions SET is_key = 1 - is_key WHERE key = '{key}'"),
+            "DELETE FROM indicator_values".to_string(),
+        ];
+        for change in changes {
+            let before = generation().await;
+            sqlx::query(&change).execute(&pool).await.unwrap();
+            assert!(generation().await > before, "{change}");
+        }
+        // A change to the story is no change to the figures.
+        let before = generation().await;
+        sqlx::query("UPDATE areas SET story = 'Anders.'")
+            .execute(&pool)
+            .await
+            .unwrap();
+        assert_eq!(generation().await, before);
     }
 }

@@ -243,6 +243,54 @@ pub mod db {
     use sqlx::SqlitePool;
     use std::collections::HashMap;
 
+    type Sparklines = HashMap<(i64, String), Vec<f64>>;
+
+    /// The sparklines of the last read, with the figures' generation they belong to (see
+    /// `areas::db::figures_generation`): formatting every area's recent values as text in
+    /// SQLite and parsing them again happens once per change, not per monitor view.
+    static SPARKLINES: std::sync::Mutex<Option<(Vec<u8>, i64, std::sync::Arc<Sparklines>)>> =
+        std::sync::Mutex::new(None);
+
+    async fn sparklines(pool: &SqlitePool) -> Result<std::sync::Arc<Sparklines>, sqlx::Error> {
+        let (database, generation) = crate::areas::db::figures_generation(pool).await?;
+        if let Some((db, at, kept)) = &*SPARKLINES.lock().unwrap_or_else(|e| e.into_inner()) {
+            if *db == database && *at == generation {
+                return Ok(kept.clone());
+            }
+        }
+        // Sparklines show the last `SPARKLINE_POINTS` measurements of each key indicator.
+        // CROSS JOIN fixes the join order, so SQLite walks the (area, indicator, period)
+        // index per area instead of scanning every stored value.
+        // One row per area and indicator (see `areas::db::parse_pairs` for why).
+        let recent: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT v.area_id, v.indicator_key, group_concat(v.period || '=' || v.value, ';')
+             FROM areas a CROSS JOIN indicator_definitions d CROSS JOIN indicator_values v
+             WHERE d.is_key = 1 AND v.area_id = a.id AND v.indicator_key = d.key
+               AND v.period >= coalesce((
+                   SELECT x.period FROM indicator_values x
+                   WHERE x.area_id = a.id AND x.indicator_key = d.key
+                   ORDER BY x.period DESC LIMIT 1 OFFSET ?1 - 1), '')
+             GROUP BY v.area_id, v.indicator_key",
+        )
+        .bind(SPARKLINE_POINTS as i64)
+        .fetch_all(pool)
+        .await?;
+        let sparklines: Sparklines = recent
+            .into_iter()
+            .map(|(area, key, pairs)| {
+                let values = crate::areas::db::parse_pairs(&pairs)
+                    .into_iter()
+                    .map(|(_, v)| v)
+                    .collect();
+                ((area, key), values)
+            })
+            .collect();
+        let sparklines = std::sync::Arc::new(sparklines);
+        *SPARKLINES.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((database, generation, sparklines.clone()));
+        Ok(sparklines)
+    }
+
     /// The whole monitor. `with_contacts` adds the activation-log rule, which only
     /// coordinators may see.
     pub async fn overview(
@@ -261,33 +309,7 @@ pub mod db {
                 .collect();
         let areas = crate::areas::db::area_summaries(pool).await?;
 
-        // Sparklines show the last `SPARKLINE_POINTS` measurements of each key indicator.
-        // CROSS JOIN fixes the join order, so SQLite walks the (area, indicator, period)
-        // index per area instead of scanning every stored value.
-        // One row per area and indicator (see `areas::db::parse_pairs` for why).
-        let recent: Vec<(i64, String, String)> = sqlx::query_as(
-            "SELECT v.area_id, v.indicator_key, group_concat(v.period || '=' || v.value, ';')
-             FROM areas a CROSS JOIN indicator_definitions d CROSS JOIN indicator_values v
-             WHERE d.is_key = 1 AND v.area_id = a.id AND v.indicator_key = d.key
-               AND v.period >= coalesce((
-                   SELECT x.period FROM indicator_values x
-                   WHERE x.area_id = a.id AND x.indicator_key = d.key
-                   ORDER BY x.period DESC LIMIT 1 OFFSET ?1 - 1), '')
-             GROUP BY v.area_id, v.indicator_key",
-        )
-        .bind(SPARKLINE_POINTS as i64)
-        .fetch_all(pool)
-        .await?;
-        let sparklines: HashMap<(i64, String), Vec<f64>> = recent
-            .into_iter()
-            .map(|(area, key, pairs)| {
-                let values = crate::areas::db::parse_pairs(&pairs)
-                    .into_iter()
-                    .map(|(_, v)| v)
-                    .collect();
-                ((area, key), values)
-            })
-            .collect();
+        let sparklines = sparklines(pool).await?;
         // The vacancy rule compares the latest value with the same period a year earlier.
         let year_earlier: HashMap<i64, (String, f64)> = sqlx::query_as::<_, (i64, String, f64)>(
             "SELECT a.id, earlier.period, earlier.value
