@@ -13,6 +13,9 @@
 use server::{open_database, shutdown_signal, AppState, Config};
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: server [serve | migrate | seed | purge | backup DIR | restore DIR | user add --email E --name N --role R [--area SLUG]...]";
 
 #[tokio::main]
