@@ -473,6 +473,7 @@ struct FollowOf {
     email: String,
     link_generation: i64,
     followed: String,
+    followed_path: String,
 }
 
 /// The news of a period that reaches followers with `frequency`, one mail per person: a
@@ -514,7 +515,10 @@ async fn addressed(
     .collect();
     let follows: HashMap<i64, FollowOf> = sqlx::query_as::<_, FollowOf>(
         "SELECT f.id AS follow_id, f.follower_id, fo.email, fo.link_generation,
-                coalesce(a.name, t.label, 'Alle nieuwe sessies') AS followed
+                coalesce(a.name, t.label, 'Alle nieuwe sessies') AS followed,
+                CASE f.subject WHEN 'area' THEN '/gebieden/' || a.slug
+                               WHEN 'theme' THEN '/kennisbank/thema/' || f.theme_key
+                               ELSE '/sessies' END AS followed_path
          FROM follows f JOIN followers fo ON fo.id = f.follower_id
          LEFT JOIN areas a ON a.id = f.area_id LEFT JOIN themes t ON t.key = f.theme_key
          WHERE f.confirmed_at IS NOT NULL AND f.frequency = ?",
@@ -552,6 +556,7 @@ async fn addressed(
             Some(section) if section.followed == follow.followed => section.news.push(item.clone()),
             _ => mail.sections.push(Section {
                 followed: follow.followed.clone(),
+                path: follow.followed_path.clone(),
                 news: vec![item.clone()],
             }),
         }

@@ -71,8 +71,13 @@ impl NewsItem {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Section {
     pub followed: String,
+    /// Where what is followed is on the site (for "and N more").
+    pub path: String,
     pub news: Vec<NewsItem>,
 }
+
+/// News lines per section in one mail; the rest is a count and a link.
+pub const MAX_PER_SECTION: usize = 10;
 
 fn footer(token: &str) -> String {
     format!(
@@ -87,9 +92,17 @@ fn body_of(intro: &str, sections: &[Section], token: &str) -> String {
     let mut body = format!("Beste lezer,\n\n{intro}\n\n");
     for section in sections {
         body.push_str(&format!("== {} ==\n\n", section.followed));
-        for item in &section.news {
+        for item in section.news.iter().take(MAX_PER_SECTION) {
             body.push_str(&item.told());
             body.push_str("\n\n");
+        }
+        if section.news.len() > MAX_PER_SECTION {
+            body.push_str(&format!(
+                "En nog {} meer: {}{}\n\n",
+                section.news.len() - MAX_PER_SECTION,
+                public_url(),
+                section.path
+            ));
         }
     }
     body.push_str(&footer(token));
@@ -209,6 +222,21 @@ mod tests {
     }
 
     #[test]
+    fn a_long_section_ends_with_a_count_and_a_link() {
+        let sections = vec![Section {
+            followed: "Alle nieuwe sessies".into(),
+            path: "/sessies".into(),
+            news: (0..MAX_PER_SECTION + 3)
+                .map(|n| item("session_new", &format!("Sessie {n}"), ""))
+                .collect(),
+        }];
+        let mail = digest("sanne@voorbeeld.nl", &sections, "5-abc", "30 november 2026");
+        assert!(mail.body.contains("Sessie 9") && !mail.body.contains("Sessie 10"));
+        assert!(mail.body.contains("En nog 3 meer: http"), "{}", mail.body);
+        assert!(mail.body.contains("/sessies\n"));
+    }
+
+    #[test]
     fn every_kind_of_news_is_told_in_words() {
         assert_eq!(
             item("opgave_status", "Gevelverbetering", "in_progress").headline(),
@@ -228,6 +256,7 @@ mod tests {
     fn a_digest_has_sections_and_the_links_to_manage_and_unsubscribe() {
         let sections = vec![Section {
             followed: "Lindenplein".into(),
+            path: "/gebieden/lindenplein".into(),
             news: vec![item("figures", "Lindenplein", "")],
         }];
         let mail = digest("sanne@voorbeeld.nl", &sections, "5-abc", "30 november 2026");
