@@ -244,17 +244,38 @@ pub mod db {
     use std::collections::HashMap;
 
     type Sparklines = HashMap<(i64, String), Vec<f64>>;
+    type Points = Vec<(String, f64)>;
 
-    /// The sparklines of the last read, with the figures' generation they belong to (see
-    /// `areas::db::figures_generation`): formatting every area's recent values as text in
-    /// SQLite and parsing them again happens once per change, not per monitor view.
-    static SPARKLINES: std::sync::Mutex<Option<(Vec<u8>, i64, std::sync::Arc<Sparklines>)>> =
-        std::sync::Mutex::new(None);
+    /// What the monitor derives from figures alone: read once per change of the figures
+    /// (see `areas::db::figures_generation`), not per view. Formatting every area's values
+    /// as text in SQLite and parsing them again was most of a monitor's database time.
+    struct Figures {
+        sparklines: Sparklines,
+        /// Per area: the vacancy value a year before its latest.
+        year_earlier: HashMap<i64, (String, f64)>,
+        /// The reference beside each latest key value.
+        references: HashMap<(i64, String), f64>,
+        /// City averages of the key indicators.
+        averages: Vec<(String, Points)>,
+        /// Peer medians of the key indicators per area type (only for that reference).
+        medians: Vec<(String, String, Points)>,
+    }
 
-    async fn sparklines(pool: &SqlitePool) -> Result<std::sync::Arc<Sparklines>, sqlx::Error> {
+    type FiguresKey = (Vec<u8>, bool);
+    static FIGURES: std::sync::OnceLock<
+        std::sync::Mutex<HashMap<FiguresKey, (i64, std::sync::Arc<Figures>)>>,
+    > = std::sync::OnceLock::new();
+
+    async fn figures(
+        pool: &SqlitePool,
+        reference: Reference,
+    ) -> Result<std::sync::Arc<Figures>, sqlx::Error> {
+        // The generation first, then the data (a change in between only means another read).
         let (database, generation) = crate::areas::db::figures_generation(pool).await?;
-        if let Some((db, at, kept)) = &*SPARKLINES.lock().unwrap_or_else(|e| e.into_inner()) {
-            if *db == database && *at == generation {
+        let key = (database, reference == Reference::Peers);
+        let cache = FIGURES.get_or_init(Default::default);
+        if let Some((at, kept)) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            if *at == generation {
                 return Ok(kept.clone());
             }
         }
@@ -285,31 +306,6 @@ pub mod db {
                 ((area, key), values)
             })
             .collect();
-        let sparklines = std::sync::Arc::new(sparklines);
-        *SPARKLINES.lock().unwrap_or_else(|e| e.into_inner()) =
-            Some((database, generation, sparklines.clone()));
-        Ok(sparklines)
-    }
-
-    /// The whole monitor. `with_contacts` adds the activation-log rule, which only
-    /// coordinators may see.
-    pub async fn overview(
-        pool: &SqlitePool,
-        with_contacts: bool,
-        reference: Reference,
-    ) -> Result<MonitorOverview, sqlx::Error> {
-        let today: String = sqlx::query_scalar("SELECT date('now')")
-            .fetch_one(pool)
-            .await?;
-        let key_indicators: Vec<IndicatorDefinition> =
-            crate::areas::db::indicator_definitions(pool)
-                .await?
-                .into_iter()
-                .filter(|d| d.is_key)
-                .collect();
-        let areas = crate::areas::db::area_summaries(pool).await?;
-
-        let sparklines = sparklines(pool).await?;
         // The vacancy rule compares the latest value with the same period a year earlier.
         let year_earlier: HashMap<i64, (String, f64)> = sqlx::query_as::<_, (i64, String, f64)>(
             "SELECT a.id, earlier.period, earlier.value
@@ -328,21 +324,6 @@ pub mod db {
         .await?
         .into_iter()
         .map(|(area, period, value)| (area, (period, value)))
-        .collect();
-        let overdue: HashMap<i64, i64> = sqlx::query_as(
-            "SELECT area_id, count(*) FROM opgaves
-             WHERE status <> 'done' AND due_date < date('now') GROUP BY area_id",
-        )
-        .fetch_all(pool)
-        .await?
-        .into_iter()
-        .collect();
-        let assessed: HashMap<i64, String> = sqlx::query_as(
-            "SELECT area_id, max(assessed_on) FROM stuurwiel_assessments GROUP BY area_id",
-        )
-        .fetch_all(pool)
-        .await?
-        .into_iter()
         .collect();
         // The reference beside each latest key value: same period, city or the area's type.
         let references: HashMap<(i64, String), f64> = {
@@ -366,6 +347,91 @@ pub mod db {
                 .filter_map(|(area, key, value)| Some(((area, key), value?)))
                 .collect()
         };
+        let averages: Vec<(String, String)> = sqlx::query_as(
+            "SELECT c.indicator_key, group_concat(c.period || '=' || c.value, ';')
+             FROM indicator_city_averages c
+             JOIN indicator_definitions d ON d.key = c.indicator_key AND d.is_key = 1
+             GROUP BY c.indicator_key",
+        )
+        .fetch_all(pool)
+        .await?;
+        let medians: Vec<(String, String, String)> = if reference == Reference::Peers {
+            sqlx::query_as(
+                "SELECT m.indicator_key, m.area_type, group_concat(m.period || '=' || m.value, ';')
+                 FROM indicator_peer_medians m
+                 JOIN indicator_definitions d ON d.key = m.indicator_key AND d.is_key = 1
+                 GROUP BY m.indicator_key, m.area_type",
+            )
+            .fetch_all(pool)
+            .await?
+        } else {
+            Vec::new()
+        };
+        let parse = |rows: Vec<(String, String)>| {
+            rows.into_iter()
+                .map(|(key, pairs)| (key, crate::areas::db::parse_pairs(&pairs)))
+                .collect()
+        };
+        let figures = std::sync::Arc::new(Figures {
+            sparklines,
+            year_earlier,
+            references,
+            averages: parse(averages),
+            medians: medians
+                .into_iter()
+                .map(|(key, area_type, pairs)| {
+                    (key, area_type, crate::areas::db::parse_pairs(&pairs))
+                })
+                .collect(),
+        });
+        let mut entries = cache.lock().unwrap_or_else(|e| e.into_inner());
+        // A handful of databases in tests, one in production.
+        if entries.len() >= 64 {
+            entries.clear();
+        }
+        entries.insert(key, (generation, figures.clone()));
+        Ok(figures)
+    }
+
+    /// The whole monitor. `with_contacts` adds the activation-log rule, which only
+    /// coordinators may see.
+    pub async fn overview(
+        pool: &SqlitePool,
+        with_contacts: bool,
+        reference: Reference,
+    ) -> Result<MonitorOverview, sqlx::Error> {
+        let today: String = sqlx::query_scalar("SELECT date('now')")
+            .fetch_one(pool)
+            .await?;
+        let key_indicators: Vec<IndicatorDefinition> =
+            crate::areas::db::indicator_definitions(pool)
+                .await?
+                .into_iter()
+                .filter(|d| d.is_key)
+                .collect();
+        let areas = crate::areas::db::area_summaries(pool).await?;
+
+        let figures = figures(pool, reference).await?;
+        let (sparklines, year_earlier, references) = (
+            &figures.sparklines,
+            &figures.year_earlier,
+            &figures.references,
+        );
+        let overdue: HashMap<i64, i64> = sqlx::query_as(
+            "SELECT area_id, count(*) FROM opgaves
+             WHERE status <> 'done' AND due_date < date('now') GROUP BY area_id",
+        )
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .collect();
+        let assessed: HashMap<i64, String> = sqlx::query_as(
+            "SELECT area_id, max(assessed_on) FROM stuurwiel_assessments GROUP BY area_id",
+        )
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .collect();
         let mut outcomes: HashMap<
             i64,
             Vec<(String, OpgaveStatus, crate::areas::outcomes::Outcome)>,
@@ -446,21 +512,14 @@ pub mod db {
             })
             .collect();
 
-        let averages: Vec<(String, String)> = sqlx::query_as(
-            "SELECT c.indicator_key, group_concat(c.period || '=' || c.value, ';')
-             FROM indicator_city_averages c
-             JOIN indicator_definitions d ON d.key = c.indicator_key AND d.is_key = 1
-             GROUP BY c.indicator_key",
-        )
-        .fetch_all(pool)
-        .await?;
         let city_trend = key_indicators
             .iter()
             .map(|d| {
-                let points = averages
+                let points = figures
+                    .averages
                     .iter()
                     .find(|(k, _)| *k == d.key)
-                    .map(|(_, pairs)| crate::areas::db::parse_pairs(pairs))
+                    .map(|(_, points)| points.clone())
                     .unwrap_or_default();
                 let (points, yearly_average) = crate::areas::series::chart_points(
                     &points,
@@ -478,35 +537,25 @@ pub mod db {
 
         let peer_trend = match reference {
             Reference::City => Vec::new(),
-            Reference::Peers => {
-                let medians: Vec<(String, String, String)> = sqlx::query_as(
-                    "SELECT m.indicator_key, m.area_type, group_concat(m.period || '=' || m.value, ';')
-                     FROM indicator_peer_medians m
-                     JOIN indicator_definitions d ON d.key = m.indicator_key AND d.is_key = 1
-                     GROUP BY m.indicator_key, m.area_type",
-                )
-                .fetch_all(pool)
-                .await?;
-                key_indicators
-                    .iter()
-                    .map(|d| {
-                        AreaType::ALL
-                            .iter()
-                            .filter_map(|t| {
-                                let (_, _, pairs) = medians
-                                    .iter()
-                                    .find(|(k, code, _)| *k == d.key && code == t.code())?;
-                                let points = crate::areas::db::parse_pairs(pairs);
-                                let (points, _) = crate::areas::series::chart_points(
-                                    &points,
-                                    crate::areas::series::MAX_CHART_POINTS,
-                                );
-                                Some((*t, points))
-                            })
-                            .collect()
-                    })
-                    .collect()
-            }
+            Reference::Peers => key_indicators
+                .iter()
+                .map(|d| {
+                    AreaType::ALL
+                        .iter()
+                        .filter_map(|t| {
+                            let (_, _, points) = figures
+                                .medians
+                                .iter()
+                                .find(|(k, code, _)| *k == d.key && code == t.code())?;
+                            let (points, _) = crate::areas::series::chart_points(
+                                points,
+                                crate::areas::series::MAX_CHART_POINTS,
+                            );
+                            Some((*t, points))
+                        })
+                        .collect()
+                })
+                .collect(),
         };
 
         Ok(MonitorOverview {
