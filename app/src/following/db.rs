@@ -239,7 +239,6 @@ pub async fn pending(
     Ok(Some(PendingFollow {
         name: name_of(&mut conn, &subject, area_id, theme_key.as_deref()).await?,
         frequency: Frequency::from_code(&frequency).unwrap_or(Frequency::Weekly),
-        already_confirmed: false,
     }))
 }
 

@@ -165,7 +165,6 @@ pub struct ManagePage {
 pub struct PendingFollow {
     pub name: String,
     pub frequency: Frequency,
-    pub already_confirmed: bool,
 }
 
 /// Local midnight-free arithmetic for the digest: the latest Monday 08:00 in Amsterdam at
