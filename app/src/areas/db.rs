@@ -456,16 +456,10 @@ struct StoredSeries {
     peer: Vec<(String, Vec<(String, f64)>)>,
 }
 
-type SeriesKey = (Vec<u8>, i64, Option<AreaType>);
-
-/// Series read before, with the figures' generation they were read at (see migration
-/// `figures_generation`). Formatting ten years of values as text in SQLite and parsing
-/// them again was a third of a profile's cost; now it happens once per change.
-static SERIES_CACHE: std::sync::OnceLock<
-    std::sync::Mutex<std::collections::HashMap<SeriesKey, (i64, std::sync::Arc<StoredSeries>)>>,
-> = std::sync::OnceLock::new();
-/// Most areas kept (a city has tens to a few hundred).
-const SERIES_CACHE_ENTRIES: usize = 2_000;
+/// Series read before, per area and peer group (see [`FiguresCache`]). Formatting ten years
+/// of values as text in SQLite and parsing them again was a third of a profile's cost; now
+/// it happens once per change. At most 2,000 areas (a city has tens to a few hundred).
+static SERIES: FiguresCache<(i64, Option<AreaType>), StoredSeries> = FiguresCache::new(2_000);
 
 /// Which database this is and how often its figures changed (migration
 /// `figures_generation`): what is derived from figures alone may be kept under this.
@@ -478,21 +472,76 @@ pub(crate) async fn figures_generation(pool: &SqlitePool) -> Result<(Vec<u8>, i6
     .await
 }
 
+/// Values derived from figures alone, kept per database and key until the figures change
+/// (see [`figures_generation`]); emptied when full.
+pub(crate) struct FiguresCache<K, V> {
+    entries: std::sync::OnceLock<
+        std::sync::Mutex<std::collections::HashMap<(Vec<u8>, K), (i64, std::sync::Arc<V>)>>,
+    >,
+    max: usize,
+}
+
+impl<K: Eq + std::hash::Hash, V> FiguresCache<K, V> {
+    pub(crate) const fn new(max: usize) -> Self {
+        FiguresCache {
+            entries: std::sync::OnceLock::new(),
+            max,
+        }
+    }
+
+    /// The kept value for `key`, or what `read` reads now (and is kept).
+    pub(crate) async fn get_or_read<F, Fut>(
+        &self,
+        pool: &SqlitePool,
+        key: K,
+        read: F,
+    ) -> Result<std::sync::Arc<V>, sqlx::Error>
+    where
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<V, sqlx::Error>>,
+    {
+        // The generation first, then the data: a change in between makes the next request
+        // read again, never keeps old data under a new generation.
+        let (database, generation) = figures_generation(pool).await?;
+        let key = (database, key);
+        let entries = self.entries.get_or_init(Default::default);
+        if let Some((at, kept)) = entries.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            if *at == generation {
+                return Ok(kept.clone());
+            }
+        }
+        let value = std::sync::Arc::new(read().await?);
+        let mut entries = entries.lock().unwrap_or_else(|e| e.into_inner());
+        if entries.len() >= self.max {
+            entries.clear();
+        }
+        entries.insert(key, (generation, value.clone()));
+        Ok(value)
+    }
+}
+
+/// `group_concat` rows of "period=value" pairs per key, parsed (see [`parse_pairs`]).
+pub(crate) fn parsed_pairs<K>(rows: Vec<(K, String)>) -> Vec<(K, Vec<(String, f64)>)> {
+    rows.into_iter()
+        .map(|(key, pairs)| (key, parse_pairs(&pairs)))
+        .collect()
+}
+
 async fn stored_series(
     pool: &SqlitePool,
     area_id: i64,
     peers: Option<AreaType>,
 ) -> Result<std::sync::Arc<StoredSeries>, sqlx::Error> {
-    // The generation first, then the data: a change in between makes the next request read
-    // again, never keeps old data under a new generation.
-    let (database, generation) = figures_generation(pool).await?;
-    let key = (database, area_id, peers);
-    let cache = SERIES_CACHE.get_or_init(Default::default);
-    if let Some((at, stored)) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-        if *at == generation {
-            return Ok(stored.clone());
-        }
-    }
+    SERIES
+        .get_or_read(pool, (area_id, peers), || read_series(pool, area_id, peers))
+        .await
+}
+
+async fn read_series(
+    pool: &SqlitePool,
+    area_id: i64,
+    peers: Option<AreaType>,
+) -> Result<StoredSeries, sqlx::Error> {
     // One row per indicator with all its "period=value" pairs: sqlx hands rows over one
     // by one between threads, so ten years of months as rows would cost more than the query.
     let own: Vec<(String, String)> = sqlx::query_as(
@@ -517,25 +566,11 @@ async fn stored_series(
         Some(area_type) => super::peers::db::median_series(pool, area_id, area_type).await?,
         None => Vec::new(),
     };
-    let parse = |rows: Vec<(String, String)>| {
-        rows.into_iter()
-            .map(|(key, pairs)| {
-                let parsed = parse_pairs(&pairs);
-                (key, parsed)
-            })
-            .collect()
-    };
-    let stored = std::sync::Arc::new(StoredSeries {
-        own: parse(own),
-        city: parse(city),
-        peer: parse(peer),
-    });
-    let mut entries = cache.lock().unwrap_or_else(|e| e.into_inner());
-    if entries.len() >= SERIES_CACHE_ENTRIES {
-        entries.clear();
-    }
-    entries.insert(key, (generation, stored.clone()));
-    Ok(stored)
+    Ok(StoredSeries {
+        own: parsed_pairs(own),
+        city: parsed_pairs(city),
+        peer: parsed_pairs(peer),
+    })
 }
 
 /// Each indicator's values for one area with the city average (and the peer median when

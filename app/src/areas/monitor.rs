@@ -261,24 +261,22 @@ pub mod db {
         medians: Vec<(String, String, Points)>,
     }
 
-    type FiguresKey = (Vec<u8>, bool);
-    static FIGURES: std::sync::OnceLock<
-        std::sync::Mutex<HashMap<FiguresKey, (i64, std::sync::Arc<Figures>)>>,
-    > = std::sync::OnceLock::new();
+    /// Kept per reference mode (peers or not); a handful of databases in tests.
+    static FIGURES: crate::areas::db::FiguresCache<bool, Figures> =
+        crate::areas::db::FiguresCache::new(64);
 
     async fn figures(
         pool: &SqlitePool,
         reference: Reference,
     ) -> Result<std::sync::Arc<Figures>, sqlx::Error> {
-        // The generation first, then the data (a change in between only means another read).
-        let (database, generation) = crate::areas::db::figures_generation(pool).await?;
-        let key = (database, reference == Reference::Peers);
-        let cache = FIGURES.get_or_init(Default::default);
-        if let Some((at, kept)) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-            if *at == generation {
-                return Ok(kept.clone());
-            }
-        }
+        FIGURES
+            .get_or_read(pool, reference == Reference::Peers, || {
+                read_figures(pool, reference)
+            })
+            .await
+    }
+
+    async fn read_figures(pool: &SqlitePool, reference: Reference) -> Result<Figures, sqlx::Error> {
         // Sparklines show the last `SPARKLINE_POINTS` measurements of each key indicator.
         // CROSS JOIN fixes the join order, so SQLite walks the (area, indicator, period)
         // index per area instead of scanning every stored value.
@@ -367,30 +365,18 @@ pub mod db {
         } else {
             Vec::new()
         };
-        let parse = |rows: Vec<(String, String)>| {
-            rows.into_iter()
-                .map(|(key, pairs)| (key, crate::areas::db::parse_pairs(&pairs)))
-                .collect()
-        };
-        let figures = std::sync::Arc::new(Figures {
+        Ok(Figures {
             sparklines,
             year_earlier,
             references,
-            averages: parse(averages),
+            averages: crate::areas::db::parsed_pairs(averages),
             medians: medians
                 .into_iter()
                 .map(|(key, area_type, pairs)| {
                     (key, area_type, crate::areas::db::parse_pairs(&pairs))
                 })
                 .collect(),
-        });
-        let mut entries = cache.lock().unwrap_or_else(|e| e.into_inner());
-        // A handful of databases in tests, one in production.
-        if entries.len() >= 64 {
-            entries.clear();
-        }
-        entries.insert(key, (generation, figures.clone()));
-        Ok(figures)
+        })
     }
 
     /// The whole monitor. `with_contacts` adds the activation-log rule, which only

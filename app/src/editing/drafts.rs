@@ -73,6 +73,28 @@ pub async fn store_for_lapsed(
     insert(pool, form, draft, None).await
 }
 
+/// A form anyone may post, refused without JavaScript: the browser goes back to
+/// `page#anchor` with what was typed and why (`?concept=`); over the public drafts' limits
+/// the form comes back empty rather than storing more.
+pub async fn back_to_public_form(
+    pool: &SqlitePool,
+    form: &str,
+    page: &str,
+    anchor: &str,
+    values: Values,
+    errors: FieldErrors,
+) {
+    let draft = Draft {
+        values,
+        errors,
+        preview_html: None,
+    };
+    match store_public(pool, form, &draft).await {
+        Ok(token) => leptos_axum::redirect(&format!("{page}?concept={token}#{anchor}")),
+        Err(_) => leptos_axum::redirect(&format!("{page}#{anchor}")),
+    }
+}
+
 /// Keeps the draft of a form anyone may post.
 pub async fn store_public(pool: &SqlitePool, form: &str, draft: &Draft) -> Result<String, NotKept> {
     store_public_from(pool, form, draft, &guard::request_auth().ip).await

@@ -98,22 +98,14 @@ pub async fn follow(
                 .into_iter()
                 .map(|(k, v)| (k.to_string(), v.clone()))
                 .collect();
-                let draft = crate::editing::drafts::Draft {
-                    values,
-                    errors,
-                    preview_html: None,
-                };
-                let stored = match pool() {
-                    Ok(pool) => crate::editing::drafts::store_public(&pool, "follow", &draft)
+                match pool() {
+                    Ok(pool) => {
+                        crate::editing::drafts::back_to_public_form(
+                            &pool, "follow", PAGE_PATH, "volgen", values, errors,
+                        )
                         .await
-                        .ok(),
-                    Err(_) => None,
-                };
-                match stored {
-                    Some(token) => {
-                        leptos_axum::redirect(&format!("{PAGE_PATH}?concept={token}#volgen"))
                     }
-                    None => leptos_axum::redirect(&format!("{PAGE_PATH}#volgen")),
+                    Err(_) => leptos_axum::redirect(&format!("{PAGE_PATH}#volgen")),
                 }
             }
         }

@@ -52,10 +52,6 @@ pub enum Requested {
     Quiet,
 }
 
-fn normalised(email: &str) -> String {
-    email.trim().to_lowercase()
-}
-
 /// A follow request: stored unconfirmed, and a confirmation mail in the outbox, in one
 /// transaction.
 pub async fn request(
@@ -83,7 +79,7 @@ pub async fn request(
         errors.add("form", "Dit kunt u niet (meer) volgen.");
         return Err(FollowError::Invalid(errors));
     };
-    let email = normalised(&form.email);
+    let email = crate::sessions::normalised_email(&form.email);
     let mails_today: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM mail_outbox
          WHERE recipient = ? AND kind IN ('follow_confirm', 'follow_known') AND created_at > ?",
@@ -118,7 +114,7 @@ pub async fn request(
     .fetch_optional(&mut *tx)
     .await?;
     let outcome = match existing {
-        Some((_, Some(_))) => {
+        Some((id, Some(_))) => {
             let key = links::key(pool).await?;
             let token = links::token(&key, follower_id, generation);
             crate::mail::enqueue(
@@ -128,12 +124,9 @@ pub async fn request(
             )
             .await?;
             // Counted for the per-IP limit like any request.
-            sqlx::query("UPDATE follows SET ip = ? WHERE follower_id = ? AND subject = ? AND area_id IS ? AND theme_key IS ?")
+            sqlx::query("UPDATE follows SET ip = ? WHERE id = ?")
                 .bind(ip)
-                .bind(follower_id)
-                .bind(subject.code())
-                .bind(area_id)
-                .bind(&theme_key)
+                .bind(id)
                 .execute(&mut *tx)
                 .await?;
             Requested::AlreadyFollowing

@@ -65,10 +65,6 @@ pub fn is_valid(key: &[u8], token: &str, follower_id: i64, generation: i64) -> b
             == 0
 }
 
-pub fn manage_path(token: &str) -> String {
-    super::api::links_path::manage(token)
-}
-
 pub fn unsubscribe_path(token: &str) -> String {
     format!("{}/afmelden/{token}", super::PAGE_PATH)
 }

@@ -83,7 +83,7 @@ fn footer(token: &str) -> String {
     format!(
         "{SIGNATURE}\n\n--\nU krijgt deze mail omdat u dit volgt op Kernpunt. Wat u volgt en hoe vaak u mail krijgt, regelt u hier:\n{url}{manage}\nAfmelden voor alles, met één klik:\n{url}{unsubscribe}\nMeer over uw gegevens: {url}/privacy",
         url = public_url(),
-        manage = links::manage_path(token),
+        manage = super::api::links_path::manage(token),
         unsubscribe = links::unsubscribe_path(token),
     )
 }

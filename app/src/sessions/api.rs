@@ -107,21 +107,15 @@ pub async fn sign_up(
                 .into_iter()
                 .map(|(k, v)| (k.to_string(), v.clone()))
                 .collect();
-                let draft = crate::editing::drafts::Draft {
+                crate::editing::drafts::back_to_public_form(
+                    &pool,
+                    &format!("signup:{slug}"),
+                    &format!("/sessies/{slug}"),
+                    "aanmelden",
                     values,
                     errors,
-                    preview_html: None,
-                };
-                // Back to the form with what was typed; over the public drafts' limits, the
-                // form comes back empty rather than storing more.
-                match crate::editing::drafts::store_public(&pool, &format!("signup:{slug}"), &draft)
-                    .await
-                {
-                    Ok(token) => {
-                        leptos_axum::redirect(&format!("/sessies/{slug}?concept={token}#aanmelden"))
-                    }
-                    Err(_) => leptos_axum::redirect(&format!("/sessies/{slug}#aanmelden")),
-                }
+                )
+                .await;
             }
         }
     }

@@ -117,20 +117,13 @@ pub async fn send_my_registrations(
                 if errors.is_empty() {
                     errors.add("form", error.to_string());
                 }
-                let draft = crate::editing::drafts::Draft {
-                    values: [("email".to_string(), email.clone())].into_iter().collect(),
-                    errors,
-                    preview_html: None,
-                };
-                let stored = match crate::db::pool_from_context() {
-                    Some(pool) => crate::editing::drafts::store_public(&pool, "mine", &draft)
+                let values = [("email".to_string(), email.clone())].into_iter().collect();
+                match crate::db::pool_from_context() {
+                    Some(pool) => {
+                        crate::editing::drafts::back_to_public_form(
+                            &pool, "mine", PAGE_PATH, "opvragen", values, errors,
+                        )
                         .await
-                        .ok(),
-                    None => None,
-                };
-                match stored {
-                    Some(token) => {
-                        leptos_axum::redirect(&format!("{PAGE_PATH}?concept={token}#opvragen"))
                     }
                     None => leptos_axum::redirect(&format!("{PAGE_PATH}#opvragen")),
                 }
@@ -168,7 +161,7 @@ pub mod db {
     }
 
     fn address_hash(email: &str) -> String {
-        token_hash(&email.trim().to_lowercase())
+        token_hash(&crate::sessions::normalised_email(email))
     }
 
     /// Checks the limits, and writes the overview mail with fresh links to the outbox when

@@ -193,6 +193,11 @@ pub fn email_problem(email: &str) -> Option<&'static str> {
     (!valid).then_some("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")
 }
 
+/// An address as the public forms store and compare it: trimmed, in lower case.
+pub fn normalised_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
 /// Checks a sign-up on the server; Dutch messages per field.
 pub fn validate_signup(form: &SignupForm) -> crate::editing::FieldErrors {
     let mut errors = crate::editing::FieldErrors::default();

@@ -82,15 +82,7 @@ async fn back_with(
     if errors.is_empty() {
         errors.add("_form", error.to_string());
     }
-    let draft = crate::editing::drafts::Draft {
-        values,
-        errors,
-        preview_html: None,
-    };
-    match crate::editing::drafts::store_public(pool, form, &draft).await {
-        Ok(token) => leptos_axum::redirect(&format!("{page}?concept={token}#{form}")),
-        Err(_) => leptos_axum::redirect(&format!("{page}#{form}")),
-    }
+    crate::editing::drafts::back_to_public_form(pool, form, page, form, values, errors).await;
 }
 
 /// The area's opgaves, for merging a proposal into one (only for those who triage).

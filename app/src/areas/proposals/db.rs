@@ -70,7 +70,7 @@ pub async fn propose(
     if from_ip >= MAX_PROPOSALS_PER_IP_PER_HOUR {
         return Err(ProposalError::TooManyFromHere);
     }
-    let email = form.email.trim().to_lowercase();
+    let email = crate::sessions::normalised_email(&form.email);
     let open: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM proposals WHERE email = ? AND status = 'open'
            AND (confirmed_at IS NOT NULL OR created_at > ?)",
@@ -228,7 +228,7 @@ pub async fn support(
     if !errors.is_empty() {
         return Err(ProposalError::Invalid(errors));
     }
-    let email = email.trim().to_lowercase();
+    let email = crate::sessions::normalised_email(email);
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let proposal: Option<(String, String)> = sqlx::query_as(
         "SELECT p.title, a.name FROM proposals p JOIN areas a ON a.id = p.area_id

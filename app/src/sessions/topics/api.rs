@@ -158,17 +158,15 @@ pub async fn suggest_topic(
                 if errors.is_empty() {
                     errors.add("form", error.to_string());
                 }
-                let draft = crate::editing::drafts::Draft {
-                    values: form.values(),
+                crate::editing::drafts::back_to_public_form(
+                    &pool,
+                    "topics:suggest",
+                    PAGE_PATH,
+                    "voorstellen",
+                    form.values(),
                     errors,
-                    preview_html: None,
-                };
-                match crate::editing::drafts::store_public(&pool, "topics:suggest", &draft).await {
-                    Ok(token) => {
-                        leptos_axum::redirect(&page_url(&format!("concept={token}"), "voorstellen"))
-                    }
-                    Err(_) => leptos_axum::redirect(&format!("{PAGE_PATH}#voorstellen")),
-                }
+                )
+                .await;
             }
         }
     }
