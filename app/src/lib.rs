@@ -70,8 +70,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let stylesheet = assets::stylesheet_href(&options);
     #[cfg(feature = "ssr")]
     csp::provide_request_nonce();
+    #[cfg(feature = "ssr")]
+    let hydration_scripts = assets::hydration_scripts(&options);
     #[cfg(not(feature = "ssr"))]
     let stylesheet = String::new();
+    #[cfg(not(feature = "ssr"))]
+    let hydration_scripts = view! { <HydrationScripts options islands=true/> };
     view! {
         <!DOCTYPE html>
         <html lang="nl" class="utrecht-html">
@@ -85,7 +89,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href=stylesheet/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 // Islands: only the interactive parts hydrate, when the browser is idle.
-                <HydrationScripts options islands=true/>
+                {hydration_scripts}
                 <script type="module" src=ui::scripts::NAVIGATE.href()></script>
                 <MetaTags/>
             </head>

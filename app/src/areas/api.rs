@@ -61,9 +61,7 @@ pub async fn get_area_profile(slug: String) -> Result<Option<AreaProfile>, AreaE
 #[server(endpoint = "area_filter_choices")]
 pub async fn area_filter_choices() -> Result<AreaListing, AreaError> {
     let pool = crate::db::pool_from_context().ok_or(AreaError::Unavailable)?;
-    let mut listing = super::db::list_areas(&pool, &AreaFilter::default())
+    super::db::area_filter_choices(&pool)
         .await
-        .map_err(unavailable)?;
-    listing.areas.clear();
-    Ok(listing)
+        .map_err(unavailable)
 }

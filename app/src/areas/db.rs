@@ -80,32 +80,7 @@ pub async fn area_summaries(pool: &SqlitePool) -> Result<Vec<AreaSummary>, sqlx:
     )
     .fetch_all(pool)
     .await?;
-    // The latest and previous value of each key indicator for every area, in one pass.
-    // The latest and previous value of each key indicator for every area: index probes,
-    // not a sort of every stored value.
-    let values: Vec<(i64, String, String, f64, Option<f64>)> = sqlx::query_as(
-        "SELECT a.id, d.key, cur.period, cur.value, prev.value
-         FROM areas a
-         JOIN indicator_definitions d ON d.is_key = 1 AND d.retired_at IS NULL
-         JOIN indicator_values cur ON cur.id = (
-             SELECT v.id FROM indicator_values v WHERE v.area_id = a.id AND v.indicator_key = d.key
-             ORDER BY v.period DESC LIMIT 1)
-         LEFT JOIN indicator_values prev ON prev.id = (
-             SELECT v.id FROM indicator_values v WHERE v.area_id = a.id AND v.indicator_key = d.key
-             ORDER BY v.period DESC LIMIT 1 OFFSET 1)
-         ORDER BY d.position",
-    )
-    .fetch_all(pool)
-    .await?;
-    let mut by_area: std::collections::HashMap<i64, Vec<KeyValue>> = Default::default();
-    for (area_id, key, period, value, previous) in values {
-        by_area.entry(area_id).or_default().push(KeyValue {
-            key,
-            period,
-            value,
-            previous,
-        });
-    }
+    let key_values = latest_key_values(pool).await?;
     rows.into_iter()
         .map(|row| {
             Ok(AreaSummary {
@@ -116,7 +91,7 @@ pub async fn area_summaries(pool: &SqlitePool) -> Result<Vec<AreaSummary>, sqlx:
                     .open_themes
                     .map(|t| t.split(',').map(str::to_string).collect())
                     .unwrap_or_default(),
-                key_values: by_area.remove(&row.id).unwrap_or_default(),
+                key_values: key_values.get(&row.id).cloned().unwrap_or_default(),
                 id: row.id,
                 slug: row.slug,
                 name: row.name,
@@ -124,6 +99,47 @@ pub async fn area_summaries(pool: &SqlitePool) -> Result<Vec<AreaSummary>, sqlx:
             })
         })
         .collect()
+}
+
+/// The latest and previous value of each key indicator per area, in the indicators' order.
+type KeyValuesByArea = std::collections::HashMap<i64, Vec<KeyValue>>;
+
+/// Kept under the figures generation (see [`FiguresCache`]): the query probes two values per
+/// area and key indicator, a millisecond for 70 areas, on every list and monitor.
+static KEY_VALUES: FiguresCache<(), KeyValuesByArea> = FiguresCache::new(1);
+
+async fn latest_key_values(
+    pool: &SqlitePool,
+) -> Result<std::sync::Arc<KeyValuesByArea>, sqlx::Error> {
+    KEY_VALUES
+        .get_or_read(pool, (), || async {
+            // Index probes, not a sort of every stored value.
+            let values: Vec<(i64, String, String, f64, Option<f64>)> = sqlx::query_as(
+                "SELECT a.id, d.key, cur.period, cur.value, prev.value
+                 FROM areas a
+                 JOIN indicator_definitions d ON d.is_key = 1 AND d.retired_at IS NULL
+                 JOIN indicator_values cur ON cur.id = (
+                     SELECT v.id FROM indicator_values v WHERE v.area_id = a.id AND v.indicator_key = d.key
+                     ORDER BY v.period DESC LIMIT 1)
+                 LEFT JOIN indicator_values prev ON prev.id = (
+                     SELECT v.id FROM indicator_values v WHERE v.area_id = a.id AND v.indicator_key = d.key
+                     ORDER BY v.period DESC LIMIT 1 OFFSET 1)
+                 ORDER BY d.position, d.key",
+            )
+            .fetch_all(pool)
+            .await?;
+            let mut by_area = KeyValuesByArea::default();
+            for (area_id, key, period, value, previous) in values {
+                by_area.entry(area_id).or_default().push(KeyValue {
+                    key,
+                    period,
+                    value,
+                    previous,
+                });
+            }
+            Ok(by_area)
+        })
+        .await
 }
 
 /// Theme keys and labels of the themes in use (forms offer only these), in display order.
@@ -139,13 +155,12 @@ pub async fn list_areas(
     filter: &super::list::AreaFilter,
 ) -> Result<super::list::AreaListing, sqlx::Error> {
     let all = area_summaries(pool).await?;
-    let key_indicators: Vec<IndicatorDefinition> = indicator_definitions(pool)
-        .await?
-        .into_iter()
-        .filter(|d| d.is_key)
-        .collect();
-    let districts = crate::programme::districts::names(pool).await?;
-    let themes = themes(pool).await?;
+    let super::list::AreaListing {
+        key_indicators,
+        districts,
+        themes,
+        ..
+    } = area_filter_choices(pool).await?;
     let mut ignored = Vec::new();
     let checked =
         super::list::check_filter(filter, &districts, &themes, &key_indicators, &mut ignored);
@@ -157,6 +172,24 @@ pub async fn list_areas(
         districts,
         themes,
         ignored,
+    })
+}
+
+/// What the list's filter form offers (key indicators, districts, themes), without areas.
+pub async fn area_filter_choices(
+    pool: &SqlitePool,
+) -> Result<super::list::AreaListing, sqlx::Error> {
+    Ok(super::list::AreaListing {
+        areas: Vec::new(),
+        total: 0,
+        key_indicators: indicator_definitions(pool)
+            .await?
+            .into_iter()
+            .filter(|d| d.is_key)
+            .collect(),
+        districts: crate::programme::districts::names(pool).await?,
+        themes: themes(pool).await?,
+        ignored: Vec::new(),
     })
 }
 

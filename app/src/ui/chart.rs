@@ -32,21 +32,51 @@ const LINE_Y_TICKS: usize = 6;
 /// Formats an SVG coordinate with at most one decimal so the markup stays
 /// small: `12.3`, `12` for whole numbers, never `-0`; non-finite input gives `0`.
 pub fn fmt(v: f64) -> String {
+    let mut out = String::with_capacity(8);
+    push_coordinate(&mut out, v);
+    out
+}
+
+/// Appends `fmt(v)` to `out`. Charts write thousands of coordinates per page: whole tenths
+/// as digits, not through float formatting (which was a tenth of a profile's render).
+pub fn push_coordinate(out: &mut String, v: f64) {
     if !v.is_finite() {
-        return "0".to_string();
+        out.push('0');
+        return;
     }
     if v.abs() >= 1e15 {
         // Too large for a meaningful decimal; print as a whole number.
-        return format!("{v:.0}");
+        out.push_str(&format!("{v:.0}"));
+        return;
     }
-    let r = (v * 10.0).round() / 10.0;
-    if r == 0.0 {
-        "0".to_string()
-    } else if r.fract() == 0.0 {
-        format!("{r:.0}")
-    } else {
-        format!("{r:.1}")
+    let tenths = (v * 10.0).round() as i64;
+    if tenths < 0 {
+        out.push('-');
     }
+    let tenths = tenths.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut whole = tenths / 10;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (whole % 10) as u8;
+        whole /= 10;
+        if whole == 0 {
+            break;
+        }
+    }
+    out.extend(digits[start..].iter().map(|&d| d as char));
+    if tenths % 10 != 0 {
+        out.push('.');
+        out.push((b'0' + (tenths % 10) as u8) as char);
+    }
+}
+
+/// Appends "x,y" to an SVG path or points list.
+fn push_point(out: &mut String, x: f64, y: f64) {
+    push_coordinate(out, x);
+    out.push(',');
+    push_coordinate(out, y);
 }
 
 /// A finite, non-negative version of `v` (anything else becomes 0), for sizes.
@@ -386,13 +416,15 @@ pub fn line_layout(frame: Frame, series: &[&[(String, f64)]]) -> Option<LineLayo
                 let (x, y) = (x_of(i), y_of(v));
                 let continues = prev.is_some_and(|p| p + 1 == i);
                 if continues {
-                    path.push_str(&format!("L{},{}", fmt(x), fmt(y)));
+                    path.push('L');
+                    push_point(&mut path, x, y);
                     segment_len += 1;
                 } else {
                     if segment_len == 1 {
                         path.push_str("h0");
                     }
-                    path.push_str(&format!("M{},{}", fmt(x), fmt(y)));
+                    path.push('M');
+                    push_point(&mut path, x, y);
                     segment_len = 1;
                 }
                 prev = Some(i);
@@ -473,7 +505,7 @@ pub fn sparkline(values: &[f64], width: f64, height: f64) -> Option<Sparkline> {
         };
         let y = if y.is_finite() { y } else { height / 2.0 };
         path.push(if i == 0 { 'M' } else { 'L' });
-        path.push_str(&format!("{},{}", fmt(x), fmt(y)));
+        push_point(&mut path, x, y);
         last = (x, y);
     }
     Some(Sparkline { path, last })
@@ -526,11 +558,14 @@ fn sane_scale(scale_min: f64, scale_max: f64) -> (f64, f64) {
 
 /// Formats points as an SVG `points` attribute: "x,y x,y ...".
 fn points_attr(points: &[(f64, f64)]) -> String {
-    points
-        .iter()
-        .map(|(x, y)| format!("{},{}", fmt(*x), fmt(*y)))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(points.len() * 10);
+    for (i, (x, y)) in points.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        push_point(&mut out, *x, *y);
+    }
+    out
 }
 
 /// Radar (spider) chart geometry for `segments` axes, first axis straight up,
@@ -784,6 +819,12 @@ mod tests {
         assert_eq!(fmt(f64::NAN), "0");
         assert_eq!(fmt(f64::INFINITY), "0");
         assert_eq!(fmt(1e20), "100000000000000000000");
+        assert_eq!(fmt(0.05), "0.1");
+        assert_eq!(fmt(-0.05), "-0.1");
+        assert_eq!(fmt(1234.56), "1234.6");
+        assert_eq!(fmt(99.95), "100");
+        assert_eq!(fmt(-7.0), "-7");
+        assert_eq!(fmt(9.99e14), "999000000000000");
     }
 
     #[test]
