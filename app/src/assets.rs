@@ -58,70 +58,10 @@ mod tests {
     }
 }
 
-/// Markup written as it is into the page, for HTML the server made itself (see
-/// [`hydration_scripts`]). Server only: nothing outside an island is mounted in the browser.
-pub struct RawHtml(String);
-
-impl leptos::tachys::view::Render for RawHtml {
-    type State = ();
-    fn build(self) -> Self::State {}
-    fn rebuild(self, _state: &mut Self::State) {}
-}
-
-impl leptos::tachys::view::RenderHtml for RawHtml {
-    type AsyncOutput = Self;
-    type Owned = Self;
-    const MIN_LENGTH: usize = 0;
-
-    fn dry_resolve(&mut self) {}
-
-    async fn resolve(self) -> Self::AsyncOutput {
-        self
-    }
-
-    fn html_len(&self) -> usize {
-        self.0.len()
-    }
-
-    fn to_html_with_buf(
-        self,
-        buf: &mut String,
-        position: &mut leptos::tachys::view::Position,
-        _escape: bool,
-        _mark_branches: bool,
-        _extra_attrs: Vec<leptos::attr::any_attribute::AnyAttribute>,
-    ) {
-        buf.push_str(&self.0);
-        *position = leptos::tachys::view::Position::NextChild;
-    }
-
-    fn hydrate<const FROM_SERVER: bool>(
-        self,
-        _cursor: &leptos::tachys::hydration::Cursor,
-        _position: &leptos::tachys::view::PositionState,
-    ) -> Self::State {
-    }
-
-    fn into_owned(self) -> Self::Owned {
-        self
-    }
-}
-
-impl leptos::tachys::view::add_attr::AddAnyAttr for RawHtml {
-    type Output<SomeNewAttr: leptos::attr::Attribute> = RawHtml;
-
-    fn add_any_attr<NewAttr: leptos::attr::Attribute>(self, _attr: NewAttr) -> Self::Output<NewAttr>
-    where
-        Self::Output<NewAttr>: leptos::tachys::view::RenderHtml,
-    {
-        self
-    }
-}
-
 /// Leptos's `<HydrationScripts islands=true/>` for this page. Leptos 0.8 reads `hash.txt`
 /// from disk for every page it writes them on; they differ only by the nonce, so they are
 /// written once per process and the page's nonce is put in.
-pub fn hydration_scripts(options: &LeptosOptions) -> RawHtml {
+pub fn hydration_scripts(options: &LeptosOptions) -> crate::ui::fragments::RawHtml {
     use leptos::prelude::*;
     // A value no real nonce (hex) can be.
     const MARK: &str = "{{kernpunt-nonce}}";
@@ -141,5 +81,5 @@ pub fn hydration_scripts(options: &LeptosOptions) -> RawHtml {
     let nonce = leptos::nonce::use_nonce()
         .map(|nonce| nonce.to_string())
         .unwrap_or_default();
-    RawHtml(template.replace(MARK, &nonce))
+    crate::ui::fragments::RawHtml::new(template.replace(MARK, &nonce))
 }

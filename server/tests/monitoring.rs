@@ -477,3 +477,56 @@ async fn the_activation_log_is_private() {
     assert!(html.contains("Rondgang met de pandeigenaren"));
     assert!(html.contains("Gevelscan laten maken"));
 }
+
+/// The profile's charts are rendered once and kept as HTML (`ui::fragments`): a new value,
+/// a renamed indicator or area must still show at once, also on a page the page cache
+/// never keeps (a coordinator's).
+#[tokio::test]
+async fn kept_charts_follow_values_wording_and_names() {
+    let server = TestServer::start().await;
+    let cookie = server.cookie_for(Actor::Coordinator).await.unwrap();
+    let (status, before) = server.get_as("/gebieden/lindenplein", &cookie).await;
+    assert_eq!(status, 200);
+    assert!(before.contains("<caption>Leegstand (verkooppunten) per periode"));
+    assert!(!before.contains("77,7%"));
+    let (_, again) = server.get_as("/gebieden/lindenplein", &cookie).await;
+    let charts = |html: &str| {
+        let start = html.find("Verloop door de tijd").unwrap();
+        html[start..start + 20_000].to_string()
+    };
+    assert_eq!(charts(&before), charts(&again));
+
+    sqlx::query(
+        "UPDATE indicator_values SET value = 77.7
+         WHERE indicator_key = 'vacancy_outlets'
+           AND area_id = (SELECT id FROM areas WHERE slug = 'lindenplein')
+           AND period = (SELECT max(period) FROM indicator_values v
+                         WHERE v.indicator_key = 'vacancy_outlets'
+                           AND v.area_id = (SELECT id FROM areas WHERE slug = 'lindenplein'))",
+    )
+    .execute(&server.pool)
+    .await
+    .unwrap();
+    let (_, html) = server.get_as("/gebieden/lindenplein", &cookie).await;
+    assert!(
+        charts(&html).contains("77,7%"),
+        "the chart's table shows the new value"
+    );
+
+    // Wording is not a figure (the figures generation stays), yet the charts follow it.
+    sqlx::query(
+        "UPDATE indicator_definitions SET label = 'Winkelleegstand' WHERE key = 'vacancy_outlets'",
+    )
+    .execute(&server.pool)
+    .await
+    .unwrap();
+    let (_, html) = server.get_as("/gebieden/lindenplein", &cookie).await;
+    assert!(html.contains("<caption>Winkelleegstand per periode"));
+    assert!(!html.contains("<caption>Leegstand (verkooppunten) per periode"));
+    sqlx::query("UPDATE areas SET name = 'Lindenplein-Noord' WHERE slug = 'lindenplein'")
+        .execute(&server.pool)
+        .await
+        .unwrap();
+    let (_, html) = server.get_as("/gebieden/lindenplein", &cookie).await;
+    assert!(html.contains("aria-label=\"Lindenplein-Noord 2025: "));
+}

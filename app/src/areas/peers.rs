@@ -112,13 +112,33 @@ pub mod db {
     use super::*;
     use sqlx::SqlitePool;
 
+    /// Per indicator: the area's own latest value and the values of the live areas of its type in that period.
+    type PeerValues = Vec<(String, f64, Vec<f64>)>;
+
+    /// Kept under the figures generation: the query gathers every peer's value per
+    /// indicator, the profile's most expensive one.
+    static PEER_VALUES: crate::areas::db::FiguresCache<(i64, AreaType), PeerValues> =
+        crate::areas::db::FiguresCache::new(2_000);
+
     /// Every peer value in the period of the area's latest value, per indicator:
     /// `(indicator key, own value, the values of the live areas of its type)`.
     pub async fn latest_peer_values(
         pool: &SqlitePool,
         area_id: i64,
         area_type: AreaType,
-    ) -> Result<Vec<(String, f64, Vec<f64>)>, sqlx::Error> {
+    ) -> Result<std::sync::Arc<PeerValues>, sqlx::Error> {
+        PEER_VALUES
+            .get_or_read(pool, (area_id, area_type), || {
+                read_latest_peer_values(pool, area_id, area_type)
+            })
+            .await
+    }
+
+    async fn read_latest_peer_values(
+        pool: &SqlitePool,
+        area_id: i64,
+        area_type: AreaType,
+    ) -> Result<PeerValues, sqlx::Error> {
         // One row per indicator with all values joined (rows cross threads one by one).
         // Per indicator one probe of the (area, indicator, period) index for the latest
         // value, not a scan of every value the area has.
@@ -348,8 +368,9 @@ mod db_tests {
                     db::latest_peer_values(&pool, id, AreaType::NeighbourhoodCentre)
                         .await
                         .unwrap()
-                        .into_iter()
+                        .iter()
                         .find(|(k, _, _)| k == "vacancy_outlets")
+                        .cloned()
                         .unwrap();
                 standing(
                     AreaType::NeighbourhoodCentre,

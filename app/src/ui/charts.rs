@@ -216,6 +216,77 @@ pub fn ChartCard(
     #[prop(default = Vec::new())]
     milestones: Vec<Milestone>,
 ) -> impl IntoView {
+    // Rendered once per set of inputs and kept as HTML (see `ui::fragments`): the charts are
+    // most of a profile's and the monitor's HTML and render time, and their inputs change
+    // only with the figures or their wording.
+    #[cfg(feature = "ssr")]
+    {
+        use super::fragments::FragmentCache;
+        static CARDS: FragmentCache = FragmentCache::new(2_000);
+        let inputs = card_inputs(
+            &heading,
+            level,
+            note,
+            &label,
+            &caption,
+            &lines,
+            &format,
+            &milestones,
+        );
+        CARDS.get_or_render(inputs, || {
+            chart_card(
+                heading, level, note, label, caption, lines, format, milestones,
+            )
+            .to_html()
+        })
+    }
+    #[cfg(not(feature = "ssr"))]
+    chart_card(
+        heading, level, note, label, caption, lines, format, milestones,
+    )
+}
+
+/// A hash of everything [`chart_card`] reads.
+#[cfg(feature = "ssr")]
+#[allow(clippy::too_many_arguments)]
+fn card_inputs(
+    heading: &str,
+    level: u8,
+    note: Option<&str>,
+    label: &str,
+    caption: &str,
+    lines: &[ChartLine],
+    format: &ValueFormat,
+    milestones: &[Milestone],
+) -> u64 {
+    use super::fragments::{hash_points, inputs_hasher};
+    use std::hash::{Hash, Hasher};
+    let mut hasher = inputs_hasher();
+    (heading, level, note, label, caption).hash(&mut hasher);
+    (&format.unit, format.decimals).hash(&mut hasher);
+    lines.len().hash(&mut hasher);
+    for line in lines {
+        (&line.label, line.class, line.reference).hash(&mut hasher);
+        hash_points(&mut hasher, &line.points);
+    }
+    milestones.len().hash(&mut hasher);
+    for milestone in milestones {
+        (&milestone.date, &milestone.label).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn chart_card(
+    heading: String,
+    level: u8,
+    note: Option<&'static str>,
+    label: String,
+    caption: String,
+    lines: Vec<ChartLine>,
+    format: ValueFormat,
+    milestones: Vec<Milestone>,
+) -> impl IntoView {
     let series: Vec<&[(String, f64)]> = lines.iter().map(|l| l.points.as_slice()).collect();
     let axis = chart::period_axis(&series);
     let placed = place_milestones(&axis, &milestones);
@@ -295,6 +366,24 @@ pub fn ChartTable(
 /// A small trend line for tables; decorative, the number beside it carries the meaning.
 #[component]
 pub fn SparklineSvg(values: Vec<f64>) -> impl IntoView {
+    // The monitor draws one per area and key indicator: kept as HTML like the chart cards.
+    #[cfg(feature = "ssr")]
+    {
+        use super::fragments::{hash_f64, inputs_hasher, FragmentCache};
+        use std::hash::{Hash, Hasher};
+        static SPARKLINES: FragmentCache = FragmentCache::new(20_000);
+        let mut hasher = inputs_hasher();
+        values.len().hash(&mut hasher);
+        for value in &values {
+            hash_f64(&mut hasher, *value);
+        }
+        SPARKLINES.get_or_render(hasher.finish(), || sparkline_svg(values).to_html())
+    }
+    #[cfg(not(feature = "ssr"))]
+    sparkline_svg(values)
+}
+
+fn sparkline_svg(values: Vec<f64>) -> impl IntoView {
     const WIDTH: f64 = 80.0;
     const HEIGHT: f64 = 20.0;
     chart::sparkline(&values, WIDTH, HEIGHT).map(|line| {

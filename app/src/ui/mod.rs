@@ -3,6 +3,8 @@
 pub mod chart;
 pub mod charts;
 pub mod format;
+#[cfg(feature = "ssr")]
+pub mod fragments;
 pub mod honeypot;
 pub mod layout;
 pub mod notice;
