@@ -106,39 +106,45 @@ pub async fn upload_import(
 }
 
 /// Follows a renamed area: `GET /gebieden/{old}/…` answers a permanent redirect to the
-/// same page under the area's current slug. Other requests pass untouched.
+/// same page under the area's current slug. Other requests pass untouched. Only a page that
+/// was not found is looked up (an old slug is never a current one), so the pages that exist
+/// cost no extra query.
 pub async fn follow_renamed_areas(
     State(state): State<AppState>,
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
-    if request.method() == axum::http::Method::GET || request.method() == axum::http::Method::HEAD {
-        if let Some(rest) = request.uri().path().strip_prefix("/gebieden/") {
-            let (slug, tail) = match rest.split_once('/') {
-                Some((slug, tail)) => (slug, format!("/{tail}")),
-                None => (rest, String::new()),
-            };
-            if !slug.is_empty() && !app::areas::edit::identity::RESERVED_SLUGS.contains(&slug) {
-                let current: Result<Option<String>, _> = sqlx::query_scalar(
-                    "SELECT a.slug FROM area_slug_redirects r JOIN areas a ON a.id = r.area_id
-                     WHERE r.old_slug = ?",
-                )
-                .bind(slug)
-                .fetch_optional(&state.pool)
-                .await;
-                if let Ok(Some(current)) = current {
-                    let query = request
-                        .uri()
-                        .query()
-                        .map(|q| format!("?{q}"))
-                        .unwrap_or_default();
-                    return Redirect::permanent(&format!("/gebieden/{current}{tail}{query}"))
-                        .into_response();
-                }
-            }
-        }
+    let readable =
+        request.method() == axum::http::Method::GET || request.method() == axum::http::Method::HEAD;
+    let uri = request.uri().clone();
+    let response = next.run(request).await;
+    if !readable || response.status() != StatusCode::NOT_FOUND {
+        return response;
     }
-    next.run(request).await
+    let Some(rest) = uri.path().strip_prefix("/gebieden/") else {
+        return response;
+    };
+    let (slug, tail) = match rest.split_once('/') {
+        Some((slug, tail)) => (slug, format!("/{tail}")),
+        None => (rest, String::new()),
+    };
+    if slug.is_empty() || app::areas::edit::identity::RESERVED_SLUGS.contains(&slug) {
+        return response;
+    }
+    let current: Result<Option<String>, _> = sqlx::query_scalar(
+        "SELECT a.slug FROM area_slug_redirects r JOIN areas a ON a.id = r.area_id
+         WHERE r.old_slug = ?",
+    )
+    .bind(slug)
+    .fetch_optional(&state.pool)
+    .await;
+    match current {
+        Ok(Some(current)) => {
+            let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
+            Redirect::permanent(&format!("/gebieden/{current}{tail}{query}")).into_response()
+        }
+        _ => response,
+    }
 }
 
 /// An open data file: anyone may fetch it, also from a script on another site.

@@ -228,13 +228,17 @@ pub async fn area_profile(
     pool: &SqlitePool,
     slug: &str,
 ) -> Result<Option<AreaProfile>, sqlx::Error> {
+    // One connection for the whole profile: every query through the pool hands the
+    // connection back with a round trip to its thread (sqlx pings it), which cost more than
+    // most of these small queries.
+    let mut conn = pool.acquire().await?;
     let Some(area): Option<AreaRow> = sqlx::query_as(
         "SELECT id, slug, name, district, area_type, phase, activation, story, ambition,
                 archived_at IS NOT NULL AS archived
          FROM areas WHERE slug = ?",
     )
     .bind(slug)
-    .fetch_optional(pool)
+    .fetch_optional(&mut *conn)
     .await?
     else {
         return Ok(None);
@@ -263,9 +267,9 @@ pub async fn area_profile(
                   o.due_date IS NULL, o.due_date, o.title",
     )
     .bind(area.id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
-    let links = super::outcomes::db::links(pool, Some(area.id)).await?;
+    let links = super::outcomes::db::links(&mut *conn, Some(area.id)).await?;
 
     type StakeholderRow = (
         String,
@@ -283,14 +287,14 @@ pub async fn area_profile(
          ORDER BY s.role, org.name",
     )
     .bind(area.id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
 
     let contacts: Vec<(String, String, Option<String>)> = sqlx::query_as(
         "SELECT role, name, email FROM contacts WHERE area_id = ? ORDER BY role, name",
     )
     .bind(area.id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
 
     // Latest and previous value per indicator through the (area, indicator, period) unique
@@ -313,13 +317,27 @@ pub async fn area_profile(
          ORDER BY d.position, d.key",
     )
     .bind(area.id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
+
+    let stuurwiel = latest_stuurwiel(&mut conn, area.id).await?;
+    let proposals: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT p.id, p.title,
+                (SELECT count(*) FROM proposal_supports s WHERE s.proposal_id = p.id AND s.confirmed_at IS NOT NULL) AS supports
+         FROM proposals p
+         WHERE p.area_id = ? AND p.status = 'open' AND p.confirmed_at IS NOT NULL AND p.hidden = 0
+         ORDER BY supports DESC, p.id DESC LIMIT 3",
+    )
+    .bind(area.id)
+    .fetch_all(&mut *conn)
+    .await?;
+    // Handed back before the figures are read through the pool: holding one connection
+    // while waiting for another could leave every request waiting when all are taken.
+    drop(conn);
 
     let area_type = decode("area type", &area.area_type, AreaType::from_code)?;
     let indicator_keys: Vec<&str> = indicators.iter().map(|i| i.key.as_str()).collect();
     let (series, raw) = series_of(pool, area.id, Some(area_type), &indicator_keys).await?;
-    let stuurwiel = latest_stuurwiel(pool, area.id).await?;
     let peer_values = super::peers::db::latest_peer_values(pool, area.id, area_type).await?;
 
     let is_key: Vec<bool> = indicators.iter().map(|row| row.is_key).collect();
@@ -424,16 +442,6 @@ pub async fn area_profile(
         ),
     });
 
-    let proposals: Vec<(i64, String, i64)> = sqlx::query_as(
-        "SELECT p.id, p.title,
-                (SELECT count(*) FROM proposal_supports s WHERE s.proposal_id = p.id AND s.confirmed_at IS NOT NULL) AS supports
-         FROM proposals p
-         WHERE p.area_id = ? AND p.status = 'open' AND p.confirmed_at IS NOT NULL AND p.hidden = 0
-         ORDER BY supports DESC, p.id DESC LIMIT 3",
-    )
-    .bind(area.id)
-    .fetch_all(pool)
-    .await?;
     Ok(Some(AreaProfile {
         proposals,
         series,
@@ -492,7 +500,11 @@ struct StoredSeries {
 /// Series read before, per area and peer group (see [`FiguresCache`]). Formatting ten years
 /// of values as text in SQLite and parsing them again was a third of a profile's cost; now
 /// it happens once per change. At most 2,000 areas (a city has tens to a few hundred).
-static SERIES: FiguresCache<(i64, Option<AreaType>), StoredSeries> = FiguresCache::new(2_000);
+static SERIES: FiguresCache<(i64, Option<AreaType>, Vec<String>), ShapedSeries> =
+    FiguresCache::new(2_000);
+
+/// A profile's series shaped for its charts, and as stored (see [`series_of`]).
+type ShapedSeries = (Vec<IndicatorSeries>, Vec<Vec<(String, f64)>>);
 
 /// Which database this is and how often its figures changed (migration
 /// `figures_generation`): what is derived from figures alone may be kept under this.
@@ -560,16 +572,6 @@ pub(crate) fn parsed_pairs<K>(rows: Vec<(K, String)>) -> Vec<(K, Vec<(String, f6
         .collect()
 }
 
-async fn stored_series(
-    pool: &SqlitePool,
-    area_id: i64,
-    peers: Option<AreaType>,
-) -> Result<std::sync::Arc<StoredSeries>, sqlx::Error> {
-    SERIES
-        .get_or_read(pool, (area_id, peers), || read_series(pool, area_id, peers))
-        .await
-}
-
 async fn read_series(
     pool: &SqlitePool,
     area_id: i64,
@@ -615,8 +617,30 @@ async fn series_of(
     area_id: i64,
     peers: Option<AreaType>,
     keys: &[&str],
-) -> Result<(Vec<IndicatorSeries>, Vec<Vec<(String, f64)>>), sqlx::Error> {
-    let stored = stored_series(pool, area_id, peers).await?;
+) -> Result<ShapedSeries, sqlx::Error> {
+    // Kept shaped (yearly averages worked out), not only as read: the shaping was most
+    // of what a profile still computed per request.
+    Ok((*shaped_series(pool, area_id, peers, keys).await?).clone())
+}
+
+async fn shaped_series(
+    pool: &SqlitePool,
+    area_id: i64,
+    peers: Option<AreaType>,
+    keys: &[&str],
+) -> Result<std::sync::Arc<ShapedSeries>, sqlx::Error> {
+    let key = (area_id, peers, keys.iter().map(|k| k.to_string()).collect());
+    SERIES
+        .get_or_read(pool, key, || async {
+            Ok(shape_series(
+                &read_series(pool, area_id, peers).await?,
+                keys,
+            ))
+        })
+        .await
+}
+
+fn shape_series(stored: &StoredSeries, keys: &[&str]) -> ShapedSeries {
     let pick = |rows: &[(String, Vec<(String, f64)>)], key: &str| -> Vec<(String, f64)> {
         rows.iter()
             .find(|(k, _)| k == key)
@@ -645,7 +669,7 @@ async fn series_of(
             }
         })
         .collect();
-    Ok((series, raw))
+    (series, raw)
 }
 
 /// Reads `"2024=7.5;2025=6.25"` (from `group_concat`) as points sorted by period.
@@ -663,7 +687,7 @@ pub fn parse_pairs(text: &str) -> Vec<(String, f64)> {
 
 /// The latest two assessments of an area on the active framework, if it has any.
 pub async fn latest_stuurwiel(
-    pool: &SqlitePool,
+    conn: &mut sqlx::SqliteConnection,
     area_id: i64,
 ) -> Result<Option<StuurwielView>, sqlx::Error> {
     let Some((framework_id, framework, scale_min, scale_max)): Option<(i64, String, i64, i64)> =
@@ -671,7 +695,7 @@ pub async fn latest_stuurwiel(
             "SELECT id, name, scale_min, scale_max FROM stuurwiel_frameworks
              WHERE is_active = 1 ORDER BY id LIMIT 1",
         )
-        .fetch_optional(pool)
+        .fetch_optional(&mut *conn)
         .await?
     else {
         return Ok(None);
@@ -681,7 +705,7 @@ pub async fn latest_stuurwiel(
          WHERE framework_id = ? ORDER BY position, id",
     )
     .bind(framework_id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let rounds: Vec<(i64, String, String, String)> = sqlx::query_as(
         "SELECT id, assessed_on, assessed_by, note FROM stuurwiel_assessments
@@ -689,7 +713,7 @@ pub async fn latest_stuurwiel(
     )
     .bind(area_id)
     .bind(framework_id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let mut assessments = Vec::new();
     for (id, assessed_on, assessed_by, note) in rounds {
@@ -697,7 +721,7 @@ pub async fn latest_stuurwiel(
             "SELECT segment_id, score, note FROM stuurwiel_scores WHERE assessment_id = ?",
         )
         .bind(id)
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?;
         assessments.push(Assessment {
             assessed_on,
@@ -932,7 +956,12 @@ mod tests {
     async fn stuurwiel_shows_the_latest_round_and_the_one_before() {
         let pool = fresh_pool().await;
         let area = insert_area(&pool, "aa", "A", "Noord").await;
-        assert_eq!(latest_stuurwiel(&pool, area).await.unwrap(), None);
+        assert_eq!(
+            latest_stuurwiel(&mut *pool.acquire().await.unwrap(), area)
+                .await
+                .unwrap(),
+            None
+        );
         let framework: i64 = sqlx::query_scalar(
             "INSERT INTO stuurwiel_frameworks (name) VALUES ('Test') RETURNING id",
         )
@@ -972,7 +1001,10 @@ mod tests {
             .await
             .unwrap();
         }
-        let view = latest_stuurwiel(&pool, area).await.unwrap().unwrap();
+        let view = latest_stuurwiel(&mut *pool.acquire().await.unwrap(), area)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(view.segments[0].name, "Eerste");
         assert_eq!(view.latest.assessed_on, "2025-03-01");
         assert_eq!(view.latest.scores, [Some((4, "n".to_string())), None]);
@@ -1063,23 +1095,21 @@ mod tests {
             }
         };
         insert("2024", 7.5).await;
-        let first = stored_series(&pool, area, None).await.unwrap();
-        let again = stored_series(&pool, area, None).await.unwrap();
+        let keys = [key.as_str()];
+        let first = shaped_series(&pool, area, None, &keys).await.unwrap();
+        let again = shaped_series(&pool, area, None, &keys).await.unwrap();
         assert!(std::sync::Arc::ptr_eq(&first, &again), "read once");
-        assert_eq!(
-            first.own,
-            vec![(key.clone(), vec![("2024".to_string(), 7.5)])]
-        );
+        assert_eq!(first.1, vec![vec![("2024".to_string(), 7.5)]]);
         insert("2025", 6.25).await;
-        let changed = stored_series(&pool, area, None).await.unwrap();
-        assert_eq!(changed.own[0].1.len(), 2, "a new value is seen at once");
+        let changed = shaped_series(&pool, area, None, &keys).await.unwrap();
+        assert_eq!(changed.1[0].len(), 2, "a new value is seen at once");
         // Another database in the same process never gets these.
         let other = fresh_pool().await;
         let area_there = insert_area(&other, "kerkstraat", "Kerkstraat", "Noord").await;
-        assert!(stored_series(&other, area_there, None)
+        assert!(shaped_series(&other, area_there, None, &keys)
             .await
             .unwrap()
-            .own
+            .1[0]
             .is_empty());
         // Archiving moves the averages: read again.
         sqlx::query("UPDATE areas SET archived_at = '2026-01-01T00:00:00Z' WHERE id = ?")
@@ -1087,7 +1117,7 @@ mod tests {
             .execute(&pool)
             .await
             .unwrap();
-        let after = stored_series(&pool, area, None).await.unwrap();
+        let after = shaped_series(&pool, area, None, &keys).await.unwrap();
         assert!(!std::sync::Arc::ptr_eq(&changed, &after));
     }
 

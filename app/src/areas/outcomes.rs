@@ -142,7 +142,6 @@ pub struct Milestone {
 #[cfg(feature = "ssr")]
 pub mod db {
     use super::*;
-    use sqlx::SqlitePool;
 
     /// One link as stored, with its opgave and the figures around it.
     #[derive(Clone, Debug, PartialEq)]
@@ -179,7 +178,10 @@ pub mod db {
     /// Every link of one area's opgaves (`Some(area)`), or of all live areas (`None`), by
     /// opgave and indicator order. "Before" is the last value of a period that ended before
     /// the opgave started (or, when it has not started, before it was created).
-    pub async fn links(pool: &SqlitePool, area: Option<i64>) -> Result<Vec<LinkRow>, sqlx::Error> {
+    pub async fn links<'e>(
+        executor: impl sqlx::SqliteExecutor<'e>,
+        area: Option<i64>,
+    ) -> Result<Vec<LinkRow>, sqlx::Error> {
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT o.area_id, o.id AS opgave_id, o.title, o.status, l.indicator_key,
                     d.label, d.unit, d.decimals, l.intended, l.target_value, l.target_date,
@@ -198,7 +200,7 @@ pub mod db {
              ORDER BY o.area_id, o.id, d.position, d.key",
         )
         .bind(area)
-        .fetch_all(pool)
+        .fetch_all(executor)
         .await?;
         Ok(rows
             .into_iter()
