@@ -287,3 +287,45 @@ async fn pages_ship_only_islands_and_the_navigation_script() {
     assert_eq!(status, 200);
     assert!(form.contains(&app::ui::scripts::PLACE_PICKER.href()));
 }
+
+/// The hydration scripts are written once per process (`assets::hydration_scripts`): on a
+/// page rendered for a logged-in user every script still carries that response's nonce,
+/// and the island loader names the built JS and wasm.
+#[tokio::test]
+async fn rendered_pages_carry_their_own_nonce_on_every_script() {
+    let server = common::TestServer::start().await;
+    let cookie = server.cookie_for(common::Actor::Coordinator).await.unwrap();
+    let mut seen = Vec::new();
+    for _ in 0..2 {
+        let response = server
+            .client
+            .get(format!("{}/gebieden/lindenplein", server.base))
+            .header("cookie", &cookie)
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            response.headers().get("x-kernpunt-cache").is_none(),
+            "rendered, not from the page cache"
+        );
+        let nonce = nonce_of(&response);
+        let html = response.text().await.unwrap();
+        let scripts = html.matches("<script").count();
+        assert!(scripts >= 2, "the early class script and the island loader");
+        assert_eq!(
+            html.matches(&format!("<script nonce=\"{nonce}\"")).count()
+                + html
+                    .matches(&format!("<script type=\"module\" nonce=\"{nonce}\""))
+                    .count(),
+            html.matches("<script").count() - html.matches("<script type=\"module\" src=").count(),
+            "every inline script has this response's nonce"
+        );
+        assert!(
+            html.contains("hydrateIslands"),
+            "the island loader is on the page"
+        );
+        assert!(!html.contains("kernpunt-nonce"), "no placeholder left");
+        seen.push(nonce);
+    }
+    assert_ne!(seen[0], seen[1]);
+}
