@@ -88,6 +88,20 @@ pub struct AreaListing {
     pub ignored: Vec<String>,
 }
 
+impl AreaListing {
+    /// The filter form's choices of this listing, without its areas.
+    pub fn choices(&self) -> AreaListing {
+        AreaListing {
+            areas: Vec::new(),
+            total: 0,
+            key_indicators: self.key_indicators.clone(),
+            districts: self.districts.clone(),
+            themes: self.themes.clone(),
+            ignored: Vec::new(),
+        }
+    }
+}
+
 /// Checks every filter value; unknown ones are dropped and described in `ignored`.
 pub fn check_filter(
     filter: &AreaFilter,

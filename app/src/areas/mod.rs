@@ -340,24 +340,22 @@ pub fn format_number(value: f64, decimals: u8) -> String {
     let formatted = format!("{:.*}", decimals as usize, value.abs());
     let negative = value < 0.0 && formatted.chars().any(|c| c.is_ascii_digit() && c != '0');
     let (int_part, frac_part) = match formatted.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (formatted, None),
+        Some((i, f)) => (i, Some(f)),
+        None => (formatted.as_str(), None),
     };
-    let mut grouped = String::new();
-    for (i, ch) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(ch);
-    }
-    let mut out = String::new();
+    let mut out = String::with_capacity(formatted.len() + int_part.len() / 3 + 4);
     if negative {
         out.push('−');
     }
-    out.push_str(&grouped);
+    for (i, ch) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(ch);
+    }
     if let Some(frac) = frac_part {
         out.push(',');
-        out.push_str(&frac);
+        out.push_str(frac);
     }
     out
 }

@@ -386,9 +386,6 @@ pub mod db {
         with_contacts: bool,
         reference: Reference,
     ) -> Result<MonitorOverview, sqlx::Error> {
-        let today: String = sqlx::query_scalar("SELECT date('now')")
-            .fetch_one(pool)
-            .await?;
         let key_indicators: Vec<IndicatorDefinition> =
             crate::areas::db::indicator_definitions(pool)
                 .await?
@@ -403,18 +400,26 @@ pub mod db {
             &figures.year_earlier,
             &figures.references,
         );
+        // The rest on one connection: sqlx pings every connection handed back to the pool,
+        // a round trip that cost as much as these small queries. (Taken after the reads
+        // through the pool above, so no request holds one connection while waiting for
+        // another.)
+        let mut conn = pool.acquire().await?;
+        let today: String = sqlx::query_scalar("SELECT date('now')")
+            .fetch_one(&mut *conn)
+            .await?;
         let overdue: HashMap<i64, i64> = sqlx::query_as(
             "SELECT area_id, count(*) FROM opgaves
              WHERE status <> 'done' AND due_date < date('now') GROUP BY area_id",
         )
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?
         .into_iter()
         .collect();
         let assessed: HashMap<i64, String> = sqlx::query_as(
             "SELECT area_id, max(assessed_on) FROM stuurwiel_assessments GROUP BY area_id",
         )
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?
         .into_iter()
         .collect();
@@ -422,7 +427,7 @@ pub mod db {
             i64,
             Vec<(String, OpgaveStatus, crate::areas::outcomes::Outcome)>,
         > = HashMap::new();
-        for link in crate::areas::outcomes::db::links(pool, None).await? {
+        for link in crate::areas::outcomes::db::links(&mut *conn, None).await? {
             outcomes.entry(link.area_id).or_default().push((
                 link.opgave_title,
                 link.opgave_status,
@@ -431,13 +436,14 @@ pub mod db {
         }
         let contacted: HashMap<i64, String> = if with_contacts {
             sqlx::query_as("SELECT area_id, max(held_on) FROM activation_moments GROUP BY area_id")
-                .fetch_all(pool)
+                .fetch_all(&mut *conn)
                 .await?
                 .into_iter()
                 .collect()
         } else {
             HashMap::new()
         };
+        drop(conn);
 
         let mut phase_counts: Vec<(Phase, usize)> = Phase::ALL.iter().map(|p| (*p, 0)).collect();
         let mut activation_counts: Vec<(Activation, usize)> =

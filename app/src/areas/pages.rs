@@ -1,6 +1,6 @@
 //! The public area pages: the list and the profile.
 
-use super::api::{area_filter_choices, get_area_profile, list_areas, AreaError, MAX_QUERY_CHARS};
+use super::api::{get_area_profile, list_areas, AreaError, MAX_QUERY_CHARS};
 use super::list::{AreaFilter, AreaListing};
 use super::*;
 use crate::ui::{
@@ -10,7 +10,7 @@ use crate::ui::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Form, A};
+use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// `/gebieden`: every area, filtered and sorted by what is in the URL.
@@ -23,8 +23,8 @@ pub fn AreaListPage() -> impl IntoView {
     let query_map = use_query_map();
     let filter = move || AreaFilter::from_query(|name| query_map.read().get(name));
     let listing = Resource::new(filter, list_areas);
-    let choices = Resource::new(|| (), |_| area_filter_choices());
-    let current = Signal::derive(filter);
+    // Read by every option of the form: worked out once, not per option.
+    let current = Memo::new(move |_| filter());
 
     view! {
         <Title text="Gebieden"/>
@@ -38,15 +38,12 @@ pub fn AreaListPage() -> impl IntoView {
             <a href="/gebieden/vergelijk">"vergelijk gebieden"</a> " en bekijk ze "
             <a href="/gebieden/kaart">"op de kaart"</a> "."
         </p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                choices.await.ok().map(|choices| view! { <AreaFilterForm choices filter=current/> })
-            })}
-        </Suspense>
         <Suspense fallback=|| view! { <p aria-busy="true">"Gebieden laden…"</p> }>
             {move || Suspend::new(async move {
                 match listing.await {
+                    // The listing holds the form's choices too: one read for both.
                     Ok(listing) => view! {
+                        <AreaFilterForm choices=listing.choices() filter=current.into()/>
                         {(!listing.ignored.is_empty()).then(|| view! {
                             <div class="notice notice--warning" role="status">
                                 <ul>{listing.ignored.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view()}</ul>
@@ -239,13 +236,13 @@ fn AreaTable(listing: AreaListing, filter: AreaFilter) -> impl IntoView {
                 <caption class="visually-hidden">"Kerngebieden met hun laatste kerncijfers"</caption>
                 <thead>
                     <tr>
-                        <th scope="col" aria-sort=name_state><A href=name_href>"Gebied"</A></th>
+                        <th scope="col" aria-sort=name_state><a href=name_href>"Gebied"</a></th>
                         <th scope="col">"Stadsdeel"</th>
                         <th scope="col">"Type"</th>
                         <th scope="col">"Fase"</th>
                         {key_indicators.clone().into_iter().map(|d| {
                             let (href, state) = sort_link(d.key.clone());
-                            view! { <th scope="col" class="numeric" aria-sort=state><A href=href>{d.label}</A></th> }
+                            view! { <th scope="col" class="numeric" aria-sort=state><a href=href>{d.label}</a></th> }
                         }).collect_view()}
                     </tr>
                 </thead>
@@ -263,7 +260,7 @@ fn AreaTable(listing: AreaListing, filter: AreaFilter) -> impl IntoView {
                             }).collect_view();
                             view! {
                                 <tr>
-                                    <th scope="row"><A href=href>{area.name}</A></th>
+                                    <th scope="row"><a href=href>{area.name}</a></th>
                                     <td>{area.district}</td>
                                     <td>{area.area_type.label()}</td>
                                     <td>{area.phase.label()}</td>
