@@ -143,9 +143,11 @@ async fn latest_key_values(
 }
 
 /// Theme keys and labels of the themes in use (forms offer only these), in display order.
-pub async fn themes(pool: &SqlitePool) -> Result<Vec<(String, String)>, sqlx::Error> {
+pub async fn themes<'e>(
+    executor: impl sqlx::SqliteExecutor<'e>,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
     sqlx::query_as("SELECT key, label FROM themes WHERE retired_at IS NULL ORDER BY position, key")
-        .fetch_all(pool)
+        .fetch_all(executor)
         .await
 }
 

@@ -71,26 +71,30 @@ fn bind_all<'q, O>(
 }
 
 /// The active stuurwiel's segments as (id, name), in stuurwiel order.
-pub async fn segment_choices(pool: &SqlitePool) -> Result<Vec<(String, String)>, sqlx::Error> {
+pub async fn segment_choices<'e>(
+    executor: impl sqlx::SqliteExecutor<'e>,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT CAST(s.id AS TEXT), s.name FROM stuurwiel_segments s
          JOIN stuurwiel_frameworks f ON f.id = s.framework_id AND f.is_active = 1
          ORDER BY s.position, s.id",
     )
-    .fetch_all(pool)
+    .fetch_all(executor)
     .await
 }
 
 /// Every area as (slug, name), by name.
-pub async fn area_choices(pool: &SqlitePool) -> Result<Vec<(String, String)>, sqlx::Error> {
+pub async fn area_choices<'e>(
+    executor: impl sqlx::SqliteExecutor<'e>,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
     sqlx::query_as("SELECT slug, name FROM areas ORDER BY name COLLATE NOCASE")
-        .fetch_all(pool)
+        .fetch_all(executor)
         .await
 }
 
 /// Choices per facet: (value, label), in display order. Years come from the facet index.
 async fn facet_choices(
-    pool: &SqlitePool,
+    conn: &mut sqlx::SqliteConnection,
     index: &FacetIndex,
     facet: Facet,
 ) -> Result<Vec<(String, String)>, sqlx::Error> {
@@ -99,9 +103,9 @@ async fn facet_choices(
             .iter()
             .map(|k| (k.code().to_string(), k.label().to_string()))
             .collect(),
-        Facet::Theme => crate::areas::db::themes(pool).await?,
-        Facet::Segment => segment_choices(pool).await?,
-        Facet::Area => area_choices(pool).await?,
+        Facet::Theme => crate::areas::db::themes(&mut *conn).await?,
+        Facet::Segment => segment_choices(&mut *conn).await?,
+        Facet::Area => area_choices(&mut *conn).await?,
         Facet::Year => {
             let mut years: Vec<String> = index
                 .rows
@@ -175,7 +179,9 @@ struct FacetIndex {
 
 /// Every item's facets, cached per database file and rebuilt when the items or their
 /// links changed (triggers raise `library_generation` on every change).
-async fn facet_index(pool: &SqlitePool) -> Result<std::sync::Arc<FacetIndex>, sqlx::Error> {
+async fn facet_index(
+    conn: &mut sqlx::SqliteConnection,
+) -> Result<std::sync::Arc<FacetIndex>, sqlx::Error> {
     use std::sync::{Arc, Mutex, OnceLock};
     static CACHE: OnceLock<Mutex<std::collections::HashMap<String, Arc<FacetIndex>>>> =
         OnceLock::new();
@@ -183,7 +189,7 @@ async fn facet_index(pool: &SqlitePool) -> Result<std::sync::Arc<FacetIndex>, sq
         "SELECT (SELECT file FROM pragma_database_list WHERE name = 'main'),
                 (SELECT CAST(n AS TEXT) FROM library_generation WHERE id = 1)",
     )
-    .fetch_one(pool)
+    .fetch_one(&mut *conn)
     .await?;
     let cache = CACHE.get_or_init(Default::default);
     if let Some(index) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&file) {
@@ -199,7 +205,7 @@ async fn facet_index(pool: &SqlitePool) -> Result<std::sync::Arc<FacetIndex>, sq
                         WHERE x.item_id = i.id), '')
          FROM library_items i",
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let list = |text: String| -> Vec<String> {
         text.split(',')
@@ -234,6 +240,9 @@ async fn facet_index(pool: &SqlitePool) -> Result<std::sync::Arc<FacetIndex>, sq
 
 /// Runs a search: ranked hits with highlighted snippets, the total, and facet counts.
 pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchResults, sqlx::Error> {
+    // One connection for the whole search: sqlx pings every connection handed back to the
+    // pool, a round trip that cost as much as these small queries.
+    let mut conn = pool.acquire().await?;
     let mut notes = Vec::new();
     let text: String = query.q.chars().take(search::MAX_QUERY_CHARS).collect();
     // Someone typing AND / OR / NOT in capitals means an operator we do not offer; searching
@@ -256,10 +265,10 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
     };
     // Totals and facet counts come from an in-memory copy of every item's facets, so one
     // full-text match serves them all instead of one per facet.
-    let index = facet_index(pool).await?;
+    let index = facet_index(&mut conn).await?;
     let mut choices = Vec::new();
     for facet in Facet::ALL {
-        let options = facet_choices(pool, &index, facet).await?;
+        let options = facet_choices(&mut conn, &index, facet).await?;
         let wanted = match facet {
             Facet::Kind => &query.kind,
             Facet::Theme => &query.theme,
@@ -296,7 +305,7 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
                 "SELECT group_concat(rowid) FROM library_fts WHERE library_fts MATCH ?",
             )
             .bind(fts)
-            .fetch_one(pool)
+            .fetch_one(&mut *conn)
             .await?;
             ids.unwrap_or_default()
                 .split(',')
@@ -331,7 +340,7 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
     };
     let rows: Vec<(String, String, String, Option<String>, String)> =
         bind_all(sqlx::query_as(&sql), &binds)
-            .fetch_all(pool)
+            .fetch_all(&mut *conn)
             .await?;
     let terms = query_terms(&text);
     let hits = rows
