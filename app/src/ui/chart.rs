@@ -66,7 +66,7 @@ pub fn push_coordinate(out: &mut String, v: f64) {
         }
     }
     out.extend(digits[start..].iter().map(|&d| d as char));
-    if tenths % 10 != 0 {
+    if !tenths.is_multiple_of(10) {
         out.push('.');
         out.push((b'0' + (tenths % 10) as u8) as char);
     }
