@@ -692,39 +692,74 @@ pub async fn latest_stuurwiel(
     conn: &mut sqlx::SqliteConnection,
     area_id: i64,
 ) -> Result<Option<StuurwielView>, sqlx::Error> {
-    let Some((framework_id, framework, scale_min, scale_max)): Option<(i64, String, i64, i64)> =
-        sqlx::query_as(
-            "SELECT id, name, scale_min, scale_max FROM stuurwiel_frameworks
-             WHERE is_active = 1 ORDER BY id LIMIT 1",
-        )
-        .fetch_optional(&mut *conn)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let segments: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT id, name, description FROM stuurwiel_segments
-         WHERE framework_id = ? ORDER BY position, id",
+    // The active framework with its segments in one query, the two latest rounds with their
+    // scores in another: each query is a round trip to the connection's thread.
+    type FrameworkRow = (
+        i64,
+        String,
+        i64,
+        i64,
+        Option<i64>,
+        Option<String>,
+        Option<String>,
+    );
+    let rows: Vec<FrameworkRow> = sqlx::query_as(
+        "SELECT f.id, f.name, f.scale_min, f.scale_max, s.id, s.name, s.description
+         FROM stuurwiel_frameworks f
+         LEFT JOIN stuurwiel_segments s ON s.framework_id = f.id
+         WHERE f.id = (SELECT id FROM stuurwiel_frameworks WHERE is_active = 1 ORDER BY id LIMIT 1)
+         ORDER BY s.position, s.id",
     )
-    .bind(framework_id)
     .fetch_all(&mut *conn)
     .await?;
-    let rounds: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT id, assessed_on, assessed_by, note FROM stuurwiel_assessments
-         WHERE area_id = ? AND framework_id = ? ORDER BY assessed_on DESC LIMIT 2",
+    let Some((framework_id, framework, scale_min, scale_max, ..)) = rows.first().cloned() else {
+        return Ok(None);
+    };
+    let segments: Vec<(i64, String, String)> = rows
+        .into_iter()
+        .filter_map(|(.., id, name, description)| {
+            Some((
+                id?,
+                name.unwrap_or_default(),
+                description.unwrap_or_default(),
+            ))
+        })
+        .collect();
+    type ScoreRow = (
+        i64,
+        String,
+        String,
+        String,
+        Option<i64>,
+        Option<i64>,
+        Option<String>,
+    );
+    let scored: Vec<ScoreRow> = sqlx::query_as(
+        "SELECT r.id, r.assessed_on, r.assessed_by, r.note, sc.segment_id, sc.score, sc.note
+         FROM (SELECT id, assessed_on, assessed_by, note FROM stuurwiel_assessments
+               WHERE area_id = ? AND framework_id = ? ORDER BY assessed_on DESC, id DESC LIMIT 2) r
+         LEFT JOIN stuurwiel_scores sc ON sc.assessment_id = r.id
+         ORDER BY r.assessed_on DESC, r.id DESC",
     )
     .bind(area_id)
     .bind(framework_id)
     .fetch_all(&mut *conn)
     .await?;
+    // Rows of one round follow each other; a round keeps its place (latest first).
+    let mut rounds: Vec<(i64, String, String, String, Vec<(i64, i64, String)>)> = Vec::new();
+    for (id, assessed_on, assessed_by, note, segment_id, score, score_note) in scored {
+        if rounds.last().map(|round| round.0) != Some(id) {
+            rounds.push((id, assessed_on, assessed_by, note, Vec::new()));
+        }
+        if let (Some(segment_id), Some(score), Some(round)) = (segment_id, score, rounds.last_mut())
+        {
+            round
+                .4
+                .push((segment_id, score, score_note.unwrap_or_default()));
+        }
+    }
     let mut assessments = Vec::new();
-    for (id, assessed_on, assessed_by, note) in rounds {
-        let scores: Vec<(i64, i64, String)> = sqlx::query_as(
-            "SELECT segment_id, score, note FROM stuurwiel_scores WHERE assessment_id = ?",
-        )
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
+    for (_, assessed_on, assessed_by, note, scores) in rounds {
         assessments.push(Assessment {
             assessed_on,
             assessed_by,
