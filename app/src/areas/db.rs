@@ -499,9 +499,10 @@ struct StoredSeries {
     peer: Vec<(String, Vec<(String, f64)>)>,
 }
 
-/// Series read before, per area and peer group (see [`FiguresCache`]). Formatting ten years
-/// of values as text in SQLite and parsing them again was a third of a profile's cost; now
-/// it happens once per change. At most 2,000 areas (a city has tens to a few hundred).
+/// A profile's series, read and shaped once per change of the figures (see
+/// [`FiguresCache`]), per area, peer group and the indicators asked for. Formatting ten years
+/// of values as text in SQLite and parsing them again was a third of a profile's cost. At
+/// most 2,000 entries (a city has tens to a few hundred areas).
 static SERIES: FiguresCache<(i64, Option<AreaType>, Vec<String>), ShapedSeries> =
     FiguresCache::new(2_000);
 
@@ -1177,6 +1178,8 @@ mod tests {
             "UPDATE areas SET area_type = 'district_centre'".to_string(),
             "UPDATE areas SET archived_at = '2026-01-01T00:00:00Z'".to_string(),
             format!("UPDATE indicator_definitions SET is_key = 1 - is_key WHERE key = '{key}'"),
+            // The latest key values are kept in the indicators' order (migration 18).
+            format!("UPDATE indicator_definitions SET position = position + 1 WHERE key = '{key}'"),
             "DELETE FROM indicator_values".to_string(),
         ];
         for change in changes {

@@ -40,13 +40,14 @@ pub fn fmt(v: f64) -> String {
 /// Appends `fmt(v)` to `out`. Charts write thousands of coordinates per page: whole tenths
 /// as digits, not through float formatting (which was a tenth of a profile's render).
 pub fn push_coordinate(out: &mut String, v: f64) {
+    use std::fmt::Write;
     if !v.is_finite() {
         out.push('0');
         return;
     }
     if v.abs() >= 1e15 {
         // Too large for a meaningful decimal; print as a whole number.
-        out.push_str(&format!("{v:.0}"));
+        let _ = write!(out, "{v:.0}");
         return;
     }
     let tenths = (v * 10.0).round() as i64;
@@ -54,21 +55,9 @@ pub fn push_coordinate(out: &mut String, v: f64) {
         out.push('-');
     }
     let tenths = tenths.unsigned_abs();
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    let mut whole = tenths / 10;
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (whole % 10) as u8;
-        whole /= 10;
-        if whole == 0 {
-            break;
-        }
-    }
-    out.extend(digits[start..].iter().map(|&d| d as char));
+    let _ = write!(out, "{}", tenths / 10);
     if !tenths.is_multiple_of(10) {
-        out.push('.');
-        out.push((b'0' + (tenths % 10) as u8) as char);
+        let _ = write!(out, ".{}", tenths % 10);
     }
 }
 

@@ -10,7 +10,8 @@ use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// Markup written as it is into the page, for HTML the server made itself (see
-/// `assets::hydration_scripts`, [`FragmentCache`]). Server only: nothing outside an island is mounted in the browser.
+/// `assets::hydration_scripts`, [`FragmentCache`]). Server only: nothing outside an island
+/// is mounted in the browser.
 pub struct RawHtml(Arc<str>);
 
 impl RawHtml {
