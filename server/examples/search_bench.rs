@@ -202,8 +202,15 @@ fn queries() -> Vec<LibraryQuery> {
 
 #[tokio::main]
 async fn main() {
+    // SEARCH_BENCH_DB keeps the generated database at that path, to study queries on it.
     let dir = tempfile::tempdir().expect("temp dir");
-    let database = dir.path().join("bench.db");
+    let database = match std::env::var_os("SEARCH_BENCH_DB") {
+        Some(path) => {
+            let _ = std::fs::remove_file(&path);
+            std::path::PathBuf::from(path)
+        }
+        None => dir.path().join("bench.db"),
+    };
     let pool = server::open_database(&database).await.expect("database");
     app::demo::seed(&pool).await.expect("seed");
 

@@ -12,62 +12,11 @@ fn kind(code: &str) -> Result<ItemKind, sqlx::Error> {
 /// A search's filters after checking them against what exists.
 #[derive(Clone, Debug, Default)]
 struct Filters {
-    fts: Option<String>,
     kind: Option<String>,
     theme: Option<String>,
-    segment: Option<i64>,
+    segment: Option<String>,
     area: Option<String>,
     year: Option<String>,
-}
-
-impl Filters {
-    /// `FROM … WHERE …` of the items matching every filter except `skip`, with its binds.
-    fn from_where(&self, skip: Option<Facet>) -> (String, Vec<String>) {
-        let mut sql = String::from("FROM library_items i");
-        let mut binds = Vec::new();
-        if let Some(fts) = &self.fts {
-            sql.push_str(" JOIN library_fts ON library_fts.rowid = i.id AND library_fts MATCH ?");
-            binds.push(fts.clone());
-        }
-        sql.push_str(" WHERE 1 = 1");
-        if let (Some(v), false) = (&self.kind, skip == Some(Facet::Kind)) {
-            sql.push_str(" AND i.kind = ?");
-            binds.push(v.clone());
-        }
-        if let (Some(v), false) = (&self.theme, skip == Some(Facet::Theme)) {
-            sql.push_str(
-                " AND EXISTS (SELECT 1 FROM library_item_themes t WHERE t.item_id = i.id AND t.theme_key = ?)",
-            );
-            binds.push(v.clone());
-        }
-        if let (Some(v), false) = (&self.segment, skip == Some(Facet::Segment)) {
-            sql.push_str(
-                " AND EXISTS (SELECT 1 FROM library_item_segments s WHERE s.item_id = i.id AND s.segment_id = CAST(? AS INTEGER))",
-            );
-            binds.push(v.to_string());
-        }
-        if let (Some(v), false) = (&self.area, skip == Some(Facet::Area)) {
-            sql.push_str(
-                " AND EXISTS (SELECT 1 FROM library_item_areas x JOIN areas a ON a.id = x.area_id WHERE x.item_id = i.id AND a.slug = ?)",
-            );
-            binds.push(v.clone());
-        }
-        if let (Some(v), false) = (&self.year, skip == Some(Facet::Year)) {
-            sql.push_str(" AND substr(i.published_on, 1, 4) = ?");
-            binds.push(v.clone());
-        }
-        (sql, binds)
-    }
-}
-
-fn bind_all<'q, O>(
-    mut query: sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>,
-    binds: &'q [String],
-) -> sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>> {
-    for bind in binds {
-        query = query.bind(bind);
-    }
-    query
 }
 
 /// The active stuurwiel's segments as (id, name), in stuurwiel order.
@@ -92,20 +41,62 @@ pub async fn area_choices<'e>(
         .await
 }
 
+/// What a search reads before it matches: the library's generation (for the facet index)
+/// and the choices of the theme, stuurwiel and area facets, in one round trip.
+struct Choices {
+    file: String,
+    generation: String,
+    themes: Vec<(String, String)>,
+    segments: Vec<(String, String)>,
+    areas: Vec<(String, String)>,
+}
+
+async fn choices(conn: &mut sqlx::SqliteConnection) -> Result<Choices, sqlx::Error> {
+    // Each part numbers its rows in its own display order; part 0 is the generation.
+    let rows: Vec<(i64, i64, String, String)> = sqlx::query_as(
+        "SELECT 0 AS part, 0 AS n, (SELECT file FROM pragma_database_list WHERE name = 'main'),
+                (SELECT CAST(n AS TEXT) FROM library_generation WHERE id = 1)
+         UNION ALL
+         SELECT 1, row_number() OVER (ORDER BY position, key), key, label
+           FROM themes WHERE retired_at IS NULL
+         UNION ALL
+         SELECT 2, row_number() OVER (ORDER BY s.position, s.id), CAST(s.id AS TEXT), s.name
+           FROM stuurwiel_segments s
+           JOIN stuurwiel_frameworks f ON f.id = s.framework_id AND f.is_active = 1
+         UNION ALL
+         SELECT 3, row_number() OVER (ORDER BY name COLLATE NOCASE), slug, name FROM areas
+         ORDER BY part, n",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut choices = Choices {
+        file: String::new(),
+        generation: String::new(),
+        themes: Vec::new(),
+        segments: Vec::new(),
+        areas: Vec::new(),
+    };
+    for (part, _, a, b) in rows {
+        match part {
+            0 => (choices.file, choices.generation) = (a, b),
+            1 => choices.themes.push((a, b)),
+            2 => choices.segments.push((a, b)),
+            _ => choices.areas.push((a, b)),
+        }
+    }
+    Ok(choices)
+}
+
 /// Choices per facet: (value, label), in display order. Years come from the facet index.
-async fn facet_choices(
-    conn: &mut sqlx::SqliteConnection,
-    index: &FacetIndex,
-    facet: Facet,
-) -> Result<Vec<(String, String)>, sqlx::Error> {
-    Ok(match facet {
+fn facet_choices(choices: &Choices, index: &FacetIndex, facet: Facet) -> Vec<(String, String)> {
+    match facet {
         Facet::Kind => ItemKind::ALL
             .iter()
             .map(|k| (k.code().to_string(), k.label().to_string()))
             .collect(),
-        Facet::Theme => crate::areas::db::themes(&mut *conn).await?,
-        Facet::Segment => segment_choices(&mut *conn).await?,
-        Facet::Area => area_choices(&mut *conn).await?,
+        Facet::Theme => choices.themes.clone(),
+        Facet::Segment => choices.segments.clone(),
+        Facet::Area => choices.areas.clone(),
         Facet::Year => {
             let mut years: Vec<String> = index
                 .rows
@@ -117,7 +108,7 @@ async fn facet_choices(
             years.dedup();
             years.into_iter().map(|y| (y.clone(), y)).collect()
         }
-    })
+    }
 }
 
 /// What the facets of one item are, kept in memory (see `facet_index`).
@@ -128,6 +119,8 @@ struct FacetRow {
     themes: Vec<String>,
     segments: Vec<String>,
     areas: Vec<String>,
+    /// For ordering hits of equal rank: newest first.
+    published_on: Option<String>,
 }
 
 impl FacetRow {
@@ -146,14 +139,17 @@ impl FacetRow {
 impl Filters {
     /// Whether an item passes every filter except `skip`.
     fn admits(&self, row: &FacetRow, skip: Option<Facet>) -> bool {
-        let pass = |facet: Facet, wanted: Option<String>| {
-            skip == Some(facet) || wanted.is_none_or(|w| row.values(facet).contains(&w.as_str()))
+        let pass = |facet: Facet, wanted: &Option<String>| {
+            skip == Some(facet)
+                || wanted
+                    .as_deref()
+                    .is_none_or(|w| row.values(facet).contains(&w))
         };
-        pass(Facet::Kind, self.kind.clone())
-            && pass(Facet::Theme, self.theme.clone())
-            && pass(Facet::Segment, self.segment.map(|s| s.to_string()))
-            && pass(Facet::Area, self.area.clone())
-            && pass(Facet::Year, self.year.clone())
+        pass(Facet::Kind, &self.kind)
+            && pass(Facet::Theme, &self.theme)
+            && pass(Facet::Segment, &self.segment)
+            && pass(Facet::Area, &self.area)
+            && pass(Facet::Year, &self.year)
     }
 }
 
@@ -175,35 +171,36 @@ fn count_values(rows: &[&FacetRow], filters: &Filters, facet: Facet) -> Vec<(Str
 struct FacetIndex {
     signature: String,
     rows: std::collections::HashMap<i64, FacetRow>,
+    /// Every item's id in the order of a search without words: newest first, then title.
+    newest_first: Vec<i64>,
 }
 
 /// Every item's facets, cached per database file and rebuilt when the items or their
 /// links changed (triggers raise `library_generation` on every change).
 async fn facet_index(
     conn: &mut sqlx::SqliteConnection,
+    file: String,
+    signature: String,
 ) -> Result<std::sync::Arc<FacetIndex>, sqlx::Error> {
     use std::sync::{Arc, Mutex, OnceLock};
     static CACHE: OnceLock<Mutex<std::collections::HashMap<String, Arc<FacetIndex>>>> =
         OnceLock::new();
-    let (file, signature): (String, String) = sqlx::query_as(
-        "SELECT (SELECT file FROM pragma_database_list WHERE name = 'main'),
-                (SELECT CAST(n AS TEXT) FROM library_generation WHERE id = 1)",
-    )
-    .fetch_one(&mut *conn)
-    .await?;
     let cache = CACHE.get_or_init(Default::default);
     if let Some(index) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&file) {
         if index.signature == signature {
             return Ok(index.clone());
         }
     }
-    let loaded: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
+    type Loaded = (i64, String, String, String, String, String, Option<String>);
+    let loaded: Vec<Loaded> = sqlx::query_as(
         "SELECT i.id, i.kind, ifnull(substr(i.published_on, 1, 4), ''),
                 ifnull((SELECT group_concat(theme_key) FROM library_item_themes WHERE item_id = i.id), ''),
                 ifnull((SELECT group_concat(segment_id) FROM library_item_segments WHERE item_id = i.id), ''),
                 ifnull((SELECT group_concat(a.slug) FROM library_item_areas x JOIN areas a ON a.id = x.area_id
-                        WHERE x.item_id = i.id), '')
-         FROM library_items i",
+                        WHERE x.item_id = i.id), ''),
+                i.published_on
+         FROM library_items i
+         ORDER BY i.published_on DESC, i.title",
     )
     .fetch_all(&mut *conn)
     .await?;
@@ -213,11 +210,13 @@ async fn facet_index(
             .map(str::to_string)
             .collect()
     };
+    let newest_first = loaded.iter().map(|row| row.0).collect();
     let index = Arc::new(FacetIndex {
         signature,
+        newest_first,
         rows: loaded
             .into_iter()
-            .map(|(id, kind, year, themes, segments, areas)| {
+            .map(|(id, kind, year, themes, segments, areas, published_on)| {
                 (
                     id,
                     FacetRow {
@@ -226,6 +225,7 @@ async fn facet_index(
                         themes: list(themes),
                         segments: list(segments),
                         areas: list(areas),
+                        published_on,
                     },
                 )
             })
@@ -238,7 +238,40 @@ async fn facet_index(
     Ok(index)
 }
 
+/// Every item matching `fts` as (id, rank), higher rank better: one pass of FTS5 with
+/// bm25, title weighing most, then the summary, then the body. Sent as one text so
+/// thousands of matches cost one row, not one hand-off each.
+async fn ranked_matches(
+    conn: &mut sqlx::SqliteConnection,
+    fts: &str,
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    // bm25 is negative, lower for better; a billion steps keep every real difference.
+    let text: Option<String> = sqlx::query_scalar(
+        // bm25 cannot be called inside an aggregate: the subquery's LIMIT keeps SQLite from
+        // flattening it into the group_concat.
+        "SELECT group_concat(pair) FROM (
+             SELECT rowid || ' ' || CAST(bm25(library_fts, 10.0, 4.0, 1.0) * -1000000000.0 AS INTEGER) AS pair
+             FROM library_fts WHERE library_fts MATCH ? LIMIT -1)",
+    )
+    .bind(fts)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(text
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|pair| {
+            let (id, rank) = pair.split_once(' ')?;
+            Some((id.parse().ok()?, rank.parse().ok()?))
+        })
+        .collect())
+}
+
 /// Runs a search: ranked hits with highlighted snippets, the total, and facet counts.
+///
+/// Three round trips: the facet choices with the library's generation, one full-text
+/// match giving every matching id with its rank, and the page's own rows. Filtering,
+/// counting and ordering happen in memory on the kept facet index, and snippets are made
+/// in Rust for the page's hits only (see `search::snippet`).
 pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchResults, sqlx::Error> {
     // One connection for the whole search: sqlx pings every connection handed back to the
     // pool, a round trip that cost as much as these small queries.
@@ -259,16 +292,12 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
             query.q.trim().chars().take(40).collect::<String>()
         ));
     }
-    let mut filters = Filters {
-        fts,
-        ..Default::default()
-    };
-    // Totals and facet counts come from an in-memory copy of every item's facets, so one
-    // full-text match serves them all instead of one per facet.
-    let index = facet_index(&mut conn).await?;
+    let mut filters = Filters::default();
+    let known = choices(&mut conn).await?;
+    let index = facet_index(&mut conn, known.file.clone(), known.generation.clone()).await?;
     let mut choices = Vec::new();
     for facet in Facet::ALL {
-        let options = facet_choices(&mut conn, &index, facet).await?;
+        let options = facet_choices(&known, &index, facet);
         let wanted = match facet {
             Facet::Kind => &query.kind,
             Facet::Theme => &query.theme,
@@ -280,13 +309,14 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
         if !wanted.is_empty() {
             if options.iter().any(|(v, _)| v == wanted) {
                 selected = wanted.clone();
-                match facet {
-                    Facet::Kind => filters.kind = Some(wanted.clone()),
-                    Facet::Theme => filters.theme = Some(wanted.clone()),
-                    Facet::Segment => filters.segment = wanted.parse().ok(),
-                    Facet::Area => filters.area = Some(wanted.clone()),
-                    Facet::Year => filters.year = Some(wanted.clone()),
-                }
+                let filter = match facet {
+                    Facet::Kind => &mut filters.kind,
+                    Facet::Theme => &mut filters.theme,
+                    Facet::Segment => &mut filters.segment,
+                    Facet::Area => &mut filters.area,
+                    Facet::Year => &mut filters.year,
+                };
+                *filter = Some(wanted.clone());
             } else {
                 notes.push(format!(
                     "{} ‘{}’ bestaat niet en is genegeerd.",
@@ -298,70 +328,36 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
         choices.push((facet, options, selected));
     }
 
-    let (from_where, binds) = filters.from_where(None);
-    let candidates: Vec<i64> = match &filters.fts {
+    // The candidates (matching the words, or every item) in the order they are shown.
+    let ordered: Vec<i64> = match &fts {
         Some(fts) => {
-            let ids: Option<String> = sqlx::query_scalar(
-                "SELECT group_concat(rowid) FROM library_fts WHERE library_fts MATCH ?",
-            )
-            .bind(fts)
-            .fetch_one(&mut *conn)
-            .await?;
-            ids.unwrap_or_default()
-                .split(',')
-                .filter_map(|id| id.parse().ok())
-                .collect()
+            let mut matches = ranked_matches(&mut conn, fts).await?;
+            let newest = |id: &i64| index.rows.get(id).and_then(|row| row.published_on.as_ref());
+            matches.sort_unstable_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then_with(|| newest(&b.0).cmp(&newest(&a.0)))
+                    .then(a.0.cmp(&b.0))
+            });
+            matches.into_iter().map(|(id, _)| id).collect()
         }
-        None => index.rows.keys().copied().collect(),
+        None => index.newest_first.clone(),
     };
-    let facet_rows: Vec<&FacetRow> = candidates
+    let candidates: Vec<(i64, &FacetRow)> = ordered
         .iter()
-        .filter_map(|id| index.rows.get(id))
+        .filter_map(|id| Some((*id, index.rows.get(id)?)))
         .collect();
-    let total = (facet_rows
+    let admitted: Vec<i64> = candidates
         .iter()
-        .filter(|row| filters.admits(row, None))
-        .count() as i64,);
-    // Title weighs most, then the summary, then the body (bm25 is lower for better).
-    let sql = if filters.fts.is_some() {
-        format!(
-            "SELECT i.slug, i.kind, i.title, i.published_on,
-                    snippet(library_fts, -1, char(57344), char(57345), '…', 16)
-             {from_where}
-             ORDER BY bm25(library_fts, 10.0, 4.0, 1.0), i.published_on DESC
-             LIMIT {PAGE_SIZE}"
-        )
-    } else {
-        format!(
-            "SELECT i.slug, i.kind, i.title, i.published_on, i.summary
-             {from_where}
-             ORDER BY i.published_on DESC, i.title LIMIT {PAGE_SIZE}"
-        )
-    };
-    let rows: Vec<(String, String, String, Option<String>, String)> =
-        bind_all(sqlx::query_as(&sql), &binds)
-            .fetch_all(&mut *conn)
-            .await?;
-    let terms = query_terms(&text);
-    let hits = rows
-        .into_iter()
-        .map(|(slug, code, title, published_on, snippet)| {
-            Ok(Hit {
-                kind: kind(&code)?,
-                title: highlight(&title, &terms)
-                    .into_iter()
-                    .map(Part::from)
-                    .collect(),
-                snippet: snippet_parts(&snippet)
-                    .into_iter()
-                    .map(Part::from)
-                    .collect(),
-                slug,
-                published_on,
-            })
-        })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        .filter(|(_, row)| filters.admits(row, None))
+        .map(|(id, _)| *id)
+        .collect();
+    let page: Vec<i64> = admitted.iter().take(PAGE_SIZE).copied().collect();
+    let total = admitted.len() as i64;
 
+    let terms = query_terms(&text);
+    let hits = page_hits(&mut conn, &page, &terms, fts.is_some()).await?;
+
+    let facet_rows: Vec<&FacetRow> = candidates.iter().map(|(_, row)| *row).collect();
     let mut facets = Vec::new();
     for (facet, options, selected) in choices {
         let counts = count_values(&facet_rows, &filters, facet);
@@ -389,11 +385,55 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
     }
     Ok(SearchResults {
         hits,
-        total: total.0,
+        total,
         facets,
         notes,
         searched: terms,
     })
+}
+
+/// The hits for `ids`, in that order, `terms` marked in their titles. With words searched
+/// the snippet is a passage with the terms marked; without, it is the summary.
+async fn page_hits(
+    conn: &mut sqlx::SqliteConnection,
+    ids: &[i64],
+    terms: &[String],
+    with_words: bool,
+) -> Result<Vec<Hit>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Ids are integers from the database: written into the statement, not bound.
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let body = if with_words { "i.body" } else { "''" };
+    let rows: Vec<(i64, String, String, String, Option<String>, String, String)> =
+        sqlx::query_as(&format!(
+            "SELECT i.id, i.slug, i.kind, i.title, i.published_on, i.summary, {body}
+             FROM library_items i WHERE i.id IN ({list})"
+        ))
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut hits: Vec<(usize, Hit)> = Vec::with_capacity(rows.len());
+    for (id, slug, code, title, published_on, summary, body) in rows {
+        let snippet = if with_words {
+            search::snippet(&[&summary, &body], terms)
+        } else {
+            snippet_parts(&summary)
+        };
+        let at = ids.iter().position(|i| *i == id).unwrap_or(usize::MAX);
+        hits.push((
+            at,
+            Hit {
+                kind: kind(&code)?,
+                title: highlight(&title, terms).into_iter().map(Part::from).collect(),
+                snippet: snippet.into_iter().map(Part::from).collect(),
+                slug,
+                published_on,
+            },
+        ));
+    }
+    hits.sort_by_key(|(at, _)| *at);
+    Ok(hits.into_iter().map(|(_, hit)| hit).collect())
 }
 
 async fn cards(pool: &SqlitePool, sql: &str, bind: &str) -> Result<Vec<ItemCard>, sqlx::Error> {

@@ -1,15 +1,16 @@
 //! Search helpers for the library: turning what a visitor typed into a safe FTS5
-//! `MATCH` expression, and splitting snippets and titles into plain and highlighted parts.
+//! `MATCH` expression, marking the query's terms in titles, and making snippets.
 //!
-//! The FTS5 table uses `tokenize="unicode61 remove_diacritics 2"`, and snippets are made
-//! with `snippet(library_fts, -1, char(57344), char(57345), '…', 14)`, so highlights are
-//! wrapped in [`MARK_START`] and [`MARK_END`].
+//! The FTS5 table uses `tokenize="unicode61 remove_diacritics 2"`; [`fold`] compares
+//! text the same way in Rust. Snippets are made here ([`snippet`]) for the hits on the
+//! page only, because SQLite works `snippet()` out for every match before it sorts.
 
 /// Longest query text looked at; longer input is cut (on a char boundary), never refused.
 pub const MAX_QUERY_CHARS: usize = 200;
 /// Most terms (words + phrases) used.
 pub const MAX_TERMS: usize = 12;
-/// Marks the start of a highlight in an FTS5 snippet (`char(57344)`).
+/// Marks the start of a highlight in an FTS5 snippet (`char(57344)`); stripped from
+/// stored text shown as a snippet.
 pub const MARK_START: char = '\u{E000}';
 /// Marks the end of a highlight in an FTS5 snippet (`char(57345)`).
 pub const MARK_END: char = '\u{E001}';
@@ -342,6 +343,115 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<SnippetPart> {
         last = end;
     }
     push_part(&mut parts, false, &text[last..]);
+    parts
+}
+
+/// Words in a snippet, as FTS5's `snippet(…, 16)` gives.
+pub const SNIPPET_WORDS: usize = 16;
+
+/// A short passage of an item with the query's terms marked, made in Rust from the
+/// ranked page's own texts instead of by FTS5's `snippet()`, which SQLite works out for
+/// every match before sorting. Picks the text (summary or body) where the most distinct
+/// terms occur, then the window of [`SNIPPET_WORDS`] words with the most of them, with the
+/// first hit a little in from the start; `…` marks text left out. Without any hit there
+/// (the title alone matched) it is the start of the summary.
+pub fn snippet(texts: &[&str], terms: &[String]) -> Vec<SnippetPart> {
+    // (text, word ranges, which word each hit starts in, its folded text).
+    let mut best: Option<(usize, &str, Vec<(usize, usize)>, Vec<(usize, String)>)> = None;
+    for text in texts {
+        let words = word_ranges(text);
+        let mut at = 0;
+        let mut hits = Vec::new();
+        for part in highlight(text, terms) {
+            let len = match &part {
+                SnippetPart::Text(t) | SnippetPart::Mark(t) => t.len(),
+            };
+            if let SnippetPart::Mark(m) = &part {
+                let word = words.partition_point(|&(_, end)| end <= at);
+                hits.push((word, fold(m)));
+            }
+            at += len;
+        }
+        let score = distinct(&hits) * 1000 + hits.len();
+        if score > 0 && best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, text, words, hits));
+        }
+    }
+    let Some((_, text, words, hits)) = best else {
+        let summary = texts.first().copied().unwrap_or_default();
+        let words = word_ranges(summary);
+        return window(summary, &words, 0, terms);
+    };
+    // The window starting at a hit that holds the most distinct terms, then the most hits.
+    let mut chosen = (0, 0, 0);
+    for (i, &(first, _)) in hits.iter().enumerate() {
+        let inside: Vec<(usize, String)> = hits[i..]
+            .iter()
+            .take_while(|(w, _)| *w < first + SNIPPET_WORDS)
+            .cloned()
+            .collect();
+        let score = (distinct(&inside), inside.len());
+        if (score.0, score.1) > (chosen.1, chosen.2) {
+            let last = inside.last().map_or(first, |h| h.0);
+            // Centre the hits: the unused words are split before and after them.
+            let spare = SNIPPET_WORDS.saturating_sub(last - first + 1);
+            chosen = (first.saturating_sub(spare / 2), score.0, score.1);
+        }
+    }
+    let start = chosen.0.min(words.len().saturating_sub(SNIPPET_WORDS));
+    window(text, &words, start, terms)
+}
+
+/// How many different (folded) terms `hits` holds.
+fn distinct(hits: &[(usize, String)]) -> usize {
+    let mut seen: Vec<&str> = hits.iter().map(|(_, t)| t.as_str()).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len()
+}
+
+/// Byte ranges of the words of `text` (runs of word characters).
+fn word_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                ranges.push((s, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        ranges.push((s, text.len()));
+    }
+    ranges
+}
+
+/// [`SNIPPET_WORDS`] words of `text` from word `start`, highlighted, with `…` where text
+/// was left out.
+fn window(text: &str, words: &[(usize, usize)], start: usize, terms: &[String]) -> Vec<SnippetPart> {
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let start = start.min(words.len() - 1);
+    let end = (start + SNIPPET_WORDS).min(words.len());
+    let mut parts = Vec::new();
+    if start > 0 {
+        push_part(&mut parts, false, "…");
+    }
+    let last = if end == words.len() { text.len() } else { words[end - 1].1 };
+    for part in highlight(&text[words[start].0..last], terms) {
+        match part {
+            SnippetPart::Text(t) => push_part(&mut parts, false, &t),
+            SnippetPart::Mark(t) => push_part(&mut parts, true, &t),
+        }
+    }
+    if end < words.len() {
+        push_part(&mut parts, false, "…");
+    }
     parts
 }
 
@@ -723,4 +833,47 @@ mod tests {
         );
         assert_eq!(snippet_parts(&format!("{MARK_END}{MARK_START}")), vec![]);
     }
+
+    fn joined(parts: &[SnippetPart]) -> String {
+        parts
+            .iter()
+            .map(|p| match p {
+                SnippetPart::Text(t) => t.clone(),
+                SnippetPart::Mark(m) => format!("[{m}]"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn snippet_picks_the_text_and_window_with_the_most_terms() {
+        let summary = "Over winkels in het centrum.";
+        let body = "Een lange inleiding over van alles en nog wat dat hier niet ter zake doet, \
+                    zoals het weer en de markt. Daarna: leegstand in de winkelstraat vraagt \
+                    om een aanpak met ondernemers en vastgoedeigenaren samen, en dat kost tijd.";
+        let parts = snippet(&[summary, body], &terms(&["leegst", "ondernemers"]));
+        let text = joined(&parts);
+        assert!(text.starts_with('…') && text.ends_with('…'), "{text}");
+        assert!(text.contains("[leegst]and") && text.contains("[ondernemers]"), "{text}");
+        // Sixteen words, the ellipses not counted.
+        assert_eq!(words_of(&text.replace(['[', ']'], "")).len(), SNIPPET_WORDS, "{text}");
+    }
+
+    #[test]
+    fn snippet_of_a_short_text_is_whole_and_without_ellipses() {
+        let parts = snippet(&["Leegstand aanpakken.", "Tekst."], &terms(&["leegstand"]));
+        assert_eq!(joined(&parts), "[Leegstand] aanpakken.");
+        // A phrase is marked as a whole; diacritics fold.
+        let parts = snippet(&["De openbare ruimte bij het café."], &terms(&["openbare ruimte", "cafe"]));
+        assert_eq!(joined(&parts), "De [openbare ruimte] bij het [café].");
+    }
+
+    #[test]
+    fn snippet_without_a_hit_is_the_start_of_the_summary() {
+        let summary = "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien";
+        let parts = snippet(&[summary, "body"], &terms(&["titelwoord"]));
+        let text = joined(&parts);
+        assert!(text.starts_with("een twee") && text.ends_with("zestien…"), "{text}");
+        assert!(snippet(&["", ""], &terms(&["x"])).is_empty());
+    }
+
 }
