@@ -9,16 +9,6 @@ fn kind(code: &str) -> Result<ItemKind, sqlx::Error> {
         .ok_or_else(|| sqlx::Error::Decode(format!("unknown item kind {code:?}").into()))
 }
 
-/// A search's filters after checking them against what exists.
-#[derive(Clone, Debug, Default)]
-struct Filters {
-    kind: Option<String>,
-    theme: Option<String>,
-    segment: Option<String>,
-    area: Option<String>,
-    year: Option<String>,
-}
-
 /// The active stuurwiel's segments as (id, name), in stuurwiel order.
 pub async fn segment_choices<'e>(
     executor: impl sqlx::SqliteExecutor<'e>,
@@ -41,50 +31,76 @@ pub async fn area_choices<'e>(
         .await
 }
 
-/// What a search reads before it matches: the library's generation (for the facet index)
-/// and the choices of the theme, stuurwiel and area facets, in one round trip.
+/// What a search reads from the database before its page: the library's generation (for
+/// the facet index), the choices of the theme, stuurwiel and area facets, and, when words
+/// were searched, every matching item with its rank. One round trip.
 struct Choices {
     file: String,
     generation: String,
     themes: Vec<(String, String)>,
     segments: Vec<(String, String)>,
     areas: Vec<(String, String)>,
+    /// (id, rank), higher rank better; `None` without words.
+    matches: Option<Vec<(i64, i64)>>,
 }
 
-async fn choices(conn: &mut sqlx::SqliteConnection) -> Result<Choices, sqlx::Error> {
-    // Each part numbers its rows in its own display order; part 0 is the generation.
-    let rows: Vec<(i64, i64, String, String)> = sqlx::query_as(
-        "SELECT 0 AS part, 0 AS n, (SELECT file FROM pragma_database_list WHERE name = 'main'),
-                (SELECT CAST(n AS TEXT) FROM library_generation WHERE id = 1)
-         UNION ALL
-         SELECT 1, row_number() OVER (ORDER BY position, key), key, label
-           FROM themes WHERE retired_at IS NULL
-         UNION ALL
-         SELECT 2, row_number() OVER (ORDER BY s.position, s.id), CAST(s.id AS TEXT), s.name
-           FROM stuurwiel_segments s
-           JOIN stuurwiel_frameworks f ON f.id = s.framework_id AND f.is_active = 1
-         UNION ALL
-         SELECT 3, row_number() OVER (ORDER BY name COLLATE NOCASE), slug, name FROM areas
-         ORDER BY part, n",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut choices = Choices {
-        file: String::new(),
-        generation: String::new(),
-        themes: Vec::new(),
-        segments: Vec::new(),
-        areas: Vec::new(),
+async fn choices(conn: &mut sqlx::SqliteConnection, fts: Option<&str>) -> Result<Choices, sqlx::Error> {
+    // One row (JSON): sqlx hands every row of a result over from its database thread on
+    // its own, which cost more than these small lists. The matches are one pass of FTS5
+    // with bm25 (title weighs most, then the summary, then the body; negative, lower is
+    // better) as "id rank" pairs, the rank in 10⁻¹² steps: in a small library a word in
+    // most items scores near 10⁻⁶ (FTS5's floor for its weight), so coarser steps would
+    // make different items equal. bm25 cannot be called inside an aggregate: the
+    // subquery's LIMIT keeps SQLite from flattening it into group_concat.
+    let matches = if fts.is_some() {
+        "(SELECT group_concat(pair) FROM (
+             SELECT rowid || ' ' || CAST(bm25(library_fts, 10.0, 4.0, 1.0) * -1000000000000.0 AS INTEGER) AS pair
+             FROM library_fts WHERE library_fts MATCH ?1 LIMIT -1))"
+    } else {
+        "NULL"
     };
-    for (part, _, a, b) in rows {
-        match part {
-            0 => (choices.file, choices.generation) = (a, b),
-            1 => choices.themes.push((a, b)),
-            2 => choices.segments.push((a, b)),
-            _ => choices.areas.push((a, b)),
-        }
-    }
-    Ok(choices)
+    let json: String = sqlx::query_scalar(&format!(
+        "SELECT json_array(
+             (SELECT file FROM pragma_database_list WHERE name = 'main'),
+             (SELECT CAST(n AS TEXT) FROM library_generation WHERE id = 1),
+             (SELECT json_group_array(json_array(key, label) ORDER BY position, key)
+                FROM themes WHERE retired_at IS NULL),
+             (SELECT json_group_array(json_array(CAST(s.id AS TEXT), s.name) ORDER BY s.position, s.id)
+                FROM stuurwiel_segments s
+                JOIN stuurwiel_frameworks f ON f.id = s.framework_id AND f.is_active = 1),
+             (SELECT json_group_array(json_array(slug, name) ORDER BY name COLLATE NOCASE)
+                FROM areas),
+             ifnull({matches}, ''))"
+    ))
+    .bind(fts)
+    .fetch_one(&mut *conn)
+    .await?;
+    type Pairs = Vec<(String, String)>;
+    let (file, generation, themes, segments, areas, matches): (
+        Option<String>,
+        String,
+        Pairs,
+        Pairs,
+        Pairs,
+        String,
+    ) = serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(e.into()))?;
+    let matches = fts.map(|_| {
+        matches
+            .split(',')
+            .filter_map(|pair| {
+                let (id, rank) = pair.split_once(' ')?;
+                Some((id.parse().ok()?, rank.parse().ok()?))
+            })
+            .collect()
+    });
+    Ok(Choices {
+        file: file.unwrap_or_default(),
+        generation,
+        themes,
+        segments,
+        areas,
+        matches,
+    })
 }
 
 /// Choices per facet: (value, label), in display order. Years come from the facet index.
@@ -97,82 +113,48 @@ fn facet_choices(choices: &Choices, index: &FacetIndex, facet: Facet) -> Vec<(St
         Facet::Theme => choices.themes.clone(),
         Facet::Segment => choices.segments.clone(),
         Facet::Area => choices.areas.clone(),
-        Facet::Year => {
-            let mut years: Vec<String> = index
-                .rows
-                .values()
-                .filter(|row| !row.year.is_empty())
-                .map(|row| row.year.clone())
-                .collect();
-            years.sort_unstable_by(|a, b| b.cmp(a));
-            years.dedup();
-            years.into_iter().map(|y| (y.clone(), y)).collect()
-        }
+        Facet::Year => index.years.iter().map(|y| (y.clone(), y.clone())).collect(),
     }
 }
 
-/// What the facets of one item are, kept in memory (see `facet_index`).
-#[derive(Debug, Default)]
-struct FacetRow {
-    kind: String,
-    year: String,
-    themes: Vec<String>,
-    segments: Vec<String>,
-    areas: Vec<String>,
-    /// For ordering hits of equal rank: newest first.
+/// Where a facet's values sit in [`IndexedItem::values`] and [`FacetIndex::names`].
+fn slot(facet: Facet) -> usize {
+    match facet {
+        Facet::Kind => 0,
+        Facet::Theme => 1,
+        Facet::Segment => 2,
+        Facet::Area => 3,
+        Facet::Year => 4,
+    }
+}
+
+/// One item's facets, kept in memory (see `facet_index`), each value as its number in
+/// the index's list of that facet's values, so counting is adding to an array.
+#[derive(Debug)]
+struct IndexedItem {
+    values: [Vec<u32>; 5],
+    /// What a hit shows, and the body its snippet may come from.
+    slug: String,
+    kind: ItemKind,
+    title: String,
+    summary: String,
+    body: String,
     published_on: Option<String>,
 }
 
-impl FacetRow {
-    fn values(&self, facet: Facet) -> Vec<&str> {
-        match facet {
-            Facet::Kind => vec![self.kind.as_str()],
-            Facet::Year if self.year.is_empty() => vec![],
-            Facet::Year => vec![self.year.as_str()],
-            Facet::Theme => self.themes.iter().map(String::as_str).collect(),
-            Facet::Segment => self.segments.iter().map(String::as_str).collect(),
-            Facet::Area => self.areas.iter().map(String::as_str).collect(),
-        }
-    }
-}
-
-impl Filters {
-    /// Whether an item passes every filter except `skip`.
-    fn admits(&self, row: &FacetRow, skip: Option<Facet>) -> bool {
-        let pass = |facet: Facet, wanted: &Option<String>| {
-            skip == Some(facet)
-                || wanted
-                    .as_deref()
-                    .is_none_or(|w| row.values(facet).contains(&w))
-        };
-        pass(Facet::Kind, &self.kind)
-            && pass(Facet::Theme, &self.theme)
-            && pass(Facet::Segment, &self.segment)
-            && pass(Facet::Area, &self.area)
-            && pass(Facet::Year, &self.year)
-    }
-}
-
-/// Counts per facet value among the items matching every *other* filter, so a visitor
-/// can switch a facet's value and see what each choice would give.
-fn count_values(rows: &[&FacetRow], filters: &Filters, facet: Facet) -> Vec<(String, i64)> {
-    let mut counts: std::collections::HashMap<&str, i64> = Default::default();
-    for row in rows.iter().filter(|row| filters.admits(row, Some(facet))) {
-        for value in row.values(facet) {
-            *counts.entry(value).or_default() += 1;
-        }
-    }
-    counts
-        .into_iter()
-        .map(|(v, n)| (v.to_string(), n))
-        .collect()
-}
-
+/// Every item's facets and the texts a hit shows, in the order of a search without words
+/// (newest first, then by title), so that order is the position in `items`. Kept in
+/// memory so a search needs one query: the texts of 10,000 items of ~300 words are ~25 MB.
 struct FacetIndex {
     signature: String,
-    rows: std::collections::HashMap<i64, FacetRow>,
-    /// Every item's id in the order of a search without words: newest first, then title.
-    newest_first: Vec<i64>,
+    items: Vec<IndexedItem>,
+    /// An item's position in `items` by its id.
+    position: std::collections::HashMap<i64, usize>,
+    /// Per facet: the values that occur, by number, and the number of each value.
+    names: [Vec<String>; 5],
+    numbers: [std::collections::HashMap<String, u32>; 5],
+    /// Years with items, newest first.
+    years: Vec<String>,
 }
 
 /// Every item's facets, cached per database file and rebuilt when the items or their
@@ -191,46 +173,68 @@ async fn facet_index(
             return Ok(index.clone());
         }
     }
-    type Loaded = (i64, String, String, String, String, String, Option<String>);
+    #[derive(sqlx::FromRow)]
+    struct Loaded {
+        id: i64,
+        kind: String,
+        themes: String,
+        segments: String,
+        areas: String,
+        year: String,
+        slug: String,
+        title: String,
+        summary: String,
+        body: String,
+        published_on: Option<String>,
+    }
     let loaded: Vec<Loaded> = sqlx::query_as(
-        "SELECT i.id, i.kind, ifnull(substr(i.published_on, 1, 4), ''),
-                ifnull((SELECT group_concat(theme_key) FROM library_item_themes WHERE item_id = i.id), ''),
-                ifnull((SELECT group_concat(segment_id) FROM library_item_segments WHERE item_id = i.id), ''),
+        "SELECT i.id, i.kind,
+                ifnull((SELECT group_concat(theme_key) FROM library_item_themes WHERE item_id = i.id), '') AS themes,
+                ifnull((SELECT group_concat(segment_id) FROM library_item_segments WHERE item_id = i.id), '') AS segments,
                 ifnull((SELECT group_concat(a.slug) FROM library_item_areas x JOIN areas a ON a.id = x.area_id
-                        WHERE x.item_id = i.id), ''),
-                i.published_on
+                        WHERE x.item_id = i.id), '') AS areas,
+                ifnull(substr(i.published_on, 1, 4), '') AS year,
+                i.slug, i.title, i.summary, i.body, i.published_on
          FROM library_items i
          ORDER BY i.published_on DESC, i.title",
     )
     .fetch_all(&mut *conn)
     .await?;
-    let list = |text: String| -> Vec<String> {
-        text.split(',')
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let newest_first = loaded.iter().map(|row| row.0).collect();
-    let index = Arc::new(FacetIndex {
+    let mut index = FacetIndex {
         signature,
-        newest_first,
-        rows: loaded
-            .into_iter()
-            .map(|(id, kind, year, themes, segments, areas, published_on)| {
-                (
-                    id,
-                    FacetRow {
-                        kind,
-                        year,
-                        themes: list(themes),
-                        segments: list(segments),
-                        areas: list(areas),
-                        published_on,
-                    },
-                )
-            })
-            .collect(),
-    });
+        items: Vec::with_capacity(loaded.len()),
+        position: Default::default(),
+        names: Default::default(),
+        numbers: Default::default(),
+        years: Vec::new(),
+    };
+    for row in loaded {
+        let mut values: [Vec<u32>; 5] = Default::default();
+        let facets = [&row.kind, &row.themes, &row.segments, &row.areas, &row.year];
+        for (at, text) in facets.into_iter().enumerate() {
+            for value in text.split(',').filter(|v| !v.is_empty()) {
+                let next = index.names[at].len() as u32;
+                let number = *index.numbers[at].entry(value.to_string()).or_insert(next);
+                if number == next {
+                    index.names[at].push(value.to_string());
+                }
+                values[at].push(number);
+            }
+        }
+        index.position.insert(row.id, index.items.len());
+        index.items.push(IndexedItem {
+            values,
+            kind: kind(&row.kind)?,
+            slug: row.slug,
+            title: row.title,
+            summary: row.summary,
+            body: row.body,
+            published_on: row.published_on,
+        });
+    }
+    index.years = index.names[slot(Facet::Year)].clone();
+    index.years.sort_unstable_by(|a, b| b.cmp(a));
+    let index = Arc::new(index);
     cache
         .lock()
         .unwrap_or_else(|e| e.into_inner())
@@ -238,40 +242,61 @@ async fn facet_index(
     Ok(index)
 }
 
-/// Every item matching `fts` as (id, rank), higher rank better: one pass of FTS5 with
-/// bm25, title weighing most, then the summary, then the body. Sent as one text so
-/// thousands of matches cost one row, not one hand-off each.
-async fn ranked_matches(
-    conn: &mut sqlx::SqliteConnection,
-    fts: &str,
-) -> Result<Vec<(i64, i64)>, sqlx::Error> {
-    // bm25 is negative, lower for better; a billion steps keep every real difference.
-    let text: Option<String> = sqlx::query_scalar(
-        // bm25 cannot be called inside an aggregate: the subquery's LIMIT keeps SQLite from
-        // flattening it into the group_concat.
-        "SELECT group_concat(pair) FROM (
-             SELECT rowid || ' ' || CAST(bm25(library_fts, 10.0, 4.0, 1.0) * -1000000000.0 AS INTEGER) AS pair
-             FROM library_fts WHERE library_fts MATCH ? LIMIT -1)",
-    )
-    .bind(fts)
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(text
-        .unwrap_or_default()
-        .split(',')
-        .filter_map(|pair| {
-            let (id, rank) = pair.split_once(' ')?;
-            Some((id.parse().ok()?, rank.parse().ok()?))
-        })
-        .collect())
+/// The facet counts and the admitted items of one search, worked out in one pass.
+struct Tally {
+    /// Per facet, per value number: items matching every *other* filter, so a visitor
+    /// can switch a facet's value and see what each choice would give.
+    counts: [Vec<i64>; 5],
+    /// Positions (with rank) of the items matching every filter.
+    admitted: Vec<(i64, usize)>,
+}
+
+/// Counts `candidates` (position, rank) against `wanted` (per facet, the chosen value's
+/// number; `u32::MAX` for a value no item has).
+fn tally(index: &FacetIndex, candidates: impl Iterator<Item = (usize, i64)>, wanted: &[Option<u32>; 5]) -> Tally {
+    let mut counts: [Vec<i64>; 5] = Default::default();
+    for (at, names) in index.names.iter().enumerate() {
+        counts[at] = vec![0; names.len()];
+    }
+    let mut admitted = Vec::new();
+    for (position, rank) in candidates {
+        let item = &index.items[position];
+        let (mut fails, mut failing) = (0, 0);
+        for (at, want) in wanted.iter().enumerate() {
+            if let Some(want) = want {
+                if !item.values[at].contains(want) {
+                    fails += 1;
+                    failing = at;
+                }
+            }
+        }
+        match fails {
+            0 => {
+                admitted.push((rank, position));
+                for (at, values) in item.values.iter().enumerate() {
+                    for value in values {
+                        counts[at][*value as usize] += 1;
+                    }
+                }
+            }
+            // Failing one filter only: it counts for that facet's other choices.
+            1 => {
+                for value in &item.values[failing] {
+                    counts[failing][*value as usize] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    Tally { counts, admitted }
 }
 
 /// Runs a search: ranked hits with highlighted snippets, the total, and facet counts.
 ///
-/// Three round trips: the facet choices with the library's generation, one full-text
-/// match giving every matching id with its rank, and the page's own rows. Filtering,
-/// counting and ordering happen in memory on the kept facet index, and snippets are made
-/// in Rust for the page's hits only (see `search::snippet`).
+/// One round trip: the facet choices, the library's generation and every matching id
+/// with its rank from one full-text pass. Filtering, counting and ordering happen in
+/// memory on the kept facet index, which also holds the texts hits show, and snippets are
+/// made in Rust for the page's hits only (see `search::snippet`).
 pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchResults, sqlx::Error> {
     // One connection for the whole search: sqlx pings every connection handed back to the
     // pool, a round trip that cost as much as these small queries.
@@ -292,13 +317,15 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
             query.q.trim().chars().take(40).collect::<String>()
         ));
     }
-    let mut filters = Filters::default();
-    let known = choices(&mut conn).await?;
+    let mut known = choices(&mut conn, fts.as_deref()).await?;
     let index = facet_index(&mut conn, known.file.clone(), known.generation.clone()).await?;
+    // The rest happens in memory: the connection goes back first.
+    drop(conn);
+    let mut wanted: [Option<u32>; 5] = Default::default();
     let mut choices = Vec::new();
     for facet in Facet::ALL {
         let options = facet_choices(&known, &index, facet);
-        let wanted = match facet {
+        let asked = match facet {
             Facet::Kind => &query.kind,
             Facet::Theme => &query.theme,
             Facet::Segment => &query.segment,
@@ -306,70 +333,59 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
             Facet::Year => &query.year,
         };
         let mut selected = String::new();
-        if !wanted.is_empty() {
-            if options.iter().any(|(v, _)| v == wanted) {
-                selected = wanted.clone();
-                let filter = match facet {
-                    Facet::Kind => &mut filters.kind,
-                    Facet::Theme => &mut filters.theme,
-                    Facet::Segment => &mut filters.segment,
-                    Facet::Area => &mut filters.area,
-                    Facet::Year => &mut filters.year,
-                };
-                *filter = Some(wanted.clone());
+        if !asked.is_empty() {
+            if options.iter().any(|(v, _)| v == asked) {
+                selected = asked.clone();
+                // A real choice that no item has yet: nothing passes this filter.
+                wanted[slot(facet)] =
+                    Some(index.numbers[slot(facet)].get(asked).copied().unwrap_or(u32::MAX));
             } else {
                 notes.push(format!(
                     "{} ‘{}’ bestaat niet en is genegeerd.",
                     facet.label(),
-                    wanted.chars().take(40).collect::<String>()
+                    asked.chars().take(40).collect::<String>()
                 ));
             }
         }
         choices.push((facet, options, selected));
     }
 
-    // The candidates (matching the words, or every item) in the order they are shown.
-    let ordered: Vec<i64> = match &fts {
-        Some(fts) => {
-            let mut matches = ranked_matches(&mut conn, fts).await?;
-            let newest = |id: &i64| index.rows.get(id).and_then(|row| row.published_on.as_ref());
-            matches.sort_unstable_by(|a, b| {
-                b.1.cmp(&a.1)
-                    .then_with(|| newest(&b.0).cmp(&newest(&a.0)))
-                    .then(a.0.cmp(&b.0))
-            });
-            matches.into_iter().map(|(id, _)| id).collect()
+    // The candidates: the items matching the words with their rank, or every item.
+    let mut tally = match known.matches.take() {
+        Some(matches) => {
+            let candidates = matches
+                .into_iter()
+                .filter_map(|(id, rank)| Some((*index.position.get(&id)?, rank)));
+            tally(&index, candidates, &wanted)
         }
-        None => index.newest_first.clone(),
+        None => tally(&index, (0..index.items.len()).map(|at| (at, 0)), &wanted),
     };
-    let candidates: Vec<(i64, &FacetRow)> = ordered
-        .iter()
-        .filter_map(|id| Some((*id, index.rows.get(id)?)))
-        .collect();
-    let admitted: Vec<i64> = candidates
-        .iter()
-        .filter(|(_, row)| filters.admits(row, None))
-        .map(|(id, _)| *id)
-        .collect();
-    let page: Vec<i64> = admitted.iter().take(PAGE_SIZE).copied().collect();
-    let total = admitted.len() as i64;
+    // Best rank first; among equals (and without words) newest first, then by title,
+    // which is the order of the index.
+    let order = |a: &(i64, usize), b: &(i64, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+    let total = tally.admitted.len() as i64;
+    if tally.admitted.len() > PAGE_SIZE {
+        tally.admitted.select_nth_unstable_by(PAGE_SIZE, order);
+        tally.admitted.truncate(PAGE_SIZE);
+    }
+    tally.admitted.sort_unstable_by(order);
+    let page: Vec<usize> = tally.admitted.iter().map(|(_, at)| *at).collect();
 
     let terms = query_terms(&text);
-    let hits = page_hits(&mut conn, &page, &terms, fts.is_some()).await?;
+    let hits = page_hits(&index, &page, &terms, fts.is_some());
 
-    let facet_rows: Vec<&FacetRow> = candidates.iter().map(|(_, row)| *row).collect();
     let mut facets = Vec::new();
     for (facet, options, selected) in choices {
-        let counts = count_values(&facet_rows, &filters, facet);
+        let at = slot(facet);
         let values = options
             .into_iter()
             .filter_map(|(value, label)| {
+                let count = index.numbers[at]
+                    .get(&value)
+                    .map(|n| tally.counts[at][*n as usize])
+                    .filter(|count| *count > 0);
                 // The chosen value stays visible (with 0) so it can be switched off.
-                let count = counts
-                    .iter()
-                    .find(|(v, _)| *v == value)
-                    .map(|(_, c)| *c)
-                    .or((value == selected).then_some(0))?;
+                let count = count.or((value == selected).then_some(0))?;
                 Some(FacetValue {
                     value,
                     label,
@@ -392,48 +408,28 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
     })
 }
 
-/// The hits for `ids`, in that order, `terms` marked in their titles. With words searched
-/// the snippet is a passage with the terms marked; without, it is the summary.
-async fn page_hits(
-    conn: &mut sqlx::SqliteConnection,
-    ids: &[i64],
-    terms: &[String],
-    with_words: bool,
-) -> Result<Vec<Hit>, sqlx::Error> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    // Ids are integers from the database: written into the statement, not bound.
-    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    let body = if with_words { "i.body" } else { "''" };
-    let rows: Vec<(i64, String, String, String, Option<String>, String, String)> =
-        sqlx::query_as(&format!(
-            "SELECT i.id, i.slug, i.kind, i.title, i.published_on, i.summary, {body}
-             FROM library_items i WHERE i.id IN ({list})"
-        ))
-        .fetch_all(&mut *conn)
-        .await?;
-    let mut hits: Vec<(usize, Hit)> = Vec::with_capacity(rows.len());
-    for (id, slug, code, title, published_on, summary, body) in rows {
-        let snippet = if with_words {
-            search::snippet(&[&summary, &body], terms)
-        } else {
-            snippet_parts(&summary)
-        };
-        let at = ids.iter().position(|i| *i == id).unwrap_or(usize::MAX);
-        hits.push((
-            at,
+/// The hits at `positions` of the index, in that order, `terms` marked in their titles.
+/// With words searched the snippet is a passage with the terms marked; without, it is the
+/// summary.
+fn page_hits(index: &FacetIndex, positions: &[usize], terms: &[String], with_words: bool) -> Vec<Hit> {
+    positions
+        .iter()
+        .map(|at| {
+            let item = &index.items[*at];
+            let snippet = if with_words {
+                search::snippet(&[&item.summary, &item.body], terms)
+            } else {
+                snippet_parts(&item.summary)
+            };
             Hit {
-                kind: kind(&code)?,
-                title: highlight(&title, terms).into_iter().map(Part::from).collect(),
+                kind: item.kind,
+                title: highlight(&item.title, terms).into_iter().map(Part::from).collect(),
                 snippet: snippet.into_iter().map(Part::from).collect(),
-                slug,
-                published_on,
-            },
-        ));
-    }
-    hits.sort_by_key(|(at, _)| *at);
-    Ok(hits.into_iter().map(|(_, hit)| hit).collect())
+                slug: item.slug.clone(),
+                published_on: item.published_on.clone(),
+            }
+        })
+        .collect()
 }
 
 async fn cards(pool: &SqlitePool, sql: &str, bind: &str) -> Result<Vec<ItemCard>, sqlx::Error> {

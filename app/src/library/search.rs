@@ -291,10 +291,15 @@ fn match_len(folded: &[Folded], at: usize, pattern: &[Vec<char>]) -> Option<usiz
 /// anywhere. The longest match wins at each position. The output keeps the original
 /// text, diacritics and case included; concatenated, the parts give back `text`.
 pub fn highlight(text: &str, terms: &[String]) -> Vec<SnippetPart> {
-    let folded: Vec<Folded> = text
-        .char_indices()
-        .flat_map(|(at, c)| fold_char(c).map(move |f| (f, at, at + c.len_utf8())))
-        .collect();
+    let mut folded: Vec<Folded> = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        // Most text is ASCII: folding it is lowercasing, without the general path's iterators.
+        if c.is_ascii() {
+            folded.push((c.to_ascii_lowercase(), at, at + 1));
+        } else {
+            folded.extend(fold_char(c).map(|f| (f, at, at + c.len_utf8())));
+        }
+    }
     let patterns: Vec<Vec<Vec<char>>> = terms
         .iter()
         .map(|t| {
@@ -308,7 +313,12 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<SnippetPart> {
 
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
+    let firsts: Vec<char> = patterns.iter().filter_map(|p| p[0].first().copied()).collect();
     while i < folded.len() {
+        if !firsts.contains(&folded[i].0) {
+            i += 1;
+            continue;
+        }
         let best = patterns
             .iter()
             .filter_map(|p| match_len(&folded, i, p))
@@ -356,32 +366,36 @@ pub const SNIPPET_WORDS: usize = 16;
 /// first hit a little in from the start; `…` marks text left out. Without any hit there
 /// (the title alone matched) it is the start of the summary.
 pub fn snippet(texts: &[&str], terms: &[String]) -> Vec<SnippetPart> {
-    // (text, word ranges, which word each hit starts in, its folded text).
-    let mut best: Option<(usize, &str, Vec<(usize, usize)>, Vec<(usize, String)>)> = None;
+    // (score, text, where each hit starts in it and its folded text).
+    let mut best: Option<(usize, &str, Vec<(usize, String)>)> = None;
     for text in texts {
-        let words = word_ranges(text);
         let mut at = 0;
         let mut hits = Vec::new();
         for part in highlight(text, terms) {
-            let len = match &part {
-                SnippetPart::Text(t) | SnippetPart::Mark(t) => t.len(),
-            };
-            if let SnippetPart::Mark(m) = &part {
-                let word = words.partition_point(|&(_, end)| end <= at);
-                hits.push((word, fold(m)));
+            match part {
+                SnippetPart::Text(t) => at += t.len(),
+                SnippetPart::Mark(m) => {
+                    hits.push((at, fold(&m)));
+                    at += m.len();
+                }
             }
-            at += len;
         }
         let score = distinct(&hits) * 1000 + hits.len();
         if score > 0 && best.as_ref().is_none_or(|b| score > b.0) {
-            best = Some((score, text, words, hits));
+            best = Some((score, text, hits));
         }
     }
-    let Some((_, text, words, hits)) = best else {
+    let Some((_, text, hits)) = best else {
         let summary = texts.first().copied().unwrap_or_default();
         let words = word_ranges(summary);
         return window(summary, &words, 0, terms);
     };
+    // Words only for the text shown; each hit by the number of the word it starts in.
+    let words = word_ranges(text);
+    let hits: Vec<(usize, String)> = hits
+        .into_iter()
+        .map(|(at, term)| (words.partition_point(|&(_, end)| end <= at), term))
+        .collect();
     // The window starting at a hit that holds the most distinct terms, then the most hits.
     let mut chosen = (0, 0, 0);
     for (i, &(first, _)) in hits.iter().enumerate() {
