@@ -366,40 +366,31 @@ pub const SNIPPET_WORDS: usize = 16;
 /// first hit a little in from the start; `…` marks text left out. Without any hit there
 /// (the title alone matched) it is the start of the summary.
 pub fn snippet(texts: &[&str], terms: &[String]) -> Vec<SnippetPart> {
-    // (score, text, where each hit starts in it and its folded text).
-    let mut best: Option<(usize, &str, Vec<(usize, String)>)> = None;
+    let patterns: Vec<Vec<String>> = terms
+        .iter()
+        .map(|t| words_of(&fold(t)))
+        .filter(|p| !p.is_empty())
+        .collect();
+    // (score, text, its words, each hit as (word number, term number)). Matching word by
+    // word: folding whole bodies character by character cost most of a search.
+    let mut best: Option<(usize, &str, Vec<(usize, usize)>, Vec<(usize, usize)>)> = None;
     for text in texts {
-        let mut at = 0;
-        let mut hits = Vec::new();
-        for part in highlight(text, terms) {
-            match part {
-                SnippetPart::Text(t) => at += t.len(),
-                SnippetPart::Mark(m) => {
-                    hits.push((at, fold(&m)));
-                    at += m.len();
-                }
-            }
-        }
+        let words = word_ranges(text);
+        let hits = word_hits(text, &words, &patterns);
         let score = distinct(&hits) * 1000 + hits.len();
         if score > 0 && best.as_ref().is_none_or(|b| score > b.0) {
-            best = Some((score, text, hits));
+            best = Some((score, text, words, hits));
         }
     }
-    let Some((_, text, hits)) = best else {
+    let Some((_, text, words, hits)) = best else {
         let summary = texts.first().copied().unwrap_or_default();
         let words = word_ranges(summary);
         return window(summary, &words, 0, terms);
     };
-    // Words only for the text shown; each hit by the number of the word it starts in.
-    let words = word_ranges(text);
-    let hits: Vec<(usize, String)> = hits
-        .into_iter()
-        .map(|(at, term)| (words.partition_point(|&(_, end)| end <= at), term))
-        .collect();
     // The window starting at a hit that holds the most distinct terms, then the most hits.
     let mut chosen = (0, 0, 0);
     for (i, &(first, _)) in hits.iter().enumerate() {
-        let inside: Vec<(usize, String)> = hits[i..]
+        let inside: Vec<(usize, usize)> = hits[i..]
             .iter()
             .take_while(|(w, _)| *w < first + SNIPPET_WORDS)
             .cloned()
@@ -416,12 +407,45 @@ pub fn snippet(texts: &[&str], terms: &[String]) -> Vec<SnippetPart> {
     window(text, &words, start, terms)
 }
 
-/// How many different (folded) terms `hits` holds.
-fn distinct(hits: &[(usize, String)]) -> usize {
-    let mut seen: Vec<&str> = hits.iter().map(|(_, t)| t.as_str()).collect();
+/// How many different terms `hits` (word number, term number) holds.
+fn distinct(hits: &[(usize, usize)]) -> usize {
+    let mut seen: Vec<usize> = hits.iter().map(|(_, term)| *term).collect();
     seen.sort_unstable();
     seen.dedup();
     seen.len()
+}
+
+/// Whether `word` folded equals `folded` (or, with `prefix`, starts with it).
+fn folds_to(word: &str, folded: &str, prefix: bool) -> bool {
+    if word.is_ascii() {
+        let (word, folded) = (word.as_bytes(), folded.as_bytes());
+        let long_enough = if prefix { word.len() >= folded.len() } else { word.len() == folded.len() };
+        long_enough && word[..folded.len()].eq_ignore_ascii_case(folded)
+    } else {
+        let word = fold(word);
+        if prefix { word.starts_with(folded) } else { word == folded }
+    }
+}
+
+/// Where `patterns` (folded words of each term) occur among `words` of `text`, as (word
+/// number, term number): a word as a word's prefix, a phrase as whole words with its last
+/// one as a prefix, as [`highlight`] marks them.
+fn word_hits(text: &str, words: &[(usize, usize)], patterns: &[Vec<String>]) -> Vec<(usize, usize)> {
+    let mut hits = Vec::new();
+    for at in 0..words.len() {
+        for (term, pattern) in patterns.iter().enumerate() {
+            let last = pattern.len() - 1;
+            let found = at + last < words.len()
+                && pattern.iter().enumerate().all(|(n, folded)| {
+                    let (start, end) = words[at + n];
+                    folds_to(&text[start..end], folded, n == last)
+                });
+            if found {
+                hits.push((at, term));
+            }
+        }
+    }
+    hits
 }
 
 /// Byte ranges of the words of `text` (runs of word characters).
