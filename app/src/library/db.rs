@@ -1171,6 +1171,18 @@ mod tests {
             slugs(&pool, query("fietsparkeren")).await,
             ["leegstand-aanpak"]
         );
+        // The texts a hit shows are kept in memory with the facets: they follow the edit.
+        let found = search(&pool, &query("fietsparkeren")).await.unwrap();
+        let title: String = found.hits[0]
+            .title
+            .iter()
+            .map(|p| match p {
+                Part::Text(t) | Part::Mark(t) => t.as_str(),
+            })
+            .collect();
+        assert_eq!(title, "Fietsparkeren");
+        // Only the title matched: the snippet is the start of the new summary.
+        assert_eq!(found.hits[0].snippet, vec![Part::Text("Stallingen.".into())]);
         assert_eq!(slugs(&pool, query("pandenfonds")).await.len(), 0);
         sqlx::query("DELETE FROM library_items WHERE slug = 'cafe-terras'")
             .execute(&pool)
