@@ -8,7 +8,7 @@ use crate::ui::layout::AutoSubmit;
 use crate::ui::{layout::set_status, notice::ErrorNotice};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Form, A};
+use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 fn parts_view(parts: Vec<Part>) -> impl IntoView {
@@ -164,7 +164,7 @@ fn Results(results: SearchResults, query: LibraryQuery) -> impl IntoView {
             <ol class="hits">
                 {hits.into_iter().map(|hit| view! {
                     <li class="hit">
-                        <h3><A href=format!("/kennisbank/{}", hit.slug)>{parts_view(hit.title)}</A></h3>
+                        <h3><a href=format!("/kennisbank/{}", hit.slug)>{parts_view(hit.title)}</a></h3>
                         <p class="hit__meta">
                             {hit.kind.label()}
                             {hit.published_on.map(|d| format!(" · {}", dutch_date(&d)))}

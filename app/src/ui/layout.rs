@@ -1,7 +1,6 @@
 //! The frame around every page: skip link, header with navigation, footer.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Sets the HTTP status of the server-rendered response (no-op in the browser).
 pub fn set_status(code: u16) {
@@ -23,8 +22,18 @@ const NAV_ITEMS: [(&str, &str); 4] = [
     ("/kennisbank", "Kennisbank"),
 ];
 
+/// Whether `path` lies in the section at `href` (the section's page or one below it),
+/// as the router's `A` decides it, compared without case.
+fn is_current_section(path: &str, href: &str) -> bool {
+    let (path, href) = (path.to_lowercase(), href.to_lowercase());
+    path == href || path.strip_prefix(&href).is_some_and(|rest| rest.starts_with('/'))
+}
+
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    // Plain links with aria-current worked out once: the header is not an island, so
+    // nothing changes it after the server wrote it, and `A` cost a reactive owner each.
+    let path = leptos_router::hooks::use_location().pathname.get_untracked();
     view! {
         <a class="skip-link" href="#inhoud">"Direct naar de inhoud"</a>
         <header class="site-header">
@@ -36,8 +45,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <SiteMenu>
                     <ul>
                         {NAV_ITEMS.iter().map(|(href, label)| view! {
-                            // `A` marks the current section with aria-current="page".
-                            <li><A href=*href>{*label}</A></li>
+                            <li><a href=*href aria-current=is_current_section(&path, href).then_some("page")>{*label}</a></li>
                         }).collect_view()}
                     </ul>
                     <crate::accounts::pages::UserMenu/>
@@ -142,5 +150,20 @@ pub fn SiteFooter() -> impl IntoView {
                 </ul>
             </div>
         </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_current_section;
+
+    #[test]
+    fn a_section_is_current_on_its_page_and_below_it() {
+        assert!(is_current_section("/gebieden", "/gebieden"));
+        assert!(is_current_section("/gebieden/lindenplein", "/gebieden"));
+        assert!(is_current_section("/Gebieden/x", "/gebieden"));
+        assert!(!is_current_section("/gebiedenlijst", "/gebieden"));
+        assert!(!is_current_section("/", "/gebieden"));
+        assert!(!is_current_section("/monitor", "/gebieden"));
     }
 }
