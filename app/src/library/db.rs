@@ -44,7 +44,10 @@ struct Choices {
     matches: Option<Vec<(i64, i64)>>,
 }
 
-async fn choices(conn: &mut sqlx::SqliteConnection, fts: Option<&str>) -> Result<Choices, sqlx::Error> {
+async fn choices(
+    conn: &mut sqlx::SqliteConnection,
+    fts: Option<&str>,
+) -> Result<Choices, sqlx::Error> {
     // One row (JSON): sqlx hands every row of a result over from its database thread on
     // its own, which cost more than these small lists. The matches are one pass of FTS5
     // with bm25 (title weighs most, then the summary, then the body; negative, lower is
@@ -253,7 +256,11 @@ struct Tally {
 
 /// Counts `candidates` (position, rank) against `wanted` (per facet, the chosen value's
 /// number; `u32::MAX` for a value no item has).
-fn tally(index: &FacetIndex, candidates: impl Iterator<Item = (usize, i64)>, wanted: &[Option<u32>; 5]) -> Tally {
+fn tally(
+    index: &FacetIndex,
+    candidates: impl Iterator<Item = (usize, i64)>,
+    wanted: &[Option<u32>; 5],
+) -> Tally {
     let mut counts: [Vec<i64>; 5] = Default::default();
     for (at, names) in index.names.iter().enumerate() {
         counts[at] = vec![0; names.len()];
@@ -337,8 +344,12 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
             if options.iter().any(|(v, _)| v == asked) {
                 selected = asked.clone();
                 // A real choice that no item has yet: nothing passes this filter.
-                wanted[slot(facet)] =
-                    Some(index.numbers[slot(facet)].get(asked).copied().unwrap_or(u32::MAX));
+                wanted[slot(facet)] = Some(
+                    index.numbers[slot(facet)]
+                        .get(asked)
+                        .copied()
+                        .unwrap_or(u32::MAX),
+                );
             } else {
                 notes.push(format!(
                     "{} ‘{}’ bestaat niet en is genegeerd.",
@@ -411,7 +422,12 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
 /// The hits at `positions` of the index, in that order, `terms` marked in their titles.
 /// With words searched the snippet is a passage with the terms marked; without, it is the
 /// summary.
-fn page_hits(index: &FacetIndex, positions: &[usize], terms: &[String], with_words: bool) -> Vec<Hit> {
+fn page_hits(
+    index: &FacetIndex,
+    positions: &[usize],
+    terms: &[String],
+    with_words: bool,
+) -> Vec<Hit> {
     positions
         .iter()
         .map(|at| {
@@ -423,7 +439,10 @@ fn page_hits(index: &FacetIndex, positions: &[usize], terms: &[String], with_wor
             };
             Hit {
                 kind: item.kind,
-                title: highlight(&item.title, terms).into_iter().map(Part::from).collect(),
+                title: highlight(&item.title, terms)
+                    .into_iter()
+                    .map(Part::from)
+                    .collect(),
                 snippet: snippet.into_iter().map(Part::from).collect(),
                 slug: item.slug.clone(),
                 published_on: item.published_on.clone(),
@@ -1182,7 +1201,10 @@ mod tests {
             .collect();
         assert_eq!(title, "Fietsparkeren");
         // Only the title matched: the snippet is the start of the new summary.
-        assert_eq!(found.hits[0].snippet, vec![Part::Text("Stallingen.".into())]);
+        assert_eq!(
+            found.hits[0].snippet,
+            vec![Part::Text("Stallingen.".into())]
+        );
         assert_eq!(slugs(&pool, query("pandenfonds")).await.len(), 0);
         sqlx::query("DELETE FROM library_items WHERE slug = 'cafe-terras'")
             .execute(&pool)

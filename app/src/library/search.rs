@@ -313,7 +313,10 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<SnippetPart> {
 
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    let firsts: Vec<char> = patterns.iter().filter_map(|p| p[0].first().copied()).collect();
+    let firsts: Vec<char> = patterns
+        .iter()
+        .filter_map(|p| p[0].first().copied())
+        .collect();
     while i < folded.len() {
         if !firsts.contains(&folded[i].0) {
             i += 1;
@@ -373,7 +376,8 @@ pub fn snippet(texts: &[&str], terms: &[String]) -> Vec<SnippetPart> {
         .collect();
     // (score, text, its words, each hit as (word number, term number)). Matching word by
     // word: folding whole bodies character by character cost most of a search.
-    let mut best: Option<(usize, &str, Vec<(usize, usize)>, Vec<(usize, usize)>)> = None;
+    type Candidate<'t> = (usize, &'t str, Vec<(usize, usize)>, Vec<(usize, usize)>);
+    let mut best: Option<Candidate> = None;
     for text in texts {
         let words = word_ranges(text);
         let hits = word_hits(text, &words, &patterns);
@@ -419,18 +423,30 @@ fn distinct(hits: &[(usize, usize)]) -> usize {
 fn folds_to(word: &str, folded: &str, prefix: bool) -> bool {
     if word.is_ascii() {
         let (word, folded) = (word.as_bytes(), folded.as_bytes());
-        let long_enough = if prefix { word.len() >= folded.len() } else { word.len() == folded.len() };
+        let long_enough = if prefix {
+            word.len() >= folded.len()
+        } else {
+            word.len() == folded.len()
+        };
         long_enough && word[..folded.len()].eq_ignore_ascii_case(folded)
     } else {
         let word = fold(word);
-        if prefix { word.starts_with(folded) } else { word == folded }
+        if prefix {
+            word.starts_with(folded)
+        } else {
+            word == folded
+        }
     }
 }
 
 /// Where `patterns` (folded words of each term) occur among `words` of `text`, as (word
 /// number, term number): a word as a word's prefix, a phrase as whole words with its last
 /// one as a prefix, as [`highlight`] marks them.
-fn word_hits(text: &str, words: &[(usize, usize)], patterns: &[Vec<String>]) -> Vec<(usize, usize)> {
+fn word_hits(
+    text: &str,
+    words: &[(usize, usize)],
+    patterns: &[Vec<String>],
+) -> Vec<(usize, usize)> {
     let mut hits = Vec::new();
     for at in 0..words.len() {
         for (term, pattern) in patterns.iter().enumerate() {
@@ -470,7 +486,12 @@ fn word_ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// [`SNIPPET_WORDS`] words of `text` from word `start`, highlighted, with `…` where text
 /// was left out.
-fn window(text: &str, words: &[(usize, usize)], start: usize, terms: &[String]) -> Vec<SnippetPart> {
+fn window(
+    text: &str,
+    words: &[(usize, usize)],
+    start: usize,
+    terms: &[String],
+) -> Vec<SnippetPart> {
     if words.is_empty() {
         return Vec::new();
     }
@@ -480,7 +501,11 @@ fn window(text: &str, words: &[(usize, usize)], start: usize, terms: &[String]) 
     if start > 0 {
         push_part(&mut parts, false, "…");
     }
-    let last = if end == words.len() { text.len() } else { words[end - 1].1 };
+    let last = if end == words.len() {
+        text.len()
+    } else {
+        words[end - 1].1
+    };
     for part in highlight(&text[words[start].0..last], terms) {
         match part {
             SnippetPart::Text(t) => push_part(&mut parts, false, &t),
@@ -891,9 +916,16 @@ mod tests {
         let parts = snippet(&[summary, body], &terms(&["leegst", "ondernemers"]));
         let text = joined(&parts);
         assert!(text.starts_with('…') && text.ends_with('…'), "{text}");
-        assert!(text.contains("[leegst]and") && text.contains("[ondernemers]"), "{text}");
+        assert!(
+            text.contains("[leegst]and") && text.contains("[ondernemers]"),
+            "{text}"
+        );
         // Sixteen words, the ellipses not counted.
-        assert_eq!(words_of(&text.replace(['[', ']'], "")).len(), SNIPPET_WORDS, "{text}");
+        assert_eq!(
+            words_of(&text.replace(['[', ']'], "")).len(),
+            SNIPPET_WORDS,
+            "{text}"
+        );
     }
 
     #[test]
@@ -901,7 +933,10 @@ mod tests {
         let parts = snippet(&["Leegstand aanpakken.", "Tekst."], &terms(&["leegstand"]));
         assert_eq!(joined(&parts), "[Leegstand] aanpakken.");
         // A phrase is marked as a whole; diacritics fold.
-        let parts = snippet(&["De openbare ruimte bij het café."], &terms(&["openbare ruimte", "cafe"]));
+        let parts = snippet(
+            &["De openbare ruimte bij het café."],
+            &terms(&["openbare ruimte", "cafe"]),
+        );
         assert_eq!(joined(&parts), "De [openbare ruimte] bij het [café].");
     }
 
@@ -910,8 +945,10 @@ mod tests {
         let summary = "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien";
         let parts = snippet(&[summary, "body"], &terms(&["titelwoord"]));
         let text = joined(&parts);
-        assert!(text.starts_with("een twee") && text.ends_with("zestien…"), "{text}");
+        assert!(
+            text.starts_with("een twee") && text.ends_with("zestien…"),
+            "{text}"
+        );
         assert!(snippet(&["", ""], &terms(&["x"])).is_empty());
     }
-
 }

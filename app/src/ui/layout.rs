@@ -26,14 +26,19 @@ const NAV_ITEMS: [(&str, &str); 4] = [
 /// as the router's `A` decides it, compared without case.
 fn is_current_section(path: &str, href: &str) -> bool {
     let (path, href) = (path.to_lowercase(), href.to_lowercase());
-    path == href || path.strip_prefix(&href).is_some_and(|rest| rest.starts_with('/'))
+    path == href
+        || path
+            .strip_prefix(&href)
+            .is_some_and(|rest| rest.starts_with('/'))
 }
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     // Plain links with aria-current worked out once: the header is not an island, so
     // nothing changes it after the server wrote it, and `A` cost a reactive owner each.
-    let path = leptos_router::hooks::use_location().pathname.get_untracked();
+    let path = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
     view! {
         <a class="skip-link" href="#inhoud">"Direct naar de inhoud"</a>
         <header class="site-header">
