@@ -1244,6 +1244,48 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn the_area_facet_follows_a_renamed_area() {
+        let pool = corpus().await;
+        let slug = "oude-naam".to_string();
+        let area_id: i64 = sqlx::query_scalar(
+            "INSERT INTO areas (slug, name, district, area_type, phase, activation)
+             VALUES (?, 'Oude naam', 'Centrum', 'shopping_street', 'stable', 'energetic') RETURNING id",
+        )
+        .bind(&slug)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        sqlx::query("INSERT INTO library_item_areas (item_id, area_id) SELECT id, ? FROM library_items WHERE slug = 'gevels'")
+            .bind(area_id)
+            .execute(&pool)
+            .await
+            .unwrap();
+        let by_area = |area: String| {
+            let pool = pool.clone();
+            async move {
+                search(
+                    &pool,
+                    &LibraryQuery {
+                        area,
+                        ..Default::default()
+                    },
+                )
+                .await
+                .unwrap()
+                .total
+            }
+        };
+        assert_eq!(by_area(slug.clone()).await, 1);
+        sqlx::query("UPDATE areas SET slug = 'nieuwe-naam' WHERE id = ?")
+            .bind(area_id)
+            .execute(&pool)
+            .await
+            .unwrap();
+        // Kept in memory, yet the renamed area's items are found under its new slug at once.
+        assert_eq!(by_area("nieuwe-naam".into()).await, 1);
+    }
+
+    #[tokio::test]
     async fn snippets_are_highlighted_and_related_items_say_why() {
         let pool = corpus().await;
         let results = search(&pool, &query("groen")).await.unwrap();
