@@ -106,16 +106,17 @@ async fn choices(
     })
 }
 
-/// Choices per facet: (value, label), in display order. Years come from the facet index.
-fn facet_choices(choices: &Choices, index: &FacetIndex, facet: Facet) -> Vec<(String, String)> {
+/// Choices per facet: (value, label), in display order, taken out of what was read (each
+/// facet is asked once). Years come from the facet index.
+fn facet_choices(choices: &mut Choices, index: &FacetIndex, facet: Facet) -> Vec<(String, String)> {
     match facet {
         Facet::Kind => ItemKind::ALL
             .iter()
             .map(|k| (k.code().to_string(), k.label().to_string()))
             .collect(),
-        Facet::Theme => choices.themes.clone(),
-        Facet::Segment => choices.segments.clone(),
-        Facet::Area => choices.areas.clone(),
+        Facet::Theme => std::mem::take(&mut choices.themes),
+        Facet::Segment => std::mem::take(&mut choices.segments),
+        Facet::Area => std::mem::take(&mut choices.areas),
         Facet::Year => index.years.iter().map(|y| (y.clone(), y.clone())).collect(),
     }
 }
@@ -331,7 +332,7 @@ pub async fn search(pool: &SqlitePool, query: &LibraryQuery) -> Result<SearchRes
     let mut wanted: [Option<u32>; 5] = Default::default();
     let mut choices = Vec::new();
     for facet in Facet::ALL {
-        let options = facet_choices(&known, &index, facet);
+        let options = facet_choices(&mut known, &index, facet);
         let asked = match facet {
             Facet::Kind => &query.kind,
             Facet::Theme => &query.theme,

@@ -53,9 +53,9 @@ fn cut(input: &str) -> &str {
 
 /// The lowercase words of `text`, split on everything that is not a letter or digit.
 fn words_of(text: &str) -> Vec<String> {
-    text.split(|c: char| !is_word_char(c))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(str::to_lowercase)
+    word_ranges(text)
+        .into_iter()
+        .map(|(start, end)| text[start..end].to_lowercase())
         .collect()
 }
 
@@ -464,22 +464,28 @@ fn word_hits(
     hits
 }
 
-/// Byte ranges of the words of `text` (runs of word characters).
+/// Byte ranges of the words of `text`: runs of word characters with a letter or digit in
+/// them (a run of combining marks alone is no word).
 fn word_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
     let mut start = None;
+    let push = |ranges: &mut Vec<(usize, usize)>, s: usize, end: usize| {
+        if text[s..end].chars().any(char::is_alphanumeric) {
+            ranges.push((s, end));
+        }
+    };
     for (at, c) in text.char_indices() {
         match (is_word_char(c), start) {
             (true, None) => start = Some(at),
             (false, Some(s)) => {
-                ranges.push((s, at));
+                push(&mut ranges, s, at);
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        ranges.push((s, text.len()));
+        push(&mut ranges, s, text.len());
     }
     ranges
 }
