@@ -68,10 +68,14 @@ pub fn hydration_scripts(options: &LeptosOptions) -> crate::ui::fragments::RawHt
     static TEMPLATE: OnceLock<String> = OnceLock::new();
     let template = TEMPLATE.get_or_init(|| {
         let options = options.clone();
-        Owner::new().with(|| {
-            provide_context(leptos::nonce::Nonce::from_value(MARK));
-            view! { <HydrationScripts options islands=true/> }.to_html()
-        })
+        Owner::new()
+            .with(|| {
+                provide_context(leptos::nonce::Nonce::from_value(MARK));
+                view! { <HydrationScripts options islands=true/> }.to_html()
+            })
+            // Leptos writes the nonce as the preload links' `crossorigin` value; a bare
+            // `crossorigin` is what it means (anonymous, as module scripts are fetched).
+            .replace(&format!("crossorigin=\"{MARK}\""), "crossorigin")
     });
     // What the component does for the page besides writing: outside islands nothing is
     // hydrated.

@@ -325,6 +325,10 @@ async fn rendered_pages_carry_their_own_nonce_on_every_script() {
             "the island loader is on the page"
         );
         assert!(!html.contains("kernpunt-nonce"), "no placeholder left");
+        assert!(
+            html.contains("crossorigin>") && !html.contains(&format!("crossorigin=\"{nonce}\"")),
+            "preload links are plain CORS requests, the nonce is not their crossorigin value"
+        );
         seen.push(nonce);
     }
     assert_ne!(seen[0], seen[1]);

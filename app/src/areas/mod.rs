@@ -337,13 +337,55 @@ pub fn shown_precision(decimals: u8) -> f64 {
 
 /// Formats a number the Dutch way: decimal comma, dots between thousands.
 pub fn format_number(value: f64, decimals: u8) -> String {
-    let formatted = format!("{:.*}", decimals as usize, value.abs());
-    let negative = value < 0.0 && formatted.chars().any(|c| c.is_ascii_digit() && c != '0');
-    let (int_part, frac_part) = match formatted.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (formatted.as_str(), None),
+    // The monitor and the area list format thousands of values per page, and `format!`'s
+    // exact rounding often falls back to its slow bignum path; whole units are enough
+    // whenever the rounding is clear.
+    match rounded_units(value, decimals) {
+        Some(units) => dutch_digits(value < 0.0 && units != 0, &units.to_string(), decimals),
+        None => {
+            let formatted = format!("{:.*}", decimals as usize, value.abs());
+            if !value.is_finite() {
+                return formatted;
+            }
+            let negative =
+                value < 0.0 && formatted.bytes().any(|b| b.is_ascii_digit() && b != b'0');
+            let digits: String = formatted.chars().filter(|c| *c != '.').collect();
+            dutch_digits(negative, &digits, decimals)
+        }
+    }
+}
+
+/// `|value|` in units of the last shown decimal, rounded, when that is certain to be what
+/// exact decimal rounding gives: below 10⁹ units the product's error is under 10⁻⁷, so only
+/// values within 10⁻⁶ of a tie (and huge or non-finite ones) are left to `format!`.
+fn rounded_units(value: f64, decimals: u8) -> Option<u64> {
+    const SCALES: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
+    let scaled = value.abs() * *SCALES.get(decimals as usize)?;
+    if !(scaled < 1e9) {
+        return None; // also NaN
+    }
+    let whole = scaled.floor();
+    let fraction = scaled - whole;
+    if (fraction - 0.5).abs() < 1e-6 {
+        return None;
+    }
+    Some(whole as u64 + u64::from(fraction > 0.5))
+}
+
+/// Digits (without separator, the last `decimals` of them after the comma) written the Dutch
+/// way: "−" for negatives, dots between thousands, a decimal comma.
+fn dutch_digits(negative: bool, digits: &str, decimals: u8) -> String {
+    let decimals = decimals as usize;
+    // Short numbers ("5" with two decimals) get the leading zeros `format!` would write.
+    let padded;
+    let digits = if digits.len() <= decimals {
+        padded = format!("{digits:0>width$}", width = decimals + 1);
+        padded.as_str()
+    } else {
+        digits
     };
-    let mut out = String::with_capacity(formatted.len() + int_part.len() / 3 + 4);
+    let (int_part, frac_part) = digits.split_at(digits.len() - decimals);
+    let mut out = String::with_capacity(digits.len() + int_part.len() / 3 + 4);
     if negative {
         out.push('−');
     }
@@ -353,21 +395,25 @@ pub fn format_number(value: f64, decimals: u8) -> String {
         }
         out.push(ch);
     }
-    if let Some(frac) = frac_part {
+    if decimals > 0 {
         out.push(',');
-        out.push_str(frac);
+        out.push_str(frac_part);
     }
     out
 }
 
 /// A value with its unit, e.g. "7,4%" or "12.500 per dag".
 pub fn format_with_unit(value: f64, decimals: u8, unit: &str) -> String {
-    let number = format_number(value, decimals);
+    let mut number = format_number(value, decimals);
     match unit {
-        "%" => format!("{number}%"),
-        "aantal" | "cijfer" | "" => number,
-        other => format!("{number} {other}"),
+        "aantal" | "cijfer" | "" => {}
+        "%" => number.push('%'),
+        other => {
+            number.push(' ');
+            number.push_str(other);
+        }
     }
+    number
 }
 
 #[cfg(test)]
@@ -390,6 +436,54 @@ mod tests {
         }
     }
 
+    /// The fast rounding gives exactly what `format!`'s exact decimal rounding gives,
+    /// including at ties and near-ties (0.125, 2.675, 1.005…) and past its range.
+    #[test]
+    fn dutch_number_format_matches_exact_rounding() {
+        fn reference(value: f64, decimals: u8) -> String {
+            let formatted = format!("{:.*}", decimals as usize, value.abs());
+            let negative =
+                value < 0.0 && formatted.bytes().any(|b| b.is_ascii_digit() && b != b'0');
+            let (int_part, frac_part) = formatted.split_once('.').unwrap_or((&formatted, ""));
+            let mut grouped = String::new();
+            for (i, ch) in int_part.chars().enumerate() {
+                if i > 0 && (int_part.len() - i) % 3 == 0 {
+                    grouped.push('.');
+                }
+                grouped.push(ch);
+            }
+            let sign = if negative { "−" } else { "" };
+            let comma = if frac_part.is_empty() { "" } else { "," };
+            format!("{sign}{grouped}{comma}{frac_part}")
+        }
+        let mut values = Vec::new();
+        for i in -20_000i32..=20_000 {
+            values.push(f64::from(i) / 1000.0);
+            values.push(f64::from(i) * 0.37);
+            values.push(f64::from(i) / 8.0);
+            values.push(f64::from(i) * 12_345.678_9);
+        }
+        values.extend([
+            2.675,
+            1.005,
+            0.125,
+            0.375,
+            1e9 - 0.5,
+            1e9 + 0.5,
+            4.35e8,
+            123_456_789.5,
+        ]);
+        for value in values {
+            for decimals in 0..=4 {
+                assert_eq!(
+                    format_number(value, decimals),
+                    reference(value, decimals),
+                    "{value} with {decimals} decimals"
+                );
+            }
+        }
+    }
+
     #[test]
     fn dutch_number_format() {
         assert_eq!(format_number(12500.0, 0), "12.500");
@@ -398,6 +492,9 @@ mod tests {
         assert_eq!(format_number(-0.04, 1), "0,0");
         assert_eq!(format_number(-2.5, 1), "−2,5");
         assert_eq!(format_number(999.0, 0), "999");
+        assert_eq!(format_number(0.05, 2), "0,05");
+        assert_eq!(format_number(-1234.5, 0), "−1.234");
+        assert_eq!(format_number(f64::NAN, 1), "NaN");
         assert_eq!(format_with_unit(7.44, 1, "%"), "7,4%");
         assert_eq!(format_with_unit(21000.0, 0, "per dag"), "21.000 per dag");
     }
