@@ -189,6 +189,44 @@ test("an opgave tied to the new indicator, and open data from the first value", 
   await expect(page.getByText(/^Nu gepubliceerd: \d+ waarden? van \d+ indicator(en)? in \d+ gebied(en)?\.$/)).toBeVisible();
 });
 
+// A new city has no stuurwiel until a coordinator sets one up here.
+test("the stuurwiel set up in the browser, then a first assessment", async ({ page }, testInfo) => {
+  await logInAsAdmin(page, testInfo, "/gebieden/oude-markt/bewerken");
+  const assessment = page.locator("#onderdeel-assessment");
+  await expect(assessment).toContainText("Het stuurwiel heeft nog geen onderdelen om op te scoren.");
+  await assessment.getByRole("link", { name: "Beheer → Stuurwiel" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Stuurwiel beheren" })).toBeVisible();
+  await waitForHydration(page, testInfo);
+  await expect(page.getByText(/Het stuurwiel heeft nog geen onderdelen\./)).toBeVisible();
+  await expectAccessible(page);
+
+  const add = page.locator("form:has(button:text('Onderdeel toevoegen'))");
+  await add.getByRole("button", { name: "Onderdeel toevoegen" }).click();
+  await expect(page.getByText("Vul een naam in van hoogstens 60 tekens.")).toBeVisible();
+  for (const name of ["Organisatiegraad", "Vastgoed en leegstand", "Openbare ruimte"]) {
+    await add.getByLabel("Naam").fill(name);
+    await add.getByRole("button", { name: "Onderdeel toevoegen" }).click();
+    await expect(page.getByRole("button", { name: `${name} een plaats omhoog` })).toBeAttached();
+  }
+  await page.locator("#framework-name").fill("Stuurwiel centrummanagement");
+  await page.getByRole("button", { name: "Kader opslaan" }).click();
+  await expect(page.locator("#framework-name")).toHaveValue("Stuurwiel centrummanagement");
+  await expect(page.getByRole("heading", { name: "Onderdelen (3)" })).toBeVisible();
+  await expectAccessible(page);
+
+  await open(page, testInfo, "/gebieden/oude-markt/bewerken");
+  const form = page.locator("#onderdeel-assessment");
+  await form.getByLabel("Datum (jjjj-mm-dd)").fill("2026-12-01");
+  await form.getByLabel("Organisatiegraad").fill("3");
+  await form.getByLabel("Vastgoed en leegstand").fill("4");
+  await form.getByLabel("Openbare ruimte").fill("2");
+  await form.getByRole("button", { name: "Beoordeling vastleggen" }).click();
+  await expect(page.getByText("De beoordeling is vastgelegd.")).toBeVisible();
+  await open(page, testInfo, "/gebieden/oude-markt");
+  await expect(page.getByRole("img", { name: /^Stuurwiel/ })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "Vastgoed en leegstand" })).toBeAttached();
+});
+
 test("an area editor, a first session and library item; then the checklist is gone", async ({ page }, testInfo) => {
   await logInAsAdmin(page, testInfo, "/beheer/accounts");
   await page.getByLabel("Naam", { exact: true }).fill("Rik Redacteur");

@@ -67,7 +67,7 @@ async fn an_empty_programme_says_so_and_shows_the_checklist_to_coordinators() {
     let cookie = admin(&server).await;
     let (_, home) = server.get_as("/", &cookie).await;
     assert!(home.contains("Aan de slag"));
-    assert!(home.contains("1 van de 8 stappen gedaan"));
+    assert!(home.contains("1 van de 9 stappen gedaan"));
     assert!(home.contains("Nog te doen: "));
     assert!(home.contains("href=\"/beheer/stadsdelen\""));
 }
@@ -922,4 +922,129 @@ async fn a_new_value_takes_the_default_source_and_activation_moments_are_correct
         count(&server, &format!("activation_moments WHERE id = {id}")).await,
         0
     );
+}
+
+#[tokio::test]
+async fn a_new_city_sets_up_its_stuurwiel_in_the_browser_before_assessing() {
+    let server = TestServer::start_empty().await;
+    let cookie = admin(&server).await;
+    // No framework yet: the editor opens empty instead of "not found".
+    let (status, html) = server.get_as("/beheer/stuurwiel", &cookie).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("nog geen onderdelen"), "{html}");
+    let (_, home) = server.get_as("/", &cookie).await;
+    assert!(home.contains("Het stuurwiel inrichten"), "{home}");
+
+    post(
+        &server,
+        &cookie,
+        "save_district",
+        &[("fields[name]", "Noord")],
+    )
+    .await;
+    post(
+        &server,
+        &cookie,
+        "save_area_identity",
+        &area_form("Oude Markt", "", "Noord", "", ""),
+    )
+    .await;
+    assert_eq!(count(&server, "areas").await, 1);
+    let assess = |scores: Vec<(String, String)>| {
+        let mut form = vec![
+            ("slug".to_string(), "oude-markt".to_string()),
+            ("assessed_on".to_string(), "2026-12-01".to_string()),
+            ("note".to_string(), String::new()),
+        ];
+        form.extend(scores);
+        form
+    };
+    let form = assess(Vec::new());
+    let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let (status, _) = post(&server, &cookie, "record_assessment", &refs).await;
+    assert_eq!(status, 404, "nothing to assess on yet");
+    assert_eq!(count(&server, "stuurwiel_assessments").await, 0);
+
+    // A bad first segment creates nothing, not even the framework.
+    let (status, body) = post(
+        &server,
+        &cookie,
+        "save_stuurwiel_segment",
+        &[("name", "  "), ("description", "")],
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(count(&server, "stuurwiel_frameworks").await, 0);
+
+    // The first segment brings the framework along.
+    let (status, body) = post(
+        &server,
+        &cookie,
+        "save_stuurwiel_segment",
+        &[
+            ("name", "Organisatiegraad"),
+            ("description", "Hoe ondernemers samenwerken."),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(count(&server, "stuurwiel_frameworks").await, 1);
+    assert_eq!(count(&server, "stuurwiel_segments").await, 1);
+    let (status, body) = post(
+        &server,
+        &cookie,
+        "save_stuurwiel_framework",
+        &[("name", "Stuurwiel centrummanagement"), ("description", "")],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let names: Vec<String> = sqlx::query_scalar("SELECT name FROM stuurwiel_frameworks")
+        .fetch_all(&server.pool)
+        .await
+        .unwrap();
+    assert_eq!(names, ["Stuurwiel centrummanagement"]);
+    let (_, html) = server.get_as("/beheer/stuurwiel", &cookie).await;
+    assert!(html.contains("Organisatiegraad"));
+    assert!(!html.contains("nog geen onderdelen"));
+
+    // Now the area can be assessed on it.
+    let segment: i64 = sqlx::query_scalar("SELECT id FROM stuurwiel_segments")
+        .fetch_one(&server.pool)
+        .await
+        .unwrap();
+    let form = assess(vec![(format!("scores[{segment}]"), "4".to_string())]);
+    let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let (status, body) = post(&server, &cookie, "record_assessment", &refs).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(count(&server, "stuurwiel_scores").await, 1);
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM audit_log WHERE entity = 'stuurwiel_framework' AND action = 'create'",
+    )
+    .fetch_one(&server.pool)
+    .await
+    .unwrap();
+    assert_eq!(audited, 1);
+}
+
+#[tokio::test]
+async fn the_checklist_sends_only_administrators_to_the_accounts_page() {
+    let server = TestServer::start_empty().await;
+    app::accounts::db::create_user(
+        &server.pool,
+        "coordinator@stad.nl",
+        "Cor Dinator",
+        app::accounts::Role::Coordinator,
+        Some(&app::accounts::password::hash(app::demo::DEMO_PASSWORD)),
+    )
+    .await
+    .unwrap();
+    let coordinator = server
+        .login("coordinator@stad.nl", app::demo::DEMO_PASSWORD)
+        .await;
+    let (_, home) = server.get_as("/", &coordinator).await;
+    assert!(home.contains("Aan de slag"), "{home}");
+    assert!(home.contains("(doet een beheerder)"), "{home}");
+    assert!(!home.contains("href=\"/beheer/accounts\""), "{home}");
+    let (_, home) = server.get_as("/", &admin(&server).await).await;
+    assert!(home.contains("href=\"/beheer/accounts\""), "{home}");
 }

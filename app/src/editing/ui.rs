@@ -67,6 +67,10 @@ pub fn InputField(
     /// error key unique (`title-12`).
     #[prop(optional)]
     suffix: Option<i64>,
+    /// The element id, when two forms on one page share a field name without a number to
+    /// tell them apart (the error key stays the name).
+    #[prop(optional, into)]
+    id: Option<String>,
     errors: Signal<FieldErrors>,
 ) -> impl IntoView {
     let unique = match suffix {
@@ -75,7 +79,7 @@ pub fn InputField(
     };
     let key = StoredValue::new(unique.clone());
     let error = move || errors.read().get(&key.get_value()).cloned();
-    let id = unique.replace(['[', ']'], "-");
+    let id = id.unwrap_or_else(|| unique.replace(['[', ']'], "-"));
     let error_id = format!("{id}-fout");
     let error_id_attr = error_id.clone();
     view! {

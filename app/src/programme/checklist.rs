@@ -6,19 +6,36 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     pub label: String,
-    pub href: String,
+    /// Where to do it; `None` when the person reading cannot (accounts are an
+    /// administrator's).
+    pub href: Option<String>,
     pub done: bool,
 }
 
 /// The steps in order, from counts: districts, live areas, organisations, themes,
-/// indicators, values, accounts besides the first, sessions, library items.
-pub fn steps(counts: [i64; 9]) -> Vec<Step> {
-    let [districts, areas, organisations, themes, indicators, values, users, sessions, items] =
+/// indicators, stuurwiel segments, values, accounts besides the first, sessions, library
+/// items. `manages_accounts`: the reader is an administrator.
+pub fn steps(counts: [i64; 10], manages_accounts: bool) -> Vec<Step> {
+    let [districts, areas, organisations, themes, indicators, segments, values, users, sessions, items] =
         counts;
     let step = |label: &str, href: &str, done: bool| Step {
         label: label.to_string(),
-        href: href.to_string(),
+        href: Some(href.to_string()),
         done,
+    };
+    let accounts = if manages_accounts {
+        step(
+            "Collega's en gebiedsredacteuren een account geven",
+            "/beheer/accounts",
+            users > 1,
+        )
+    } else {
+        Step {
+            label: "Collega's en gebiedsredacteuren een account geven (doet een beheerder)"
+                .to_string(),
+            href: None,
+            done: users > 1,
+        }
     };
     vec![
         step("Stadsdelen toevoegen", "/beheer/stadsdelen", districts > 0),
@@ -34,15 +51,16 @@ pub fn steps(counts: [i64; 9]) -> Vec<Step> {
             themes > 0 && indicators > 0,
         ),
         step(
+            "Het stuurwiel inrichten: de onderdelen waarop gebieden worden beoordeeld",
+            "/beheer/stuurwiel",
+            segments > 0,
+        ),
+        step(
             "De eerste cijfers invoeren of importeren",
             "/monitor/import",
             values > 0,
         ),
-        step(
-            "Collega's en gebiedsredacteuren een account geven",
-            "/beheer/accounts",
-            users > 1,
-        ),
+        accounts,
         step("De eerste sessie plannen", "/sessies/nieuw", sessions > 0),
         step(
             "Het eerste item in de kennisbank zetten",
@@ -67,12 +85,14 @@ pub mod api {
         }
         let pool = crate::db::pool_from_context()
             .ok_or_else(|| ServerFnError::new("database unavailable"))?;
-        let counts: (i64, i64, i64, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
+        let counts: (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
             "SELECT (SELECT count(*) FROM districts),
                     (SELECT count(*) FROM areas WHERE archived_at IS NULL),
                     (SELECT count(*) FROM organisations),
                     (SELECT count(*) FROM themes WHERE retired_at IS NULL),
                     (SELECT count(*) FROM indicator_definitions WHERE retired_at IS NULL),
+                    (SELECT count(*) FROM stuurwiel_segments s
+                     JOIN stuurwiel_frameworks f ON f.id = s.framework_id AND f.is_active = 1),
                     (SELECT EXISTS (SELECT 1 FROM indicator_values)),
                     (SELECT count(*) FROM users),
                     (SELECT count(*) FROM learning_sessions),
@@ -81,10 +101,14 @@ pub mod api {
         .fetch_one(&pool)
         .await
         .map_err(|e| ServerFnError::new(e.to_string()))?;
-        let steps = steps([
-            counts.0, counts.1, counts.2, counts.3, counts.4, counts.5, counts.6, counts.7,
-            counts.8,
-        ]);
+        let manages_accounts = decide(user.as_ref(), &Action::ManageAccounts) == Access::Allowed;
+        let steps = steps(
+            [
+                counts.0, counts.1, counts.2, counts.3, counts.4, counts.5, counts.6, counts.7,
+                counts.8, counts.9,
+            ],
+            manages_accounts,
+        );
         Ok((!steps.iter().all(|s| s.done)).then_some(steps))
     }
 }
@@ -111,7 +135,10 @@ pub mod pages {
                                     <li class:checklist__step--done=step.done>
                                         <span class="visually-hidden">{if step.done { "Gedaan: " } else { "Nog te doen: " }}</span>
                                         <span aria-hidden="true">{if step.done { "✓ " } else { "○ " }}</span>
-                                        <a href=step.href>{step.label}</a>
+                                        {match step.href {
+                                            Some(href) => view! { <a href=href>{step.label}</a> }.into_any(),
+                                            None => view! { <span>{step.label}</span> }.into_any(),
+                                        }}
                                     </li>
                                 }).collect_view()}
                             </ol>
@@ -129,8 +156,31 @@ mod tests {
 
     #[test]
     fn steps_tick_off_from_counts() {
-        let empty = steps([0, 0, 0, 9, 12, 0, 1, 0, 0]);
+        let empty = steps([0, 0, 0, 9, 12, 0, 0, 1, 0, 0], true);
         assert_eq!(empty.iter().filter(|s| s.done).count(), 1);
-        assert!(steps([1, 2, 1, 9, 12, 1, 2, 1, 1]).iter().all(|s| s.done));
+        assert!(steps([1, 2, 1, 9, 12, 6, 1, 2, 1, 1], true)
+            .iter()
+            .all(|s| s.done));
+        let stuurwiel = |segments| {
+            steps([1, 2, 1, 9, 12, segments, 1, 2, 1, 1], true)
+                .into_iter()
+                .find(|s| s.href.as_deref() == Some("/beheer/stuurwiel"))
+                .unwrap()
+                .done
+        };
+        assert!(!stuurwiel(0) && stuurwiel(1));
+    }
+
+    #[test]
+    fn coordinators_are_not_sent_to_the_accounts_page_they_cannot_open() {
+        let links = |manages| -> Vec<Option<String>> {
+            steps([0; 10], manages)
+                .into_iter()
+                .map(|s| s.href)
+                .collect()
+        };
+        assert!(links(true).contains(&Some("/beheer/accounts".into())));
+        assert!(!links(false).contains(&Some("/beheer/accounts".into())));
+        assert_eq!(links(false).iter().filter(|h| h.is_none()).count(), 1);
     }
 }

@@ -687,6 +687,12 @@ pub mod api {
         .fetch_all(&pool)
         .await?;
         let mut errors = FieldErrors::default();
+        if segments.is_empty() {
+            errors.add(
+                "assessed_on",
+                "Het stuurwiel heeft nog geen onderdelen om op te scoren.",
+            );
+        }
         if !is_date(assessed_on.trim()) {
             errors.add("assessed_on", "Vul een geldige datum in, zoals 2026-11-26.");
         }
@@ -909,6 +915,7 @@ pub mod pages {
                     let slug = items.slug.clone();
                     let list_slug = slug.clone();
                     let (slug1, slug2, slug3) = (slug.clone(), slug.clone(), slug.clone());
+                    let has_segments = !items.segments.is_empty();
                     let assessment_fields: Vec<(String, String, String)> = items.segments.iter().map(|segment| {
                         let name = format!("scores[{}]", segment.id);
                         let current = value("assessment", &name);
@@ -1048,7 +1055,8 @@ pub mod pages {
                             </ActionForm>
                         </section>
 
-                        {framework.map(|(_, framework, min, max)| view! {
+                        {match framework.filter(|_| has_segments) {
+                            Some((_, framework, min, max)) => view! {
                             <section id="onderdeel-assessment" aria-labelledby="assessment-kop">
                                 <h2 id="assessment-kop">"Nieuwe beoordeling op het stuurwiel"</h2>
                                 <p>{format!("{framework}: een score van {min} tot {max} per segment.")}</p>
@@ -1063,7 +1071,15 @@ pub mod pages {
                                     <div class="form__actions"><button type="submit">"Beoordeling vastleggen"</button></div>
                                 </ActionForm>
                             </section>
-                        })}
+                            }.into_any(),
+                            // A new installation sets its stuurwiel up first.
+                            None => view! {
+                            <section id="onderdeel-assessment" aria-labelledby="assessment-kop">
+                                <h2 id="assessment-kop">"Beoordeling op het stuurwiel"</h2>
+                                <p>"Het stuurwiel heeft nog geen onderdelen om op te scoren. Een coördinator richt het in onder "<a href="/beheer/stuurwiel">"Beheer → Stuurwiel"</a>"."</p>
+                            </section>
+                            }.into_any(),
+                        }}
                     }.into_any()
                 })
                 }}

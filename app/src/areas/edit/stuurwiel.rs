@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FrameworkEdit {
-    pub id: i64,
+    /// `None` in a new installation: the first save creates the framework.
+    pub id: Option<i64>,
     pub name: String,
     pub description: String,
     pub scale_min: i64,
@@ -49,14 +50,60 @@ pub mod api {
     #[cfg(feature = "ssr")]
     use crate::editing::form::server::coordinator;
 
+    /// Name of the framework a new installation gets with its first segment.
+    pub const DEFAULT_NAME: &str = "Stuurwiel";
+
     #[cfg(feature = "ssr")]
-    async fn active_framework(pool: &sqlx::SqlitePool) -> Result<i64, EditError> {
-        sqlx::query_scalar(
+    async fn find_active_framework<'e>(
+        executor: impl sqlx::SqliteExecutor<'e>,
+    ) -> Result<Option<i64>, EditError> {
+        Ok(sqlx::query_scalar(
             "SELECT id FROM stuurwiel_frameworks WHERE is_active = 1 ORDER BY id LIMIT 1",
         )
-        .fetch_optional(pool)
-        .await?
-        .ok_or(EditError::NotFound)
+        .fetch_optional(executor)
+        .await?)
+    }
+
+    #[cfg(feature = "ssr")]
+    async fn active_framework(pool: &sqlx::SqlitePool) -> Result<i64, EditError> {
+        find_active_framework(pool)
+            .await?
+            .ok_or(EditError::NotFound)
+    }
+
+    /// The framework a change goes to. A new installation has none (only the demo seed
+    /// brings one), so the first save creates it: coordinators set the stuurwiel up here,
+    /// not in SQL.
+    #[cfg(feature = "ssr")]
+    async fn framework_for_change(
+        tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+        user: &crate::accounts::CurrentUser,
+        name: &str,
+        description: &str,
+    ) -> Result<i64, EditError> {
+        use crate::editing::audit::{record, AuditAction};
+        if let Some(id) = find_active_framework(&mut **tx).await? {
+            return Ok(id);
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO stuurwiel_frameworks (name, description) VALUES (?, ?) RETURNING id",
+        )
+        .bind(name)
+        .bind(description)
+        .fetch_one(&mut **tx)
+        .await?;
+        let after = (name.to_string(), description.to_string());
+        record(
+            tx,
+            user,
+            AuditAction::Create,
+            "stuurwiel_framework",
+            id,
+            None,
+            Some(&after),
+        )
+        .await?;
+        Ok(id)
     }
 
     #[cfg(feature = "ssr")]
@@ -70,7 +117,18 @@ pub mod api {
     pub async fn load_stuurwiel_framework() -> Result<FrameworkEdit, EditError> {
         coordinator()?;
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
-        let id = active_framework(&pool).await?;
+        let Some(id) = find_active_framework(&pool).await? else {
+            // A new installation: an empty framework with the schema's scale, saved by the
+            // first change.
+            return Ok(FrameworkEdit {
+                id: None,
+                name: DEFAULT_NAME.to_string(),
+                description: String::new(),
+                scale_min: 1,
+                scale_max: 5,
+                segments: Vec::new(),
+            });
+        };
         let (name, description, scale_min, scale_max): (String, String, i64, i64) = sqlx::query_as(
             "SELECT name, description, scale_min, scale_max FROM stuurwiel_frameworks WHERE id = ?",
         )
@@ -86,7 +144,7 @@ pub mod api {
         .fetch_all(&pool)
         .await?;
         Ok(FrameworkEdit {
-            id,
+            id: Some(id),
             name,
             description,
             scale_min,
@@ -115,8 +173,13 @@ pub mod api {
             return Err(EditError::Invalid(errors));
         }
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
-        let id = active_framework(&pool).await?;
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let Some(id) = find_active_framework(&mut *tx).await? else {
+            framework_for_change(&mut tx, &user, name.trim(), description.trim()).await?;
+            tx.commit().await?;
+            back();
+            return Ok(());
+        };
         let before: (String, String) =
             sqlx::query_as("SELECT name, description FROM stuurwiel_frameworks WHERE id = ?")
                 .bind(id)
@@ -158,8 +221,13 @@ pub mod api {
             .unwrap_or_else(|| "new_segment_".into());
         let mut errors = validate_text(&prefix, &name, &description);
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
-        let framework = active_framework(&pool).await?;
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let framework = match segment_id {
+            Some(_) => find_active_framework(&mut *tx)
+                .await?
+                .ok_or(EditError::NotFound)?,
+            None => framework_for_change(&mut tx, &user, DEFAULT_NAME, "").await?,
+        };
         let clash: Option<i64> = sqlx::query_scalar(
             "SELECT id FROM stuurwiel_segments WHERE framework_id = ? AND lower(name) = lower(?) AND id IS NOT ?",
         )
@@ -392,7 +460,7 @@ pub mod pages {
                         <section aria-labelledby="kader">
                             <h2 id="kader">"Kader"</h2>
                             <ActionForm action=save_framework attr:class="form">
-                                <InputField name="name" label="Naam" value=framework.name.clone() errors=Signal::derive(move || {
+                                <InputField name="name" id="framework-name" label="Naam" value=framework.name.clone() errors=Signal::derive(move || {
                                     let mut e = FieldErrors::default();
                                     if let Some(m) = framework_errors.get().get("framework_name") { e.add("name", m.clone()); }
                                     e
@@ -406,6 +474,11 @@ pub mod pages {
                         </section>
                         <section aria-labelledby="onderdelen">
                             <h2 id="onderdelen">{format!("Onderdelen ({count})")}</h2>
+                            {(count == 0).then(|| view! {
+                                <div class="empty-state">
+                                    <p>"Het stuurwiel heeft nog geen onderdelen. Voeg hieronder het eerste toe, bijvoorbeeld “Organisatiegraad” of “Vastgoed en leegstand”. Daarna kunnen gebieden erop worden beoordeeld."</p>
+                                </div>
+                            })}
                             <ol class="segments-edit">
                                 {framework.segments.into_iter().enumerate().map(|(index, segment)| {
                                     let id = segment.id;
@@ -463,7 +536,7 @@ pub mod pages {
                             </ol>
                             <h3>"Onderdeel toevoegen"</h3>
                             <ActionForm action=save_segment attr:class="form">
-                                <InputField name="name" label="Naam" errors=Signal::derive(move || {
+                                <InputField name="name" id="new-segment-name" label="Naam" errors=Signal::derive(move || {
                                     let mut e = FieldErrors::default();
                                     if let Some(m) = segment_errors.get().get("new_segment_name") { e.add("name", m.clone()); }
                                     e
