@@ -530,3 +530,21 @@ async fn kept_charts_follow_values_wording_and_names() {
     let (_, html) = server.get_as("/gebieden/lindenplein", &cookie).await;
     assert!(html.contains("aria-label=\"Lindenplein-Noord 2025: "));
 }
+
+#[tokio::test]
+async fn the_monitor_offers_the_import_only_to_those_who_may_import() {
+    let server = TestServer::start().await;
+    let import_link = "href=\"/monitor/import\"";
+    let (status, html) = server.get("/monitor").await;
+    assert_eq!(status, 200);
+    assert!(!html.contains(import_link), "visitors get no import link");
+    for (actor, offered) in [
+        (Actor::EditorOfThisArea, false),
+        (Actor::Coordinator, true),
+        (Actor::Admin, true),
+    ] {
+        let cookie = server.cookie_for(actor).await.unwrap();
+        let (_, html) = server.get_as("/monitor", &cookie).await;
+        assert_eq!(html.contains(import_link), offered, "{actor:?}");
+    }
+}

@@ -902,8 +902,9 @@ pub mod pages {
         view! {
             <p class="no-print">
                 <a href="/monitor.csv" download="" rel="external">"Download de tabel als CSV"</a>
-                " · "
-                <a href="/monitor/import">"Cijfers importeren (coördinatoren)"</a>
+                " "
+                // Only for those who may import: an area editor was sent to "not found".
+                <crate::accounts::pages::CoordinatorLink href="/monitor/import" label="Cijfers importeren"/>
             </p>
             <section aria-labelledby="stand">
                 <h2 id="stand">"Stand van zaken"</h2>
