@@ -1,6 +1,7 @@
 //! Every link a page shows leads somewhere its reader may go: the demo data crawled from the
 //! home page as each kind of visitor, over real HTTP. A coordinator's link to a page only
-//! administrators may open, or a broken address, fails here.
+//! administrators may open, or a broken address, fails here; so does an element id used
+//! twice on a page (a label then names the wrong field).
 
 mod common;
 
@@ -28,9 +29,31 @@ fn is_page(path: &str) -> bool {
     !["/api/", "/pkg/", "/js/"]
         .iter()
         .any(|prefix| bare.starts_with(prefix))
-        && ![".css", ".js", ".wasm", ".svg", ".png", ".ico", ".webmanifest"]
-            .iter()
-            .any(|ext| bare.ends_with(ext))
+        && ![
+            ".css",
+            ".js",
+            ".wasm",
+            ".svg",
+            ".png",
+            ".ico",
+            ".webmanifest",
+        ]
+        .iter()
+        .any(|ext| bare.ends_with(ext))
+}
+
+/// Element ids that occur more than once.
+fn repeated_ids(html: &str) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut repeated: Vec<String> = html
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|id| !seen.insert(*id))
+        .map(str::to_string)
+        .collect();
+    repeated.dedup();
+    repeated
 }
 
 #[tokio::test]
@@ -52,8 +75,13 @@ async fn every_link_shown_to_each_visitor_opens() {
                 None => server.get(&path).await,
             };
             if status >= 400 {
-                broken.push(format!("{actor:?}: {path} answers {status} (linked from {from})"));
+                broken.push(format!(
+                    "{actor:?}: {path} answers {status} (linked from {from})"
+                ));
                 continue;
+            }
+            for id in repeated_ids(&body) {
+                broken.push(format!("{actor:?}: {path} has id=\"{id}\" more than once"));
             }
             for link in links(&body) {
                 if is_page(&link) && seen.insert(link.clone()) {
@@ -67,10 +95,12 @@ async fn every_link_shown_to_each_visitor_opens() {
 }
 
 #[test]
-fn links_are_read_from_hrefs() {
+fn links_and_repeated_ids_are_read_from_the_html() {
     let html = r#"<a href="/gebieden?fase=x&amp;q=y#top">a</a> <a href="https://x.nl">b</a>
         <link href="/pkg/app.css"><a href="//cdn">c</a>"#;
     let found = links(html);
     assert_eq!(found, ["/gebieden?fase=x&q=y", "/pkg/app.css"]);
     assert!(is_page(&found[0]) && !is_page(&found[1]));
+    let page = r#"<label for="name"><input id="name"><input id="name"><p id="hint"></p>"#;
+    assert_eq!(repeated_ids(page), ["name"]);
 }
