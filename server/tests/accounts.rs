@@ -240,3 +240,19 @@ async fn changing_ones_own_password_needs_the_current_one() {
         "the change is audited, the password is not in it"
     );
 }
+
+#[tokio::test]
+async fn a_page_that_is_not_yours_says_no_access_with_403() {
+    let server = TestServer::start().await;
+    let coordinator = server.cookie_for(Actor::Coordinator).await.unwrap();
+    let (status, html) = server.get_as("/beheer/accounts", &coordinator).await;
+    assert_eq!(status, 403, "{html}");
+    assert!(html.contains("Geen toegang") && !html.contains("Niet gevonden"));
+    // An area page outside an editor's areas still looks like a missing one.
+    let editor = server.cookie_for(Actor::EditorOfThisArea).await.unwrap();
+    let (status, html) = server
+        .get_as("/gebieden/havenstraat/bewerken", &editor)
+        .await;
+    assert_eq!(status, 404);
+    assert!(html.contains("Niet gevonden"));
+}

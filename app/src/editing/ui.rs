@@ -192,7 +192,7 @@ pub fn check_list(
     }
 }
 
-/// What to show when loading a page failed: log in, not found, or unavailable.
+/// What to show when loading a page failed: log in, no access, not found, or unavailable.
 #[component]
 pub fn EditRefused(error: EditError) -> impl IntoView {
     let location = use_location();
@@ -212,7 +212,20 @@ pub fn EditRefused(error: EditError) -> impl IntoView {
             }
             .into_any()
         }
-        EditError::NotFound | EditError::Forbidden => {
+        // A page that is not the reader's to open (e.g. accounts for a coordinator). Area
+        // pages outside an editor's areas answer `NotFound` instead, like missing ones.
+        EditError::Forbidden => {
+            set_status(403);
+            view! {
+                <Title text="Geen toegang"/>
+                <h1>"Geen toegang"</h1>
+                <p>{error.to_string()}</p>
+                <p>"Denkt u dat u hier wel bij hoort te kunnen? Vraag het een beheerder."</p>
+                <p><a href="/gebieden">"Naar de gebieden"</a></p>
+            }
+            .into_any()
+        }
+        EditError::NotFound => {
             set_status(404);
             view! {
                 <Title text="Niet gevonden"/>
