@@ -56,40 +56,70 @@ fn repeated_ids(html: &str) -> Vec<String> {
     repeated
 }
 
+/// Follows links breadth first from the home page as one visitor (`cookie`), up to `limit`
+/// pages; returns how many pages were opened and what was wrong, named by visitor.
+async fn crawl(
+    server: &TestServer,
+    visitor: &str,
+    cookie: Option<&str>,
+    limit: usize,
+) -> (usize, Vec<String>) {
+    let mut broken = Vec::new();
+    let mut seen = HashSet::from(["/".to_string()]);
+    let mut queue = VecDeque::from([("/".to_string(), "/".to_string())]);
+    let mut visited = 0;
+    while let Some((path, from)) = queue.pop_front() {
+        if visited == limit {
+            break;
+        }
+        visited += 1;
+        let (status, body) = match cookie {
+            Some(cookie) => server.get_as(&path, cookie).await,
+            None => server.get(&path).await,
+        };
+        if status >= 400 {
+            broken.push(format!("{visitor}: {path} answers {status} (linked from {from})"));
+            continue;
+        }
+        for id in repeated_ids(&body) {
+            broken.push(format!("{visitor}: {path} has id=\"{id}\" more than once"));
+        }
+        for link in links(&body) {
+            if is_page(&link) && seen.insert(link.clone()) {
+                queue.push_back((link, path.clone()));
+            }
+        }
+    }
+    (visited, broken)
+}
+
 #[tokio::test]
 async fn every_link_shown_to_each_visitor_opens() {
     let server = TestServer::start().await;
     let mut broken = Vec::new();
     for actor in ACTORS {
         let cookie = server.cookie_for(actor).await;
-        let mut seen = HashSet::from(["/".to_string()]);
-        let mut queue = VecDeque::from([("/".to_string(), "/".to_string())]);
-        let mut visited = 0;
-        while let Some((path, from)) = queue.pop_front() {
-            if visited == PAGES_PER_VISITOR {
-                break;
-            }
-            visited += 1;
-            let (status, body) = match &cookie {
-                Some(cookie) => server.get_as(&path, cookie).await,
-                None => server.get(&path).await,
-            };
-            if status >= 400 {
-                broken.push(format!(
-                    "{actor:?}: {path} answers {status} (linked from {from})"
-                ));
-                continue;
-            }
-            for id in repeated_ids(&body) {
-                broken.push(format!("{actor:?}: {path} has id=\"{id}\" more than once"));
-            }
-            for link in links(&body) {
-                if is_page(&link) && seen.insert(link.clone()) {
-                    queue.push_back((link, path.clone()));
-                }
-            }
-        }
+        let visitor = format!("{actor:?}");
+        let (visited, found) = crawl(&server, &visitor, cookie.as_deref(), PAGES_PER_VISITOR).await;
         assert!(visited > 40, "{actor:?} reached only {visited} pages");
+        broken.extend(found);
+    }
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
+/// A new city (`server migrate`, one administrator) has links to pages with nothing on them
+/// yet: each must open, not answer "not found" (as the stuurwiel editor did).
+#[tokio::test]
+async fn every_link_in_a_new_installation_opens() {
+    let server = TestServer::start_empty().await;
+    let admin = server
+        .login("admin@stad.nl", app::demo::DEMO_PASSWORD)
+        .await;
+    let mut broken = Vec::new();
+    for (visitor, cookie) in [("Anonymous", None), ("Admin", Some(admin.as_str()))] {
+        let (visited, found) = crawl(&server, visitor, cookie, PAGES_PER_VISITOR).await;
+        assert!(visited > 20, "{visitor} reached only {visited} pages");
+        broken.extend(found);
     }
     assert!(broken.is_empty(), "{}", broken.join("\n"));
 }
