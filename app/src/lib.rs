@@ -88,9 +88,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <script nonce=leptos::nonce::use_nonce()>"document.documentElement.classList.add('has-js')"</script>
                 <link rel="stylesheet" href=stylesheet/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                // Before the islands' loader: module scripts run in document order, so the
+                // handler that reports a failed WASM load is in place before that load can
+                // fail (after it, a fast failure could beat a slow navigate.js).
+                <script type="module" src=ui::scripts::NAVIGATE.href()></script>
                 // Islands: only the interactive parts hydrate, when the browser is idle.
                 {hydration_scripts}
-                <script type="module" src=ui::scripts::NAVIGATE.href()></script>
                 <MetaTags/>
             </head>
             <body class="utrecht-theme">

@@ -78,7 +78,9 @@ async fn crawl(
             None => server.get(&path).await,
         };
         if status >= 400 {
-            broken.push(format!("{visitor}: {path} answers {status} (linked from {from})"));
+            broken.push(format!(
+                "{visitor}: {path} answers {status} (linked from {from})"
+            ));
             continue;
         }
         for id in repeated_ids(&body) {
