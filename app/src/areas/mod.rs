@@ -361,8 +361,8 @@ pub fn format_number(value: f64, decimals: u8) -> String {
 fn rounded_units(value: f64, decimals: u8) -> Option<u64> {
     const SCALES: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
     let scaled = value.abs() * *SCALES.get(decimals as usize)?;
-    if !(scaled < 1e9) {
-        return None; // also NaN
+    if scaled.is_nan() || scaled >= 1e9 {
+        return None;
     }
     let whole = scaled.floor();
     let fraction = scaled - whole;
