@@ -212,25 +212,23 @@ pub fn EditRefused(error: EditError) -> impl IntoView {
             }
             .into_any()
         }
-        // A page that is not the reader's to open (e.g. accounts for a coordinator). Area
-        // pages outside an editor's areas answer `NotFound` instead, like missing ones.
-        EditError::Forbidden => {
-            set_status(403);
+        // Forbidden: a page that is not the reader's to open (accounts for a coordinator).
+        // Area pages outside an editor's areas answer `NotFound` instead, like missing ones.
+        EditError::Forbidden | EditError::NotFound => {
+            let forbidden = matches!(error, EditError::Forbidden);
+            set_status(if forbidden { 403 } else { 404 });
+            let title = if forbidden {
+                "Geen toegang"
+            } else {
+                "Niet gevonden"
+            };
             view! {
-                <Title text="Geen toegang"/>
-                <h1>"Geen toegang"</h1>
+                <Title text=title/>
+                <h1>{title}</h1>
                 <p>{error.to_string()}</p>
-                <p>"Denkt u dat u hier wel bij hoort te kunnen? Vraag het een beheerder."</p>
-                <p><a href="/gebieden">"Naar de gebieden"</a></p>
-            }
-            .into_any()
-        }
-        EditError::NotFound => {
-            set_status(404);
-            view! {
-                <Title text="Niet gevonden"/>
-                <h1>"Niet gevonden"</h1>
-                <p>{error.to_string()}</p>
+                {forbidden.then(|| view! {
+                    <p>"Denkt u dat u hier wel bij hoort te kunnen? Vraag het een beheerder."</p>
+                })}
                 <p><a href="/gebieden">"Naar de gebieden"</a></p>
             }
             .into_any()
