@@ -1029,15 +1029,13 @@ async fn a_new_city_sets_up_its_stuurwiel_in_the_browser_before_assessing() {
 #[tokio::test]
 async fn the_checklist_sends_only_administrators_to_the_accounts_page() {
     let server = TestServer::start_empty().await;
-    app::accounts::db::create_user(
-        &server.pool,
-        "coordinator@stad.nl",
-        "Cor Dinator",
-        app::accounts::Role::Coordinator,
-        Some(&app::accounts::password::hash(app::demo::DEMO_PASSWORD)),
-    )
-    .await
-    .unwrap();
+    server
+        .add_user(
+            "coordinator@stad.nl",
+            "Cor Dinator",
+            app::accounts::Role::Coordinator,
+        )
+        .await;
     let coordinator = server
         .login("coordinator@stad.nl", app::demo::DEMO_PASSWORD)
         .await;

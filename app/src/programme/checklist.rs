@@ -23,20 +23,15 @@ pub fn steps(counts: [i64; 10], manages_accounts: bool) -> Vec<Step> {
         href: Some(href.to_string()),
         done,
     };
-    let accounts = if manages_accounts {
-        step(
-            "Collega's en gebiedsredacteuren een account geven",
-            "/beheer/accounts",
-            users > 1,
-        )
-    } else {
-        Step {
-            label: "Collega's en gebiedsredacteuren een account geven (doet een beheerder)"
-                .to_string(),
-            href: None,
-            done: users > 1,
-        }
-    };
+    let mut accounts = step(
+        "Collega's en gebiedsredacteuren een account geven",
+        "/beheer/accounts",
+        users > 1,
+    );
+    if !manages_accounts {
+        accounts.label.push_str(" (doet een beheerder)");
+        accounts.href = None;
+    }
     vec![
         step("Stadsdelen toevoegen", "/beheer/stadsdelen", districts > 0),
         step("Gebieden aanmaken", "/gebieden/nieuw", areas > 0),

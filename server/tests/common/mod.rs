@@ -31,16 +31,23 @@ impl TestServer {
     /// with one administrator (`admin@stad.nl`, the demo password).
     pub async fn start_empty() -> TestServer {
         let server = Self::start_with(false, &[]).await;
+        server
+            .add_user("admin@stad.nl", "Ada Beheer", app::accounts::Role::Admin)
+            .await;
+        server
+    }
+
+    /// An account with the demo password, as `server user add` makes one.
+    pub async fn add_user(&self, email: &str, name: &str, role: app::accounts::Role) {
         app::accounts::db::create_user(
-            &server.pool,
-            "admin@stad.nl",
-            "Ada Beheer",
-            app::accounts::Role::Admin,
+            &self.pool,
+            email,
+            name,
+            role,
             Some(&app::accounts::password::hash(app::demo::DEMO_PASSWORD)),
         )
         .await
         .unwrap();
-        server
     }
 
     async fn start_with(seed: bool, settings: &[(&str, &str)]) -> TestServer {

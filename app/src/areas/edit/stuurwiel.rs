@@ -71,19 +71,19 @@ pub mod api {
             .ok_or(EditError::NotFound)
     }
 
-    /// The framework a change goes to. A new installation has none (only the demo seed
-    /// brings one), so the first save creates it: coordinators set the stuurwiel up here,
-    /// not in SQL.
+    /// The framework a change goes to, and whether this change created it. A new
+    /// installation has none (only the demo seed brings one), so the first save creates it
+    /// with `name` and `description`: coordinators set the stuurwiel up here, not in SQL.
     #[cfg(feature = "ssr")]
     async fn framework_for_change(
         tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
         user: &crate::accounts::CurrentUser,
         name: &str,
         description: &str,
-    ) -> Result<i64, EditError> {
+    ) -> Result<(i64, bool), EditError> {
         use crate::editing::audit::{record, AuditAction};
         if let Some(id) = find_active_framework(&mut **tx).await? {
-            return Ok(id);
+            return Ok((id, false));
         }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO stuurwiel_frameworks (name, description) VALUES (?, ?) RETURNING id",
@@ -103,7 +103,7 @@ pub mod api {
             Some(&after),
         )
         .await?;
-        Ok(id)
+        Ok((id, true))
     }
 
     #[cfg(feature = "ssr")]
@@ -174,12 +174,13 @@ pub mod api {
         }
         let pool = crate::db::pool_from_context().ok_or(EditError::Unavailable)?;
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-        let Some(id) = find_active_framework(&mut *tx).await? else {
+        let (id, created) =
             framework_for_change(&mut tx, &user, name.trim(), description.trim()).await?;
+        if created {
             tx.commit().await?;
             back();
             return Ok(());
-        };
+        }
         let before: (String, String) =
             sqlx::query_as("SELECT name, description FROM stuurwiel_frameworks WHERE id = ?")
                 .bind(id)
@@ -226,7 +227,11 @@ pub mod api {
             Some(_) => find_active_framework(&mut *tx)
                 .await?
                 .ok_or(EditError::NotFound)?,
-            None => framework_for_change(&mut tx, &user, DEFAULT_NAME, "").await?,
+            None => {
+                framework_for_change(&mut tx, &user, DEFAULT_NAME, "")
+                    .await?
+                    .0
+            }
         };
         let clash: Option<i64> = sqlx::query_scalar(
             "SELECT id FROM stuurwiel_segments WHERE framework_id = ? AND lower(name) = lower(?) AND id IS NOT ?",
