@@ -42,18 +42,16 @@ fn is_page(path: &str) -> bool {
         .any(|ext| bare.ends_with(ext))
 }
 
-/// Element ids that occur more than once.
+/// Element ids that occur more than once, each named once.
 fn repeated_ids(html: &str) -> Vec<String> {
     let mut seen = HashSet::new();
-    let mut repeated: Vec<String> = html
-        .split(" id=\"")
+    let mut named = HashSet::new();
+    html.split(" id=\"")
         .skip(1)
         .filter_map(|rest| rest.split('"').next())
-        .filter(|id| !seen.insert(*id))
+        .filter(|id| !seen.insert(*id) && named.insert(*id))
         .map(str::to_string)
-        .collect();
-    repeated.dedup();
-    repeated
+        .collect()
 }
 
 /// Follows links breadth first from the home page as one visitor (`cookie`), up to `limit`
@@ -135,4 +133,6 @@ fn links_and_repeated_ids_are_read_from_the_html() {
     assert!(is_page(&found[0]) && !is_page(&found[1]));
     let page = r#"<label for="name"><input id="name"><input id="name"><p id="hint"></p>"#;
     assert_eq!(repeated_ids(page), ["name"]);
+    let page = r#"<i id="a"></i><i id="b"></i><i id="a"></i><i id="b"></i><i id="a"></i>"#;
+    assert_eq!(repeated_ids(page), ["a", "b"]);
 }
